@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module layout (see README "Architecture"):
+// - AarshjulCore: pure Swift — civil dates, the Norwegian calendar, agreements,
+//   rules, the solver, plans and the text plan. Knows nothing of libical or HTTP.
+// - AarshjulAgreementFile: reads agreement YAML (Yams) into the core model,
+//   with file/line/column errors.
+// - CLibical + AarshjulICal: the only modules that touch libical; every C
+//   pointer lives there and C errors become typed Swift errors.
+// - AarshjulCLI: the thin `aarshjul` command.
+// - AarshjulBench: release-build benchmark executable (printed figures).
+let package = Package(
+    name: "Aarshjul",
+    products: [
+        .executable(name: "aarshjul", targets: ["AarshjulCLI"]),
+        .executable(name: "aarshjul-bench", targets: ["AarshjulBench"]),
+        .library(name: "AarshjulCore", targets: ["AarshjulCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "AarshjulCore"),
+        .target(
+            name: "AarshjulAgreementFile",
+            dependencies: ["AarshjulCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        .target(name: "AarshjulICal", dependencies: ["AarshjulCore", "CLibical"]),
+        .executableTarget(
+            name: "AarshjulCLI",
+            dependencies: [
+                "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "AarshjulBench",
+            dependencies: ["AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"]
+        ),
+        .testTarget(name: "AarshjulCoreTests", dependencies: ["AarshjulCore"]),
+        .testTarget(
+            name: "AarshjulAgreementFileTests",
+            dependencies: ["AarshjulAgreementFile", "AarshjulCore"]
+        ),
+        .testTarget(name: "AarshjulICalTests", dependencies: ["AarshjulICal", "AarshjulCore"]),
+        .testTarget(
+            name: "AarshjulCLITests",
+            dependencies: ["AarshjulCLI", "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

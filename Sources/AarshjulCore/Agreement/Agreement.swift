@@ -1,0 +1,156 @@
+/// One municipality's cooperation agreement with its police district, as the
+/// facts the planner works from. Read from YAML by `AarshjulAgreementFile`;
+/// built directly in tests. Decisions (dates, times) live in `Plan`, never here.
+public struct Agreement: Sendable, Equatable {
+    /// Short, stable, ASCII identifier ("lillestrom"); part of every UID.
+    public var id: String
+    /// Display name ("Lillestrøm").
+    public var municipality: String
+    public var policeDistrict: String
+    /// County whose school-holiday defaults apply (see `County`).
+    public var county: County
+    /// The language the agreement is written in; the default plan language.
+    public var language: PlanLanguage
+    /// When the agreement file was last revised: the DTSTAMP/LAST-MODIFIED of a
+    /// fresh plan, so that the same file always gives the same bytes.
+    public var revised: CivilDate?
+    /// Which seed text the agreement encodes (free text, for people).
+    public var source: String?
+
+    public var people: [Person]
+    public var venues: [Venue]
+    public var schools: [School]
+    public var series: [MeetingSeries]
+    /// Tasks due relative to quarters (the quarterly activity plan and report).
+    public var quarterlyDeadlines: [QuarterlyDeadline]
+
+    public var schoolCalendar: SchoolCalendarSettings
+    public var noMeetingPeriods: NoMeetingSettings
+    /// Dates nothing may be planned on, with a reason shown to people.
+    public var blackouts: [Blackout]
+    /// Election days that override the projected second Monday of September.
+    public var electionOverrides: [Int: CivilDate]
+
+    public init(
+        id: String, municipality: String, policeDistrict: String = "", county: County,
+        language: PlanLanguage = .bokmal, revised: CivilDate? = nil, source: String? = nil,
+        people: [Person] = [], venues: [Venue] = [], schools: [School] = [],
+        series: [MeetingSeries] = [], quarterlyDeadlines: [QuarterlyDeadline] = [],
+        schoolCalendar: SchoolCalendarSettings = SchoolCalendarSettings(),
+        noMeetingPeriods: NoMeetingSettings = NoMeetingSettings(),
+        blackouts: [Blackout] = [], electionOverrides: [Int: CivilDate] = [:]
+    ) {
+        self.id = id
+        self.municipality = municipality
+        self.policeDistrict = policeDistrict
+        self.county = county
+        self.language = language
+        self.revised = revised
+        self.source = source
+        self.people = people
+        self.venues = venues
+        self.schools = schools
+        self.series = series
+        self.quarterlyDeadlines = quarterlyDeadlines
+        self.schoolCalendar = schoolCalendar
+        self.noMeetingPeriods = noMeetingPeriods
+        self.blackouts = blackouts
+        self.electionOverrides = electionOverrides
+    }
+
+    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+    public func venue(_ id: String) -> Venue? { venues.first { $0.id == id } }
+}
+
+/// The language of the plan's user-facing text.
+public enum PlanLanguage: String, Sendable, CaseIterable, Equatable {
+    case bokmal = "nb"
+    case nynorsk = "nn"
+    case english = "en"
+}
+
+/// A person, named by role where the agreement names no one. A person may
+/// serve several municipalities (`municipalities`), e.g. a police contact.
+public struct Person: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var role: String
+    public var email: String?
+    /// Agreement ids of the municipalities this person serves; empty means
+    /// only the agreement that lists them.
+    public var municipalities: [String]
+
+    public init(id: String, name: String, role: String, email: String? = nil, municipalities: [String] = []) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.email = email
+        self.municipalities = municipalities
+    }
+}
+
+/// A place meetings are held, with the opening hours of the body hosting them.
+public struct Venue: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var address: String?
+    /// Opening hours by weekday; a weekday absent from the map is closed.
+    public var officeHours: [Weekday: TimeSpan]
+
+    public init(id: String, name: String, address: String? = nil, officeHours: [Weekday: TimeSpan]) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.officeHours = officeHours
+    }
+
+    /// "Name, address" as a LOCATION line would show it.
+    public var location: String {
+        if let address, !address.isEmpty { return "\(name), \(address)" }
+        return name
+    }
+}
+
+/// A school whose calendar of prevention events is planned per school.
+public struct School: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var level: SchoolLevel
+
+    public init(id: String, name: String, level: SchoolLevel) {
+        self.id = id
+        self.name = name
+        self.level = level
+    }
+}
+
+public enum SchoolLevel: String, Sendable, Equatable, CaseIterable {
+    case primary          // barneskole (grades 1–7)
+    case lowerSecondary   // ungdomsskole (8–10)
+    case combined         // 1–10 skule
+    case upperSecondary   // vidaregåande
+}
+
+/// A date or date range nothing may be planned on.
+public struct Blackout: Sendable, Equatable {
+    public var range: DateRange
+    public var reason: String
+
+    public init(range: DateRange, reason: String) {
+        self.range = range
+        self.reason = reason
+    }
+}
+
+/// Switches and additions to the default no-meeting periods.
+public struct NoMeetingSettings: Sendable, Equatable {
+    /// 24–31 December (Christmas Eve to New Year's Eve).
+    public var christmas: Bool
+    /// ISO weeks 28–31 (fellesferie).
+    public var fellesferie: Bool
+
+    public init(christmas: Bool = true, fellesferie: Bool = true) {
+        self.christmas = christmas
+        self.fellesferie = fellesferie
+    }
+}

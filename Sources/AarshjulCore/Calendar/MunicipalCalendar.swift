@@ -1,0 +1,100 @@
+/// Why a day is unavailable. School holidays block only school events.
+public enum DayBlocker: Sendable, Hashable {
+    case weekend(Weekday)
+    case publicHoliday(LocalizedText)
+    /// Christmas Eve–New Year's Eve, fellesferie: default no-meeting periods.
+    case noMeetingPeriod(LocalizedText)
+    /// A date the agreement (or the user) closed, with its reason.
+    case blackout(String)
+    case schoolHoliday(LocalizedText)
+
+    /// True when the blocker stops every meeting, not only school events.
+    public var blocksAllMeetings: Bool {
+        if case .schoolHoliday = self { return false }
+        return true
+    }
+
+    public func text(_ language: PlanLanguage) -> String {
+        switch self {
+        case .weekend(let day): return Words.weekdayName(day, language)
+        case .publicHoliday(let name), .noMeetingPeriod(let name), .schoolHoliday(let name): return name.text(language)
+        case .blackout(let reason): return reason
+        }
+    }
+}
+
+/// The Norwegian calendar as one municipality sees it over a span of years:
+/// public holidays, no-meeting periods, blackouts, school holidays and
+/// elections. Precomputed once so the solver asks in O(1) per day.
+public struct MunicipalCalendar: Sendable {
+    public let years: ClosedRange<Int>
+    public let school: SchoolCalendar
+    public let electionOverrides: [Int: CivilDate]
+    private let firstDayNumber: Int
+    private let blockers: [[DayBlocker]]
+
+    /// Covers `years` plus a year either side, for gaps across year boundaries.
+    public init(agreement: Agreement, years: ClosedRange<Int>, extraBlackouts: [Blackout] = []) {
+        self.init(county: agreement.county, school: agreement.schoolCalendar,
+                  noMeeting: agreement.noMeetingPeriods,
+                  blackouts: agreement.blackouts + extraBlackouts,
+                  electionOverrides: agreement.electionOverrides, years: years)
+    }
+
+    public init(county: County, school: SchoolCalendarSettings = SchoolCalendarSettings(),
+                noMeeting: NoMeetingSettings = NoMeetingSettings(), blackouts: [Blackout] = [],
+                electionOverrides: [Int: CivilDate] = [:], years: ClosedRange<Int>) {
+        self.years = years
+        self.school = SchoolCalendar(county: county, settings: school)
+        self.electionOverrides = electionOverrides
+        let span = DateRange(.firstOfYear(years.lowerBound - 1), .lastOfYear(years.upperBound + 1))
+        firstDayNumber = span.first.dayNumber
+        var table = Array(repeating: [DayBlocker](), count: span.dayCount)
+        func add(_ date: CivilDate, _ blocker: DayBlocker) {
+            let i = date.dayNumber - span.first.dayNumber
+            if table.indices.contains(i), !table[i].contains(blocker) { table[i].append(blocker) }
+        }
+        for year in (years.lowerBound - 1)...(years.upperBound + 1) {
+            for holiday in PublicHolidays.holidays(in: year) { add(holiday.date, .publicHoliday(holiday.name)) }
+            if noMeeting.christmas {
+                let name = LocalizedText(nb: "Romjul og jul (ingen møter)", nn: "Jul og romjul (ingen møte)", en: "Christmas period (no meetings)")
+                for day in DateRange(CivilDate(year: year, month: 12, day: 24)!, .lastOfYear(year)) { add(day, .noMeetingPeriod(name)) }
+            }
+            if noMeeting.fellesferie {
+                let name = LocalizedText(nb: "Fellesferie", en: "Common summer holiday")
+                let monday = CivilDate.mondayOfISOWeek(28, year: year)
+                for day in DateRange(monday, CivilDate.mondayOfISOWeek(31, year: year).adding(days: 6)) { add(day, .noMeetingPeriod(name)) }
+            }
+            for b in self.school.breaks(touching: year) {
+                for day in b.range { add(day, .schoolHoliday(b.name)) }
+            }
+        }
+        for blackout in blackouts {
+            for day in blackout.range where span.contains(day) { add(day, .blackout(blackout.reason)) }
+        }
+        for day in span where day.isWeekend { add(day, .weekend(day.weekday)) }
+        blockers = table
+    }
+
+    /// Everything that stands in the way of a meeting on `date` (empty: a free working day).
+    public func blockers(on date: CivilDate) -> [DayBlocker] {
+        let i = date.dayNumber - firstDayNumber
+        return blockers.indices.contains(i) ? blockers[i] : []
+    }
+
+    /// A day any meeting may be held on.
+    public func isMeetingDay(_ date: CivilDate) -> Bool {
+        !blockers(on: date).contains { $0.blocksAllMeetings }
+    }
+
+    /// A day a school event may be held on.
+    public func isSchoolDay(_ date: CivilDate) -> Bool { blockers(on: date).isEmpty }
+
+    public func isPublicHoliday(_ date: CivilDate) -> Bool {
+        blockers(on: date).contains { if case .publicHoliday = $0 { return true } else { return false } }
+    }
+
+    public func election(in year: Int) -> Elections.Election? {
+        Elections.election(in: year, overrides: electionOverrides)
+    }
+}

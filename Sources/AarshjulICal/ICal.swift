@@ -1,0 +1,2 @@
+import AarshjulCore
+import CLibical

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what Aarshjul needs on a fresh Debian machine: libical (the
+# iCalendar engine), tzdata (its time-zone source) and the Python peers the
+# tests read our .ics files back with. Safe to run again: skips what is there.
+set -euo pipefail
+
+need_apt=()
+pkg-config --exists libical 2>/dev/null || need_apt+=(libical-dev)
+[ -f /usr/share/zoneinfo/Europe/Oslo ] || need_apt+=(tzdata)
+command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing ${need_apt[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--with-test-peers" ]; then
+    if ! python3 -c 'import icalendar, ical, recurring_ical_events, holidays, pytest' 2>/dev/null; then
+        echo "setup: installing Python test peers"
+        python3 -m pip install -q --disable-pip-version-check \
+            icalendar ical recurring-ical-events holidays pytest
+    fi
+fi
