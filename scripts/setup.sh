@@ -17,9 +17,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--with-test-peers" ]; then
-    if ! python3 -c 'import icalendar, ical, recurring_ical_events, holidays, pytest' 2>/dev/null; then
+    if ! python3 -c 'import icalendar, ical, recurring_ical_events, holidays, pytest, yaml' 2>/dev/null; then
         echo "setup: installing Python test peers"
         python3 -m pip install -q --disable-pip-version-check \
-            icalendar ical recurring-ical-events holidays pytest
+            icalendar ical recurring-ical-events holidays pytest pyyaml
     fi
 fi

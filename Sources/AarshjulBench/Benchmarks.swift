@@ -1,0 +1,80 @@
+import AarshjulAgreementFile
+import AarshjulCore
+import AarshjulICal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Release-build benchmark: `make bench` (or `swift run -c release aarshjul-bench`).
+/// Prints figures; asserts nothing about speed (that is for people to read).
+@main
+enum Benchmarks {
+    static func main() throws {
+        let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "calendars"
+        let names = ["luster", "flakstad", "stjordal", "lillestrom", "oyer"]
+        let agreements = try names.map { try AgreementFile.load(path: "\(root)/\($0).yaml") }
+        print("Aarshjul benchmark (\(isDebug ? "DEBUG build: figures are not meaningful" : "release build"))")
+        print("median of \(rounds) rounds after \(warmups) warm-up rounds\n")
+
+        for agreement in agreements {
+            let request = PlanRequest(agreement: agreement, years: 2027...2027)
+            let ms = measure { _ = try? Planner.plan(request) }
+            print(pad("plan \(agreement.id) 2027", 34) + format(ms))
+        }
+        let all = measure {
+            for agreement in agreements { _ = try? Planner.plan(PlanRequest(agreement: agreement, years: 2027...2027)) }
+        }
+        print(pad("plan all five, 2027", 34) + format(all))
+        let four = measure {
+            for agreement in agreements { _ = try? Planner.plan(PlanRequest(agreement: agreement, years: 2027...2030)) }
+        }
+        print(pad("plan all five, 2027–2030", 34) + format(four))
+        let plans = try agreements.map { try Planner.plan(PlanRequest(agreement: $0, years: 2027...2027)) }
+        let export = measure {
+            for plan in plans { _ = try? ICalExporter.files(for: plan, options: ICalExportOptions(language: plan.language)) }
+        }
+        print(pad("export .ics, all five, 2027", 34) + format(export))
+        let parse = measure {
+            for name in names { _ = try? AgreementFile.load(path: "\(root)/\(name).yaml") }
+        }
+        print(pad("read all five agreement files", 34) + format(parse))
+    }
+
+    static let warmups = 3
+    static let rounds = 25
+
+    #if DEBUG
+    static let isDebug = true
+    #else
+    static let isDebug = false
+    #endif
+
+    /// Median wall time in milliseconds.
+    static func measure(_ body: () -> Void) -> Double {
+        for _ in 0..<warmups { body() }
+        var samples: [Double] = []
+        for _ in 0..<rounds {
+            let start = now()
+            body()
+            samples.append(now() - start)
+        }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1_000_000
+    }
+
+    static func format(_ ms: Double) -> String {
+        let rounded = (ms * 100).rounded() / 100
+        return "\(rounded) ms"
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s + String(repeating: " ", count: max(1, width - s.count))
+    }
+}

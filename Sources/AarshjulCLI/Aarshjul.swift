@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `aarshjul`: plans a municipality's year of police-cooperation meetings.
+@main
+struct Aarshjul: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aarshjul",
+        abstract: "Turns police–municipality cooperation agreements into a yearly meeting plan.",
+        discussion: """
+        Examples:
+          aarshjul plan calendars/lillestrom.yaml --year 2027 --out out/lillestrom-2027
+          aarshjul check calendars/luster.yaml
+          aarshjul holidays --year 2027 --county innlandet
+        """,
+        subcommands: [PlanCommand.self, CheckCommand.self, HolidaysCommand.self]
+    )
+}

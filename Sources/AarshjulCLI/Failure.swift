@@ -1,0 +1,35 @@
+import AarshjulAgreementFile
+import AarshjulCore
+import AarshjulICal
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Prints a plain-language error for a non-programmer and exits non-zero.
+/// Input errors exit 1, plans that cannot keep every hard rule exit 2.
+enum Failure {
+    static func exit(_ message: String, code: Int32) -> Never {
+        var standardError = StandardError()
+        print("aarshjul: " + message, to: &standardError)
+        Glibc.exit(code)
+    }
+
+    static func report(_ error: any Error, language: PlanLanguage) -> Never {
+        switch error {
+        case let error as AgreementFileError:
+            exit(error.description, code: 1)
+        case let error as PlanningError:
+            exit(error.message(language), code: 2)
+        case let error as ICalError:
+            exit(String(describing: error), code: 1)
+        default:
+            exit(String(describing: error), code: 1)
+        }
+    }
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) { fputs(string, stderr) }
+}

@@ -1,0 +1,56 @@
+import AarshjulCore
+import ArgumentParser
+
+/// `--lang nb|nn|en`, shared by every command that prints plan text.
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Output language: nb (bokmål), nn (nynorsk) or en. Default: the agreement's own language.")
+    var language: String?
+
+    func validate() throws {
+        if let language, PlanLanguage(rawValue: language) == nil {
+            throw ValidationError("'--lang \(language)' is not a language Aarshjul writes. Use nb (bokmål), nn (nynorsk) or en (English).")
+        }
+    }
+
+    var planLanguage: PlanLanguage? { language.flatMap(PlanLanguage.init(rawValue:)) }
+}
+
+/// `--year 2027` or `--years 2027-2030`.
+struct YearOptions: ParsableArguments {
+    @Option(help: "The year to plan, e.g. 2027.")
+    var year: Int?
+
+    @Option(help: "Several years to plan as one, e.g. 2027-2030.")
+    var years: String?
+
+    func validate() throws {
+        if year != nil && years != nil {
+            throw ValidationError("Give either --year or --years, not both.")
+        }
+        if year == nil && years == nil {
+            throw ValidationError("Say which year to plan, e.g. --year 2027 (or --years 2027-2030).")
+        }
+        _ = try range()
+    }
+
+    func range() throws -> ClosedRange<Int> {
+        if let year {
+            guard (1900...2200).contains(year) else {
+                throw ValidationError("--year \(year) is outside the years Aarshjul knows (1900–2200).")
+            }
+            return year...year
+        }
+        let text = years ?? ""
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b else {
+            throw ValidationError("--years '\(text)' is not a span of years. Write it like 2027-2030.")
+        }
+        guard (1900...2200).contains(a), (1900...2200).contains(b) else {
+            throw ValidationError("--years \(text) goes outside the years Aarshjul knows (1900–2200).")
+        }
+        guard b - a < 10 else {
+            throw ValidationError("--years \(text) spans more than ten years; plan at most ten at a time.")
+        }
+        return a...b
+    }
+}

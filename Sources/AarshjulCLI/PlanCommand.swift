@@ -1,0 +1,44 @@
+import AarshjulAgreementFile
+import AarshjulCore
+import AarshjulICal
+import ArgumentParser
+
+/// `aarshjul plan FILE.yaml --year 2027 --out DIR`
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a year (or several) from an agreement file: writes iCalendar files and prints the text plan."
+    )
+
+    @Argument(help: "The agreement file (YAML), e.g. calendars/lillestrom.yaml.")
+    var agreementFile: String
+
+    @OptionGroup var yearOptions: YearOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    @Option(help: "Folder to write the .ics files and plan.txt into (created if missing). Without it nothing is written.")
+    var out: String?
+
+    @Flag(help: "Do not print the text plan.")
+    var quiet = false
+
+    func run() throws {
+        let agreement: Agreement
+        do { agreement = try AgreementFile.load(path: agreementFile) } catch {
+            Failure.report(error, language: languageOptions.planLanguage ?? .bokmal)
+        }
+        let language = languageOptions.planLanguage ?? agreement.language
+        do {
+            let plan = try Planner.plan(PlanRequest(agreement: agreement, years: try yearOptions.range(), language: language))
+            let text = TextPlan.render(plan)
+            if let out {
+                var files = try ICalExporter.files(for: plan, options: ICalExportOptions(language: language))
+                files.append((name: "plan.txt", contents: text))
+                try AtomicFile.writeAll(files, into: out)
+            }
+            if !quiet { print(text, terminator: "") }
+        } catch {
+            Failure.report(error, language: language)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+"""The shipped agreements planned for 2027–2030, read back by the Python
+iCalendar peers (`icalendar`, lenient; `ical`, strict) and checked against the
+hard rules a subscriber would notice: no weekend, no public holiday (python
+`holidays`), no Christmas week or fellesferie, real Europe/Oslo times, stable
+UIDs, byte-identical output on a second run."""
+import datetime as dt
+import pathlib
+
+import holidays
+import icalendar
+import pytest
+import yaml
+from ical.calendar_stream import IcsCalendarStream
+
+from conftest import CALENDARS, plan_into
+
+NO_HOLIDAYS = holidays.country_holidays("NO", years=range(2026, 2032), include_sundays=False)
+
+
+def ics_files(folder: pathlib.Path):
+    files = sorted(folder.glob("*.ics"))
+    assert files, f"no .ics written in {folder}"
+    return files
+
+
+def event_date(component) -> dt.date:
+    start = component.decoded("DTSTART")
+    return start.date() if isinstance(start, dt.datetime) else start
+
+
+@pytest.mark.parametrize("name", [c.stem for c in CALENDARS])
+def test_every_file_parses_in_icalendar_with_its_timezone(planned, name):
+    for path in ics_files(planned[name]):
+        cal = icalendar.Calendar.from_ical(path.read_bytes())
+        assert "METHOD" not in cal, f"{path.name}: a subscribed feed must not carry METHOD"
+        assert cal.get("X-WR-CALNAME"), f"{path.name}: no X-WR-CALNAME"
+        assert cal.get("NAME"), f"{path.name}: no NAME"
+        tzids = [tz.get("TZID") for tz in cal.walk("VTIMEZONE")]
+        assert tzids == ["Europe/Oslo"], f"{path.name}: VTIMEZONEs {tzids}"
+        tz = cal.walk("VTIMEZONE")[0]
+        assert tz.walk("STANDARD") and tz.walk("DAYLIGHT"), f"{path.name}: Outlook needs STANDARD and DAYLIGHT"
+        if hasattr(cal, "get_missing_tzids"):
+            assert not cal.get_missing_tzids(), f"{path.name}: missing TZIDs"
+
+
+@pytest.mark.parametrize("name", [c.stem for c in CALENDARS])
+def test_every_file_parses_in_strict_ical(planned, name):
+    for path in ics_files(planned[name]):
+        calendar = IcsCalendarStream.calendar_from_ics(path.read_text(encoding="utf-8"))
+        assert calendar.events or calendar.todos, f"{path.name}: empty"
+
+
+@pytest.mark.parametrize("name", [c.stem for c in CALENDARS])
+def test_no_event_on_a_day_without_meetings(planned, name):
+    whole = municipality_file(planned[name])
+    cal = icalendar.Calendar.from_ical(whole.read_bytes())
+    events = cal.walk("VEVENT")
+    assert len(events) > 50, f"{whole.name}: only {len(events)} events in four years"
+    for event in events:
+        day = event_date(event)
+        what = f"{whole.name}: {event.get('SUMMARY')} on {day}"
+        assert day.weekday() < 5, f"{what} is on a weekend"
+        assert day not in NO_HOLIDAYS, f"{what} is a public holiday ({NO_HOLIDAYS.get(day)})"
+        assert not (day.month == 12 and day.day >= 24), f"{what} is in the Christmas week"
+        assert not (28 <= day.isocalendar()[1] <= 31), f"{what} is in fellesferie"
+        start = event.decoded("DTSTART")
+        if isinstance(start, dt.datetime):
+            assert str(event["DTSTART"].params.get("TZID")) == "Europe/Oslo", f"{what}: DTSTART without TZID"
+            assert start.tzinfo is not None, f"{what}: floating time"
+            end = event.decoded("DTEND")
+            assert end > start and end.date() == start.date(), f"{what}: bad DTEND {end}"
+        else:
+            assert event.decoded("DTEND") == start + dt.timedelta(days=1), f"{what}: all-day DTEND must be exclusive"
+
+
+@pytest.mark.parametrize("name", [c.stem for c in CALENDARS])
+def test_uids_unique_and_series_files_agree_with_the_whole(planned, name):
+    folder = planned[name]
+    whole = icalendar.Calendar.from_ical(municipality_file(folder).read_bytes())
+    uids = [str(e["UID"]) for e in whole.walk("VEVENT")]
+    assert len(uids) == len(set(uids)), "duplicate UIDs"
+    by_uid = {str(e["UID"]): e for e in whole.walk("VEVENT")}
+    for path in ics_files(folder):
+        if path == municipality_file(folder):
+            continue
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            twin = by_uid.get(str(event["UID"]))
+            assert twin is not None, f"{path.name}: {event['UID']} missing from the municipality feed"
+            assert twin.decoded("DTSTART") == event.decoded("DTSTART")
+
+
+@pytest.mark.parametrize("name", [c.stem for c in CALENDARS])
+def test_every_weeks_gaps_hold_in_the_files(planned, name):
+    agreement = yaml.safe_load((pathlib.Path(__file__).resolve().parent.parent / "calendars" / f"{name}.yaml").read_text())
+    whole = icalendar.Calendar.from_ical(municipality_file(planned[name]).read_bytes())
+    for series in agreement.get("series", []):
+        rule = series.get("rule", {})
+        if "every_weeks" not in rule:
+            continue
+        low, high = (int(x) for x in str(rule["every_weeks"]).split("-"))
+        dates = sorted(event_date(e) for e in whole.walk("VEVENT") if str(e.get("X-AARSHJUL-SERIES")) == series["id"])
+        assert len(dates) >= 4 * 6, f"{series['id']}: only {len(dates)} meetings in four years"
+        for a, b in zip(dates, dates[1:]):
+            assert low * 7 <= (b - a).days <= high * 7, f"{series['id']}: {a} → {b} is {(b - a).days} days"
+
+
+@pytest.mark.parametrize("name", [c.stem for c in CALENDARS])
+def test_same_agreement_gives_byte_identical_files(planned, name, tmp_path):
+    agreement = next(c for c in CALENDARS if c.stem == name)
+    run = plan_into(agreement, tmp_path)
+    assert run.returncode == 0, run.stderr
+    first = {p.name: p.read_bytes() for p in planned[name].iterdir()}
+    second = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert first == second
+
+
+def municipality_file(folder: pathlib.Path) -> pathlib.Path:
+    # The whole-municipality feed is the one whose name has no series part: "<id>-<years>.ics".
+    files = ics_files(folder)
+    shortest = min(files, key=lambda p: len(p.name))
+    return shortest
