@@ -35,7 +35,7 @@ public enum TextPlan {
     static func seriesSummary(_ plan: Plan, events: [PlannedEvent], _ lang: PlanLanguage) -> [String] {
         var ids = plan.agreement.series.map(\.id)
         for event in events where !ids.contains(event.seriesID) { ids.append(event.seriesID) }
-        var table = TextTable(rightAligned: [1])
+        var table = TextTable(rightAligned: [1], tight: [1])
         for id in ids {
             let series = plan.agreement.series.first { $0.id == id }
             let own = events.filter { $0.seriesID == id }
@@ -107,7 +107,7 @@ public enum TextPlan {
     /// Month headings with one aligned line per event; the columns line up
     /// across the whole plan, not only within a month.
     static func eventLines(_ plan: Plan, events: [PlannedEvent], _ lang: PlanLanguage) -> [String] {
-        var table = TextTable()
+        var table = TextTable(tight: [0])
         for event in events {
             let time = event.time.map(\.description) ?? PlanWords.allDay.text(lang)
             let markers = positionalMarkers(plan, event).map { "· " + $0 }.joined(separator: " ")
@@ -172,7 +172,7 @@ public enum TextPlan {
         let deadlines = plan.deadlines.sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
         let oneYear = Set(deadlines.map(\.due.year)).count == 1 && plan.years.contains(deadlines[0].due.year)
             && plan.years.count == 1
-        var table = TextTable()
+        var table = TextTable(tight: [0])
         for d in deadlines {
             table.append([Words.weekdayAbbreviation(d.due.weekday, lang),
                           oneYear ? Words.shortDate(d.due) : Words.longDate(d.due), d.title])

@@ -6,6 +6,9 @@ struct TextTable {
     var rows: [[String]] = []
     /// Columns whose cells are padded on the left (numbers).
     var rightAligned: Set<Int> = []
+    /// Columns followed by a single space instead of two (a weekday and its
+    /// date, a number and its noun read as one unit).
+    var tight: Set<Int> = []
 
     mutating func append(_ cells: [String]) { rows.append(cells) }
 
@@ -24,7 +27,7 @@ struct TextTable {
                 let cell = row[i]
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 line += rightAligned.contains(i) ? pad + cell : cell + pad
-                if n < used.count - 1 { line += "  " }
+                if n < used.count - 1 { line += tight.contains(i) ? " " : "  " }
             }
             return line.trimmingTrailingSpaces()
         }
