@@ -47,6 +47,8 @@ public struct MunicipalCalendar: Sendable {
         self.years = years
         self.school = SchoolCalendar(county: county, settings: school)
         self.electionOverrides = electionOverrides
+        self.noMeeting = noMeeting
+        self.blackouts = blackouts
         let span = DateRange(.firstOfYear(years.lowerBound - 1), .lastOfYear(years.upperBound + 1))
         firstDayNumber = span.first.dayNumber
         var table = Array(repeating: [DayBlocker](), count: span.dayCount)
@@ -55,18 +57,8 @@ public struct MunicipalCalendar: Sendable {
             if table.indices.contains(i), !table[i].contains(blocker) { table[i].append(blocker) }
         }
         for year in (years.lowerBound - 1)...(years.upperBound + 1) {
-            for holiday in PublicHolidays.holidays(in: year) { add(holiday.date, .publicHoliday(holiday.name)) }
-            if noMeeting.christmas {
-                let name = LocalizedText(nb: "Romjul og jul (ingen møter)", nn: "Jul og romjul (ingen møte)", en: "Christmas period (no meetings)")
-                for day in DateRange(CivilDate(year: year, month: 12, day: 24)!, .lastOfYear(year)) { add(day, .noMeetingPeriod(name)) }
-            }
-            if noMeeting.fellesferie {
-                let name = LocalizedText(nb: "Fellesferie", en: "Common summer holiday")
-                let monday = CivilDate.mondayOfISOWeek(28, year: year)
-                for day in DateRange(monday, CivilDate.mondayOfISOWeek(31, year: year).adding(days: 6)) { add(day, .noMeetingPeriod(name)) }
-            }
-            for b in self.school.breaks(touching: year) {
-                for day in b.range { add(day, .schoolHoliday(b.name)) }
+            for (range, blocker) in Self.datedBlockers(of: year, school: self.school, noMeeting: noMeeting) {
+                for day in range { add(day, blocker) }
             }
         }
         for blackout in blackouts {
@@ -76,10 +68,46 @@ public struct MunicipalCalendar: Sendable {
         blockers = table
     }
 
+    private let noMeeting: NoMeetingSettings
+    private let blackouts: [Blackout]
+
+    /// What one year contributes, in listing order: public holidays, the
+    /// default no-meeting periods, then the school breaks touching it.
+    private static func datedBlockers(of year: Int, school: SchoolCalendar,
+                                      noMeeting: NoMeetingSettings) -> [(DateRange, DayBlocker)] {
+        var list: [(DateRange, DayBlocker)] = []
+        for holiday in PublicHolidays.holidays(in: year) {
+            list.append((DateRange(holiday.date, holiday.date), .publicHoliday(holiday.name)))
+        }
+        if noMeeting.christmas {
+            let name = LocalizedText(nb: "Romjul og jul (ingen møter)", nn: "Jul og romjul (ingen møte)", en: "Christmas period (no meetings)")
+            list.append((DateRange(CivilDate(year: year, month: 12, day: 24)!, .lastOfYear(year)), .noMeetingPeriod(name)))
+        }
+        if noMeeting.fellesferie {
+            let name = LocalizedText(nb: "Fellesferie", en: "Common summer holiday")
+            let range = DateRange(CivilDate.mondayOfISOWeek(28, year: year), CivilDate.mondayOfISOWeek(31, year: year).adding(days: 6))
+            list.append((range, .noMeetingPeriod(name)))
+        }
+        for b in school.breaks(touching: year) { list.append((b.range, .schoolHoliday(b.name))) }
+        return list
+    }
+
+    /// The same rules as the precomputed table, for a day outside it, so a
+    /// question about a far year never gets "free" for Christmas Day.
+    private func computedBlockers(on date: CivilDate) -> [DayBlocker] {
+        var out: [DayBlocker] = []
+        func add(_ blocker: DayBlocker) { if !out.contains(blocker) { out.append(blocker) } }
+        for (range, blocker) in Self.datedBlockers(of: date.year, school: school, noMeeting: noMeeting)
+        where range.contains(date) { add(blocker) }
+        for blackout in blackouts where blackout.range.contains(date) { add(.blackout(blackout.reason)) }
+        if date.isWeekend { add(.weekend(date.weekday)) }
+        return out
+    }
+
     /// Everything that stands in the way of a meeting on `date` (empty: a free working day).
     public func blockers(on date: CivilDate) -> [DayBlocker] {
         let i = date.dayNumber - firstDayNumber
-        return blockers.indices.contains(i) ? blockers[i] : []
+        return blockers.indices.contains(i) ? blockers[i] : computedBlockers(on: date)
     }
 
     /// A day any meeting may be held on.

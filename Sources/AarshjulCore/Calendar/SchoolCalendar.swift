@@ -77,6 +77,21 @@ public struct SchoolCalendar: Sendable {
         let christmas = LocalizedText(nb: "Juleferie", en: "Christmas break")
         list.append(Break(range: DateRange(CivilDate(year: year - 1, month: 12, day: 20)!, CivilDate(year: year, month: 1, day: 2)!), name: christmas))
         list.append(Break(range: DateRange(CivilDate(year: year, month: 12, day: 20)!, CivilDate(year: year + 1, month: 1, day: 2)!), name: christmas))
+        // An imported skolerute replaces the computed breaks in every year it
+        // has holidays for; a computed break reaching into another year keeps
+        // its days there (the Christmas break spans two years).
+        let importedYears = Set(settings.importedHolidays.flatMap { $0.range.first.year...$0.range.last.year })
+        if !importedYears.isEmpty {
+            list = list.flatMap { computed in
+                (computed.range.first.year...computed.range.last.year)
+                    .filter { !importedYears.contains($0) }
+                    .map { y in
+                        Break(range: DateRange(max(computed.range.first, .firstOfYear(y)),
+                                               min(computed.range.last, .lastOfYear(y))),
+                              name: computed.name)
+                    }
+            }
+        }
         for extra in settings.extraClosedDays + settings.importedHolidays where extra.range.overlaps(.year(year)) {
             list.append(Break(range: extra.range, name: LocalizedText(nb: extra.reason, en: extra.reason)))
         }

@@ -16,3 +16,75 @@ public enum Words {
         }
     }
 }
+
+extension Words {
+    /// Weekday abbreviations as Norwegian calendars print them
+    /// (nynorsk "tys", "laur", "sun"; bokmål "tir", "lør", "søn").
+    public static func weekdayAbbreviation(_ day: Weekday, _ language: PlanLanguage) -> String {
+        switch language {
+        case .bokmal: return ["man", "tir", "ons", "tor", "fre", "lør", "søn"][day.rawValue - 1]
+        case .nynorsk: return ["mån", "tys", "ons", "tor", "fre", "laur", "sun"][day.rawValue - 1]
+        case .english: return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.rawValue - 1]
+        }
+    }
+
+    /// `dd.mm.` — the Norwegian short date, also used in the English plan so columns line up.
+    public static func shortDate(_ date: CivilDate) -> String {
+        twoDigits(date.day) + "." + twoDigits(date.month) + "."
+    }
+
+    /// `dd.mm.yyyy`
+    public static func longDate(_ date: CivilDate) -> String {
+        shortDate(date) + String(date.year)
+    }
+
+    static func twoDigits(_ n: Int) -> String { (n < 10 ? "0" : "") + String(n) }
+
+    /// "Januar" for a heading (month names are lower case in running Norwegian text).
+    public static func monthHeading(_ month: Int, _ language: PlanLanguage) -> String {
+        let name = monthName(month, language)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// Short localized names for the solver's soft-rule ids, in the order the
+    /// cost line lists them. Ids not in the table are shown as they are, after these.
+    public static let softRuleNames: [(id: String, name: LocalizedText)] = [
+        ("agreed-weekday", LocalizedText(nb: "avtalt ukedag", nn: "avtalt vekedag", en: "agreed weekday")),
+        ("preferred-weekday", LocalizedText(nb: "ukedag", nn: "vekedag", en: "weekday")),
+        ("preferred-time", LocalizedText(nb: "klokkeslett", nn: "klokkeslett", en: "time of day")),
+        ("even-spacing", LocalizedText(nb: "jevn avstand", nn: "jamn avstand", en: "even spacing")),
+        ("day-after-break", LocalizedText(nb: "dagen etter ferie", nn: "dagen etter ferie", en: "day after a break")),
+        ("agenda-notice-early", LocalizedText(nb: "tidlig sakliste", nn: "tidleg sakliste", en: "early agenda")),
+    ]
+
+    public static func softRuleName(_ id: String, _ language: PlanLanguage) -> String {
+        softRuleNames.first { $0.id == id }?.name.text(language) ?? id
+    }
+
+    /// The word for a count of meetings (or presence days when `days`).
+    public static func countNoun(_ count: Int, days: Bool, _ language: PlanLanguage) -> String {
+        let one = count == 1
+        switch (language, days) {
+        case (.bokmal, false): return one ? "møte" : "møter"
+        case (.nynorsk, false): return "møte"
+        case (.english, false): return one ? "meeting" : "meetings"
+        case (.bokmal, true): return one ? "dag" : "dager"
+        case (.nynorsk, true): return one ? "dag" : "dagar"
+        case (.english, true): return one ? "day" : "days"
+        }
+    }
+
+    /// "dager"/"dagar"/"days" after a number of days.
+    public static func daysNoun(_ count: Int, _ language: PlanLanguage) -> String {
+        countNoun(count, days: true, language)
+    }
+
+    /// "uker"/"veker"/"weeks" after a number of weeks.
+    public static func weeksNoun(plural: Bool, _ language: PlanLanguage) -> String {
+        switch language {
+        case .bokmal: return plural ? "uker" : "uke"
+        case .nynorsk: return plural ? "veker" : "veke"
+        case .english: return plural ? "weeks" : "week"
+        }
+    }
+}
