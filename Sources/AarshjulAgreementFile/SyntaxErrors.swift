@@ -19,7 +19,7 @@ enum SyntaxErrors {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return located(context.mark.line, context.mark.column,
-                           "The key \(keys) appears twice in the same block; each key may appear once (merge the two).")
+                           "The key \(keys) appears more than once in the same block (this is the first); each key may appear once, so merge them.")
         default:
             return located(0, 0, "The file could not be read as YAML (\(yaml)).")
         }
@@ -28,7 +28,7 @@ enum SyntaxErrors {
     /// Common libyaml complaints, said in terms of what to fix.
     static func hint(for problem: String) -> String {
         if problem.contains("mapping values are not allowed") {
-            return " A colon followed by a space starts a key; put quotes around text that contains ': '."
+            return " Either this line is indented differently from the keys around it, or a value contains ': ' and needs quotes."
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             return " Check the indentation: keys of the same block must start in the same column."

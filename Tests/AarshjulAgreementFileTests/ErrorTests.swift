@@ -28,13 +28,14 @@ series:
         #expect(e.file == "lillestrom.yaml")
         #expect(e.line == 3 && e.column == 9)
         #expect(e.message.contains("not valid YAML"))
+        #expect(e.message.contains("indented"))
         #expect(e.description.hasPrefix("lillestrom.yaml:3:9: "))
     }
 
     @Test func duplicateKeyIsNamed() throws {
         let e = try #require(failure("id: x\nid: y\n"))
         #expect(e.line == 1 && e.column == 1)
-        #expect(e.message.contains("'id' appears twice"))
+        #expect(e.message.contains("'id' appears more than once"))
     }
 
     @Test func unknownKeySuggestsTheClosest() throws {
