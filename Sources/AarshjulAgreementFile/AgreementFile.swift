@@ -1,1 +1,115 @@
 import AarshjulCore
+import Foundation
+import Yams
+
+/// Reads an agreement file (YAML; see docs/agreement-format.md) into the core
+/// model. Errors name file, line and column, and stop at the first problem:
+/// problems of form in the order they appear in the file, then references to
+/// people and venues that are not listed (the first by position).
+public enum AgreementFile {
+    public static func load(path: String) throws(AgreementFileError) -> Agreement {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw AgreementFileError(file: path, line: 0, column: 0,
+                                     message: "The file cannot be read as UTF-8 text (\(error.localizedDescription)).")
+        }
+        return try parse(text, fileName: path)
+    }
+
+    public static func parse(_ text: String, fileName: String) throws(AgreementFileError) -> Agreement {
+        let reader = NodeReader(file: fileName)
+        let root: Node?
+        do {
+            // The basic resolver keeps every scalar as typed text (see NodeReader).
+            root = try Yams.compose(yaml: text, Resolver.basic)
+        } catch {
+            throw SyntaxErrors.describe(error, file: fileName, text: text)
+        }
+        guard let root, !reader.isNull(root) else {
+            throw reader.fail(.start, "The file is empty; expected an agreement starting with keys such as id:, municipality: and county:.")
+        }
+        return try reader.agreement(root)
+    }
+}
+
+extension NodeReader {
+    static let topLevelKeys = [
+        "id", "municipality", "police_district", "county", "language", "revised", "source",
+        "people", "venues", "schools", "series", "quarterly_deadlines",
+        "school_calendar", "no_meeting_periods", "blackouts", "elections",
+    ]
+
+    func agreement(_ root: Node) throws(AgreementFileError) -> Agreement {
+        let f = try fields(root, of: "the agreement", allowed: Self.topLevelKeys)
+        let aid = try id(try f.required("id", expected: "a short id such as 'lillestrom'"), of: "the agreement")
+        let municipality = try f.requiredText("municipality", expected: "the municipality's name, such as \"Lillestrøm\"")
+        let countyNode = try f.required("county", expected: "a county such as vestland or \"Møre og Romsdal\"")
+        let countyText = try nonEmptyText(countyNode, expected: "a county")
+        guard let county = County(name: countyText) else {
+            let names = County.allCases.map(\.rawValue)
+            throw fail(position(countyNode), "'\(countyText)' is not a Norwegian county.\(Suggestion.didYouMean(countyText, in: names)) Expected one of \(names.joined(separator: ", ")).")
+        }
+        var a = Agreement(id: aid, municipality: municipality, county: county)
+        a.policeDistrict = try f.optionalText("police_district", expected: "the police district") ?? ""
+        if let l = f["language"] {
+            let raw = try nonEmptyText(l, expected: "nb, nn or en")
+            let names: [String: PlanLanguage] = ["nb": .bokmal, "bokmål": .bokmal, "bokmal": .bokmal,
+                                                 "nn": .nynorsk, "nynorsk": .nynorsk, "en": .english, "english": .english]
+            guard let lang = names[raw.lowercased()] else {
+                throw fail(position(l), "'\(raw)' is not a plan language; expected nb (bokmål), nn (nynorsk) or en (English).")
+            }
+            a.language = lang
+        }
+        a.revised = try f["revised"].map { n throws(AgreementFileError) in try date(n) }
+        a.source = try f.optionalText("source", expected: "where the agreement text comes from")
+
+        var references: [Reference] = []
+        var firstSeen: [String: Position] = [:]
+        func unique(_ id: String, _ node: Node, _ what: String) throws(AgreementFileError) {
+            let key = what + "\u{0}" + id
+            if let earlier = firstSeen[key] {
+                throw fail(position(node), "The \(what) id '\(id)' is used twice (first on line \(earlier.line)); each \(what) needs its own id.")
+            }
+            firstSeen[key] = position(node)
+        }
+        for item in try list(f["people"] ?? Node(""), expected: "people") {
+            let p = try person(item); try unique(p.id, item, "person"); a.people.append(p)
+        }
+        for item in try list(f["venues"] ?? Node(""), expected: "venues") {
+            let v = try venue(item); try unique(v.id, item, "venue"); a.venues.append(v)
+        }
+        for item in try list(f["schools"] ?? Node(""), expected: "schools") {
+            let s = try school(item); try unique(s.id, item, "school"); a.schools.append(s)
+        }
+        for item in try list(f["series"] ?? Node(""), expected: "series") {
+            let s = try series(item, references: &references); try unique(s.id, item, "series"); a.series.append(s)
+        }
+        for item in try list(f["quarterly_deadlines"] ?? Node(""), expected: "quarterly deadlines") {
+            let d = try quarterlyDeadline(item, references: &references); try unique(d.id, item, "deadline"); a.quarterlyDeadlines.append(d)
+        }
+        if let s = f["school_calendar"] { a.schoolCalendar = try schoolCalendar(s) }
+        if let n = f["no_meeting_periods"] { a.noMeetingPeriods = try noMeetingPeriods(n) }
+        for item in try list(f["blackouts"] ?? Node(""), expected: "blackouts") {
+            a.blackouts.append(try blackout(item, of: "a blackout"))
+        }
+        if let e = f["elections"] { a.electionOverrides = try elections(e) }
+        if a.series.isEmpty && a.quarterlyDeadlines.isEmpty {
+            throw fail(f.position, "The agreement has no series (and no quarterly deadlines), so there is nothing to plan; add a 'series:' list.")
+        }
+        try checkReferences(references, in: a)
+        return a
+    }
+
+    /// Every id a series or deadline names must be listed under people/venues.
+    func checkReferences(_ references: [Reference], in a: Agreement) throws(AgreementFileError) {
+        let people = a.people.map(\.id), venues = a.venues.map(\.id)
+        let broken = references.filter { ($0.target == .person ? people : venues).contains($0.id) == false }
+        guard let first = broken.min(by: { position($0.node) < position($1.node) }) else { return }
+        let known = first.target == .person ? people : venues
+        let list = first.target == .person ? "people" : "venues"
+        let listed = known.isEmpty ? "The file lists no \(list)." : "Listed \(list): \(known.joined(separator: ", "))."
+        throw fail(position(first.node), "'\(first.id)' (\(first.role)) is not listed under '\(list):'.\(Suggestion.didYouMean(first.id, in: known)) \(listed)")
+    }
+}

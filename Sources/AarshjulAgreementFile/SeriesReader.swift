@@ -1,0 +1,112 @@
+import AarshjulCore
+import Yams
+
+/// An id used somewhere in the file that must name a listed person or venue;
+/// checked once the whole file is read, since order in the file is free.
+struct Reference {
+    enum Target { case person, venue }
+    let id: String
+    let node: Node
+    let target: Target
+    /// "the chair of series 'politirad'"
+    let role: String
+}
+
+extension NodeReader {
+    static let seriesKeys = [
+        "id", "title", "title_en", "kind", "rule", "venue", "duration", "all_day",
+        "called_by", "chair", "secretary", "attendees", "guests", "partial_attendance",
+        "agenda", "agenda_by_position", "agenda_notice_days", "school_term_only", "weekdays", "time",
+    ]
+
+    /// File names of `SeriesKind`: the model's Norwegian raw values, plus English words.
+    static let seriesKindNames: [(names: [String], kind: SeriesKind)] = [
+        (["politirad", "police_council"], .policeCouncil),
+        (["slt", "slt_meeting"], .sltMeeting),
+        (["politikontakt", "police_contact_presence"], .policeContactPresence),
+        (["samarbeid", "coordination"], .coordination),
+        (["forebygging", "prevention"], .prevention),
+        (["rapport", "report"], .report),
+        (["annet", "other"], .other),
+    ]
+
+    func series(_ node: Node, references: inout [Reference]) throws(AgreementFileError) -> MeetingSeries {
+        let f = try fields(node, of: "a series", allowed: Self.seriesKeys)
+        let sid = try self.id(try f.required("id", expected: "an id such as 'politirad'"), of: "a series")
+        let title = try f.requiredText("title", expected: "the meeting's title, such as \"Politiråd\"")
+        let label = "series '\(sid)'"
+
+        var kind = SeriesKind.other
+        if let k = f["kind"] {
+            let raw = try nonEmptyText(k, expected: "a kind")
+            let all = Self.seriesKindNames.flatMap(\.names)
+            guard let found = Self.seriesKindNames.first(where: { $0.names.contains(raw.lowercased()) }) else {
+                throw fail(position(k), "'\(raw)' is not a kind of series.\(Suggestion.didYouMean(raw, in: all)) Expected one of \(Self.seriesKindNames.map { $0.names[0] }.joined(separator: ", ")).")
+            }
+            kind = found.kind
+        }
+
+        var s = MeetingSeries(id: sid, title: title, titleEnglish: try f.optionalText("title_en", expected: "an English title"),
+                              kind: kind, rule: try rule(try f.required("rule", expected: "how often, such as {per_quarter: 1}")))
+
+        func person(_ key: String, _ role: String) throws(AgreementFileError) -> String? {
+            guard let n = f[key] else { return nil }
+            let pid = try self.id(n, of: "a person")
+            references.append(Reference(id: pid, node: n, target: .person, role: "\(role) of \(label)"))
+            return pid
+        }
+        if let v = f["venue"] {
+            s.venue = try self.id(v, of: "a venue")
+            references.append(Reference(id: s.venue!, node: v, target: .venue, role: "the venue of \(label)"))
+        }
+        s.allDay = try f["all_day"].map { n throws(AgreementFileError) in try bool(n) } ?? false
+        if let d = f["duration"] {
+            if s.allDay { throw fail(position(d), "'duration' does not apply to an all-day series (all_day: true); remove one of them.") }
+            s.durationMinutes = try parsed(d, expected: "a duration such as 2h, 90m or 1h30m", Values.durationMinutes)
+        }
+        s.calledBy = try person("called_by", "the caller")
+        s.chair = try person("chair", "the chair")
+        s.secretary = try person("secretary", "the secretary")
+        for (pid, n) in try idList(f["attendees"], of: "a person") {
+            if s.attendees.contains(pid) { throw fail(position(n), "'\(pid)' is listed twice in the attendees of \(label).") }
+            s.attendees.append(pid)
+            references.append(Reference(id: pid, node: n, target: .person, role: "an attendee of \(label)"))
+        }
+        s.guests = try stringList(f["guests"], expected: "a description of an attending body, such as \"alle ungdomsskolane\"")
+        if let p = f["partial_attendance"] {
+            for item in try list(p, expected: "{who: …, meetings: …} entries") {
+                let pf = try fields(item, of: "a partial attendance", allowed: ["who", "meetings"])
+                let whoNode = try pf.required("who", expected: "the id of the person who attends some meetings")
+                let who = try self.id(whoNode, of: "a person")
+                if s.attendees.contains(who) {
+                    throw fail(position(whoNode), "'\(who)' is in the attendees of \(label), who come to every meeting; list them only under partial_attendance.")
+                }
+                let count = try int(try pf.required("meetings", expected: "how many meetings a year they attend"), "a number of meetings a year", in: 1...52)
+                references.append(Reference(id: who, node: whoNode, target: .person, role: "a partial attendee of \(label)"))
+                s.partialAttendance.append(PartialAttendance(person: who, count: count))
+            }
+        }
+        s.agenda = try stringList(f["agenda"], expected: "an agenda item")
+        if let positional = f["agenda_by_position"] {
+            let names = AgendaPosition.allCases.map(\.rawValue)
+            let pf = try fields(positional, of: "agenda_by_position", allowed: names)
+            for entry in pf.entries {
+                let position = AgendaPosition(rawValue: entry.key)!
+                for item in try stringList(entry.value, expected: "an agenda item") {
+                    s.positionalAgenda.append(PositionalAgendaItem(position: position, item: item))
+                }
+            }
+        }
+        s.agendaNoticeDays = try f["agenda_notice_days"].map { n throws(AgreementFileError) in try int(n, "a number of days", in: 0...90) }
+        s.schoolTermOnly = try f["school_term_only"].map { n throws(AgreementFileError) in try bool(n) } ?? false
+        for n in try list(f["weekdays"] ?? Node(""), expected: "weekdays") {
+            let day = try weekday(n)
+            if !s.preferences.weekdays.contains(day) { s.preferences.weekdays.append(day) }
+        }
+        if let t = f["time"] {
+            if s.allDay { throw fail(position(t), "'time' does not apply to an all-day series (all_day: true); remove one of them.") }
+            s.preferences.startTime = try time(t)
+        }
+        return s
+    }
+}
