@@ -84,6 +84,12 @@ struct LibicalRuntime: @unchecked Sendable {
         return zone
     }
 
+    /// A zoned or UTC time as a UTC instant; nil for dates and floating times.
+    func instant(_ t: icaltimetype) -> UTCTimestamp? {
+        guard t.is_date == 0, t.zone != nil else { return nil }
+        return UTCTimestamp(secondsSinceEpoch: Int(icaltime_as_timet_with_zone(t, t.zone)))
+    }
+
     /// Oslo wall-clock date and time of a libical time: UTC and zoned times
     /// are converted with libical's zone data; floating times are taken as
     /// Oslo wall time already.
