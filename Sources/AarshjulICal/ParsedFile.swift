@@ -23,6 +23,11 @@ final class ParsedFile {
             throw ICalError.malformed(file: fileName, line: problem.line, message: problem.message)
         }
         root = LibicalComponent(adopting: parsed)
+        // libical reads some unbalanced files anyway (a missing END:VEVENT
+        // nests the next event inside it); such a file is still broken.
+        if case let (line?, message) = source.structureProblem() {
+            throw ICalError.malformed(file: fileName, line: line, message: message)
+        }
         switch root.kind {
         case ICAL_VCALENDAR_COMPONENT:
             calendars = [root]

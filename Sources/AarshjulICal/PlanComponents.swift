@@ -16,6 +16,10 @@ struct PlanComponents {
         language == .english ? (series.titleEnglish ?? series.title) : series.title
     }
 
+    // CATEGORIES is a comma-separated list and libical 3.0.16 writes a comma
+    // inside one category unescaped (it reads back as two), so category
+    // texts get the same comma-free treatment as X- values.
+
     func event(_ event: PlannedEvent) throws(ICalError) -> LibicalComponent {
         let c = try LibicalComponent(kind: ICAL_VEVENT_COMPONENT)
         try c.add(property: icalproperty_new_uid(event.uid), what: "UID")
@@ -43,7 +47,7 @@ struct PlanComponents {
             try c.add(property: icalproperty_new_location(location), what: "LOCATION")
         }
         if let series = series(event.seriesID) {
-            try c.add(property: icalproperty_new_categories(seriesTitle(series)), what: "CATEGORIES")
+            try c.add(property: icalproperty_new_categories(LibicalComponent.plainXValue(seriesTitle(series))), what: "CATEGORIES")
         }
         try c.add(property: icalproperty_new_status(ICAL_STATUS_CONFIRMED), what: "STATUS")
         if event.isAllDay {
@@ -85,7 +89,7 @@ struct PlanComponents {
             try c.add(property: icalproperty_new_relatedto(related), what: "RELATED-TO")
         }
         if let category = deadlineCategory(deadline) {
-            try c.add(property: icalproperty_new_categories(category), what: "CATEGORIES")
+            try c.add(property: icalproperty_new_categories(LibicalComponent.plainXValue(category)), what: "CATEGORIES")
         }
         try c.addX("X-AARSHJUL-SERIES", deadline.sourceID)
         return c

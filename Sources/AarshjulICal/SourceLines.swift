@@ -5,9 +5,8 @@ struct SourceLines {
     let lines: [Substring]
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so both line ends are listed.
+        lines = text.split(omittingEmptySubsequences: false) { $0 == "\r\n" || $0 == "\n" }
     }
 
     /// 1-based line numbers of every `BEGIN:<kind>` line, in file order.
