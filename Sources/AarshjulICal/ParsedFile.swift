@@ -55,8 +55,10 @@ final class ParsedFile {
             let beginLine = ordinal < begins.count ? begins[ordinal] : nil
             for property in component.properties(ICAL_XLICERROR_PROPERTY) {
                 let message = icalproperty_get_xlicerror(property).map { String(cString: $0) } ?? "unknown problem"
-                let quoted = Self.quotedText(message)
-                let line = quoted.flatMap { source.line(containing: $0, from: beginLine ?? 1) } ?? beginLine
+                let from = beginLine ?? 1
+                let line = Self.quotedText(message).flatMap { source.line(containing: $0, from: from) }
+                    ?? Self.propertyName(message).flatMap { source.line(startingWithProperty: $0, from: from) }
+                    ?? beginLine
                 findings.append(ICalFinding(file: fileName, line: line, component: kind, message: message))
             }
             for child in component.children(ICAL_ANY_COMPONENT) { visit(child) }
@@ -76,6 +78,13 @@ final class ParsedFile {
             return quoted.isEmpty ? nil : quoted
         }
         return nil
+    }
+
+    /// The property a message is about ("No value for DESCRIPTION property…").
+    static func propertyName(_ message: String) -> String? {
+        let words = message.split(separator: " ")
+        guard let index = words.firstIndex(where: { $0.hasPrefix("property") }), index > 0 else { return nil }
+        return String(words[index - 1])
     }
 
     /// The time a DTSTART/DTEND/DUE/RECURRENCE-ID property holds, with its

@@ -23,6 +23,17 @@ struct SourceLines {
         return lines[start...].firstIndex { $0.contains(snippet) }.map { $0 + 1 }
     }
 
+    /// The first line at or after `from` that holds property `name`.
+    func line(startingWithProperty name: String, from: Int) -> Int? {
+        let upper = name.uppercased()
+        let start = max(0, from - 1)
+        guard start < lines.count else { return nil }
+        return lines[start...].firstIndex { line in
+            let text = line.uppercased()
+            return text.hasPrefix(upper + ":") || text.hasPrefix(upper + ";")
+        }.map { $0 + 1 }
+    }
+
     /// Where and why a file libical could not read as a calendar breaks.
     func structureProblem() -> (line: Int?, message: String) {
         guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
