@@ -186,4 +186,16 @@ private func lines(_ text: String) -> [Substring] {
         #expect(back.name == "Lillestrøm test to linjer")
         #expect(text.contains("NAME:Lillestrøm\\, test\\nto linjer"))
     }
+
+    @Test func foldingNeverSplitsALetter() throws {
+        var plan = F.plan()
+        plan.events[0].title = String(repeating: "Møte om trygghet på Strømmen, Skårer og Sørumsand – ", count: 4) + "slutt"
+        let text = try ICalExporter.calendar(name: "T", events: plan.events, deadlines: [], plan: plan, options: confidential)
+        // Every physical line must be valid UTF-8 on its own (clients decode line by line).
+        for line in Array(text.utf8).split(separator: UInt8(ascii: "\n")) {
+            #expect(String(validating: line, as: UTF8.self) != nil)
+        }
+        let back = try ICalImporter.parse(text, fileName: "t.ics")
+        #expect(back.events.first { $0.uid == plan.events[0].uid }?.summary == plan.events[0].title)
+    }
 }
