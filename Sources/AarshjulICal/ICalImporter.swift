@@ -12,17 +12,27 @@ public enum ICalImporter {
         var name: String?
         var events: [ImportedEvent] = []
         var todos: [ImportedTodo] = []
+        var skipped: [ICalFinding] = []
         for calendar in file.calendars {
             if name == nil { name = calendar.xValue("X-WR-CALNAME") ?? calendarName(calendar) }
+            let eventLines = file.source.beginLines(of: "VEVENT")
             for component in calendar.children(ICAL_VEVENT_COMPONENT) {
-                if let event = ComponentReader(file: file, calendar: calendar).event(component) { events.append(event) }
+                if let event = ComponentReader(file: file, calendar: calendar).event(component) {
+                    events.append(event)
+                } else {
+                    // Counted over the whole file: right for the usual single calendar.
+                    let ordinal = events.count + skipped.count
+                    skipped.append(ICalFinding(
+                        file: fileName, line: ordinal < eventLines.count ? eventLines[ordinal] : nil, component: "VEVENT",
+                        message: "event without a readable DTSTART left out"))
+                }
             }
             for component in calendar.children(ICAL_VTODO_COMPONENT) {
                 if let todo = ComponentReader(file: file, calendar: calendar).todo(component) { todos.append(todo) }
             }
         }
         return ImportedCalendar(name: name, events: events, todos: todos,
-                                findings: file.libicalFindings() + file.readFindings)
+                                findings: file.libicalFindings() + file.readFindings + skipped)
     }
 
     /// The occurrences of every event that touch `horizon` (Europe/Oslo

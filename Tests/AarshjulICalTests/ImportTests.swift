@@ -106,6 +106,7 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         let cal = try ICalImporter.parse(try fixture("lic-errors.ics"), fileName: "lic-errors.ics")
         #expect(cal.events.map(\.uid) == ["good@example.no", "sloppy@example.no"])
         #expect(cal.findings.count == 2)
+        #expect(cal.findings[0].description.hasPrefix("lic-errors.ics, line 15 (VEVENT): Can't parse as DATE-TIME"))
         #expect(cal.findings.allSatisfy { $0.file == "lic-errors.ics" && $0.component == "VEVENT" })
         #expect(cal.findings.map(\.line) == [15, 16])
         #expect(cal.findings[0].message.contains("DTEND"))
@@ -113,5 +114,13 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         // The event is still read, without what libical dropped.
         let sloppy = cal.events[1]
         #expect(sloppy.start == date(2027, 3, 2) && sloppy.startTime == time(10, 0))
+    }
+
+    @Test func eventWithoutStartIsReportedNotDropped() throws {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20270101T100000Z\r\nEND:VEVENT\r\n"
+            + "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Uten start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let cal = try ICalImporter.parse(text, fileName: "x.ics")
+        #expect(cal.events.map(\.uid) == ["a"])
+        #expect(cal.findings.map(\.line) == [7])
     }
 }
