@@ -1,8 +1,5 @@
-#if canImport(Glibc)
+// Linux (Glibc) only, like the rest of the tool's deployment.
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes files so a reader (a web server serving the feed) never sees half a
 /// file: contents go to a temporary file in the same directory, which is then
@@ -45,7 +42,7 @@ public enum AtomicFile {
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw ioError(path, "cannot create a temporary file") }
-        let temp = String(cString: template)
+        let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var bytes = Array(contents.utf8)
         var offset = 0
         while offset < bytes.count {
