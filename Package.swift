@@ -49,7 +49,11 @@ let package = Package(
             name: "AarshjulAgreementFileTests",
             dependencies: ["AarshjulAgreementFile", "AarshjulCore"]
         ),
-        .testTarget(name: "AarshjulICalTests", dependencies: ["AarshjulICal", "AarshjulCore"]),
+        .testTarget(
+            name: "AarshjulICalTests",
+            dependencies: ["AarshjulICal", "AarshjulCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "AarshjulCLITests",
             dependencies: ["AarshjulCLI", "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"]

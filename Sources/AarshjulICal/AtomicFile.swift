@@ -1,0 +1,85 @@
+// Linux (Glibc) only, like the rest of the tool's deployment.
+import Glibc
+
+/// Writes files so a reader (a web server serving the feed) never sees half a
+/// file: contents go to a temporary file in the same directory, which is then
+/// renamed over the target (rename is atomic within one file system).
+public enum AtomicFile {
+    public static func write(_ contents: String, to path: String) throws(ICalError) {
+        let temp = try writeTemporary(contents, beside: path)
+        try rename(temp, to: path)
+    }
+
+    /// Writes every file's temporary first and renames only when all were
+    /// written, so a failure part-way leaves the directory as it was. (The
+    /// renames themselves are separate steps; one failing there is reported
+    /// and the rest are not attempted.)
+    public static func writeAll(_ files: [(name: String, contents: String)], into directory: String) throws(ICalError) {
+        var written: [(temp: String, target: String)] = []
+        for file in files {
+            let target = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
+            do {
+                written.append((try writeTemporary(file.contents, beside: target), target))
+            } catch {
+                for done in written { unlink(done.temp) }
+                throw error
+            }
+        }
+        for (index, pair) in written.enumerated() {
+            do {
+                try rename(pair.temp, to: pair.target)
+            } catch {
+                for rest in written[(index + 1)...] { unlink(rest.temp) }
+                throw error
+            }
+        }
+    }
+
+    private static func writeTemporary(_ contents: String, beside path: String) throws(ICalError) -> String {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw ioError(path, "cannot create a temporary file") }
+        let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var bytes = Array(contents.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let failure = ioError(path, "cannot write")
+                close(descriptor)
+                unlink(temp)
+                throw failure
+            }
+            offset += count
+        }
+        // Readable like a normally created file (mkstemp makes it 0600).
+        let mask = umask(0); umask(mask)
+        fchmod(descriptor, 0o666 & ~mask)
+        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+            let failure = ioError(path, "cannot save")
+            unlink(temp)
+            throw failure
+        }
+        bytes.removeAll()
+        return temp
+    }
+
+    private static func rename(_ temp: String, to path: String) throws(ICalError) {
+        guard Glibc.rename(temp, path) == 0 else {
+            let failure = ioError(path, "cannot replace the file")
+            unlink(temp)
+            throw failure
+        }
+    }
+
+    private static func ioError(_ path: String, _ what: String) -> ICalError {
+        let reason = strerror(errno).map { String(cString: $0) } ?? "error \(errno)"
+        return .io(path: path, message: "\(what): \(reason)")
+    }
+}

@@ -1,0 +1,37 @@
+import AarshjulCore
+
+/// The few words the exporter writes into calendars, per plan language.
+enum ExportWords {
+    static func agendaHeading(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Saksliste:", nn: "Sakliste:", en: "Agenda:").text(language)
+    }
+    static func guests(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Også invitert:", nn: "Òg invitert:", en: "Also invited:").text(language)
+    }
+    static func chair(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Møteleder:", nn: "Møteleiar:", en: "Chair:").text(language)
+    }
+    static func calledBy(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Innkaller:", nn: "Innkallar:", en: "Called by:").text(language)
+    }
+    static func secretary(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Referent:", nn: "Referent:", en: "Minutes:").text(language)
+    }
+    static func attendees(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Deltakere:", nn: "Deltakarar:", en: "Attendees:").text(language)
+    }
+    static func responsible(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Ansvarlig:", nn: "Ansvarleg:", en: "Responsible:").text(language)
+    }
+    /// The name of the calendar holding everything for one municipality.
+    static func wholePlan(_ language: PlanLanguage) -> String {
+        LocalizedText(nb: "Årshjul", nn: "Årshjul", en: "Annual plan").text(language)
+    }
+
+    /// "Kari Nordmann (ordfører)", or just the role where no one is named.
+    static func personText(_ person: Person) -> String {
+        if person.name.isEmpty { return person.role }
+        if person.role.isEmpty || person.role == person.name { return person.name }
+        return "\(person.name) (\(person.role))"
+    }
+}

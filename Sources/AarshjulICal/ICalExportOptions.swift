@@ -1,0 +1,18 @@
+import AarshjulCore
+
+/// How a plan is written as iCalendar.
+public struct ICalExportOptions: Sendable, Equatable {
+    /// The language of the words the exporter adds (headings, calendar names).
+    public var language: PlanLanguage
+    /// true: the working feed for the people in the plan (attendees, organizer,
+    /// agenda, deadlines). false: a public feed with only times, titles and places.
+    public var confidential: Bool
+    /// How often subscribers should re-fetch, in hours (REFRESH-INTERVAL, X-PUBLISHED-TTL).
+    public var refreshIntervalHours: Int
+
+    public init(language: PlanLanguage, confidential: Bool = true, refreshIntervalHours: Int = 12) {
+        self.language = language
+        self.confidential = confidential
+        self.refreshIntervalHours = refreshIntervalHours
+    }
+}

@@ -1,0 +1,131 @@
+import AarshjulCore
+import CLibical
+
+/// Turns planned events and deadlines into VEVENT and VTODO components.
+struct PlanComponents {
+    let plan: Plan
+    let options: ICalExportOptions
+    let runtime: LibicalRuntime
+
+    private var language: PlanLanguage { options.language }
+
+    func series(_ id: String) -> MeetingSeries? { plan.agreement.series.first { $0.id == id } }
+
+    /// The series title in the export language (CATEGORIES, calendar names).
+    func seriesTitle(_ series: MeetingSeries) -> String {
+        language == .english ? (series.titleEnglish ?? series.title) : series.title
+    }
+
+    // CATEGORIES is a comma-separated list and libical 3.0.16 writes a comma
+    // inside one category unescaped (it reads back as two), so category
+    // texts get the same comma-free treatment as X- values.
+
+    func event(_ event: PlannedEvent) throws(ICalError) -> LibicalComponent {
+        let c = try LibicalComponent(kind: ICAL_VEVENT_COMPONENT)
+        try c.add(property: icalproperty_new_uid(event.uid), what: "UID")
+        try c.add(property: icalproperty_new_sequence(Int32(event.sequence)), what: "SEQUENCE")
+        try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(event.stamp)), what: "DTSTAMP")
+        try c.add(property: icalproperty_new_lastmodified(runtime.utcTime(event.stamp)), what: "LAST-MODIFIED")
+        if let span = event.time {
+            // Civil fields plus an explicit TZID parameter: libical would
+            // otherwise write the builtin zone's prefixed TZID.
+            try c.add(property: icalproperty_new_dtstart(LibicalRuntime.wallTime(event.date, span.start)),
+                      icalparameter_new_tzid(osloTZID), what: "DTSTART")
+            try c.add(property: icalproperty_new_dtend(LibicalRuntime.wallTime(event.date, span.end)),
+                      icalparameter_new_tzid(osloTZID), what: "DTEND")
+        } else {
+            try c.add(property: icalproperty_new_dtstart(LibicalRuntime.dateValue(event.date)), what: "DTSTART")
+            // DTEND of a date is exclusive: the day after.
+            try c.add(property: icalproperty_new_dtend(LibicalRuntime.dateValue(event.date.adding(days: 1))),
+                      what: "DTEND")
+        }
+        try c.add(property: icalproperty_new_summary(event.title), what: "SUMMARY")
+        if options.confidential, let text = description(of: event) {
+            try c.add(property: icalproperty_new_description(text), what: "DESCRIPTION")
+        }
+        if let location = event.location, !location.isEmpty {
+            try c.add(property: icalproperty_new_location(location), what: "LOCATION")
+        }
+        if let series = series(event.seriesID) {
+            try c.add(property: icalproperty_new_categories(LibicalComponent.plainXValue(seriesTitle(series))), what: "CATEGORIES")
+        }
+        try c.add(property: icalproperty_new_status(ICAL_STATUS_CONFIRMED), what: "STATUS")
+        if event.isAllDay {
+            // A presence day must not block the whole day in people's free/busy.
+            try c.add(property: icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), what: "TRANSP")
+        }
+        if options.confidential {
+            if let organizer = event.organizer.flatMap(plan.agreement.person), let email = organizer.email {
+                try c.add(property: icalproperty_new_organizer("mailto:\(email)"),
+                          icalparameter_new_cn(organizer.name.isEmpty ? organizer.role : organizer.name),
+                          what: "ORGANIZER")
+            }
+            for id in event.attendees {
+                guard let person = plan.agreement.person(id), let email = person.email else { continue }
+                try c.add(property: icalproperty_new_attendee("mailto:\(email)"),
+                          icalparameter_new_cn(person.name.isEmpty ? person.role : person.name),
+                          what: "ATTENDEE")
+            }
+        }
+        try c.addX("X-AARSHJUL-SERIES", event.seriesID)
+        if let school = event.schoolID { try c.addX("X-AARSHJUL-SCHOOL", school) }
+        return c
+    }
+
+    func todo(_ deadline: PlannedDeadline) throws(ICalError) -> LibicalComponent {
+        let c = try LibicalComponent(kind: ICAL_VTODO_COMPONENT)
+        try c.add(property: icalproperty_new_uid(deadline.uid), what: "UID")
+        try c.add(property: icalproperty_new_sequence(Int32(deadline.sequence)), what: "SEQUENCE")
+        try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(deadline.stamp)), what: "DTSTAMP")
+        try c.add(property: icalproperty_new_lastmodified(runtime.utcTime(deadline.stamp)), what: "LAST-MODIFIED")
+        try c.add(property: icalproperty_new_due(LibicalRuntime.dateValue(deadline.due)), what: "DUE")
+        try c.add(property: icalproperty_new_summary(deadline.title), what: "SUMMARY")
+        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(ExportWords.personText)
+        if !responsible.isEmpty {
+            let text = ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")
+            try c.add(property: icalproperty_new_description(text), what: "DESCRIPTION")
+        }
+        if let related = deadline.relatedEventUID {
+            try c.add(property: icalproperty_new_relatedto(related), what: "RELATED-TO")
+        }
+        if let category = deadlineCategory(deadline) {
+            try c.add(property: icalproperty_new_categories(LibicalComponent.plainXValue(category)), what: "CATEGORIES")
+        }
+        try c.addX("X-AARSHJUL-SERIES", deadline.sourceID)
+        return c
+    }
+
+    private func deadlineCategory(_ deadline: PlannedDeadline) -> String? {
+        if let series = series(deadline.sourceID) { return seriesTitle(series) }
+        if let quarterly = plan.agreement.quarterlyDeadlines.first(where: { $0.id == deadline.sourceID }) {
+            return language == .english ? (quarterly.titleEnglish ?? quarterly.title) : quarterly.title
+        }
+        return nil
+    }
+
+    /// The agenda as a numbered list, then guests, then who chairs and calls
+    /// the meeting and who attends, in words. nil when there is nothing to say.
+    func description(of event: PlannedEvent) -> String? {
+        var blocks: [String] = []
+        if !event.agenda.isEmpty {
+            var lines = [ExportWords.agendaHeading(language)]
+            for (index, item) in event.agenda.enumerated() { lines.append("\(index + 1). \(item)") }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        if !event.guests.isEmpty {
+            blocks.append(ExportWords.guests(language) + " " + event.guests.joined(separator: ", "))
+        }
+        var roles: [String] = []
+        let series = series(event.seriesID)
+        let person = { (id: String?) -> String? in id.flatMap(plan.agreement.person).map(ExportWords.personText) }
+        if let chair = person(series?.chair) { roles.append(ExportWords.chair(language) + " " + chair) }
+        if let caller = person(series?.calledBy ?? event.organizer) {
+            roles.append(ExportWords.calledBy(language) + " " + caller)
+        }
+        if let secretary = person(series?.secretary) { roles.append(ExportWords.secretary(language) + " " + secretary) }
+        let attendees = event.attendees.compactMap { person($0) }
+        if !attendees.isEmpty { roles.append(ExportWords.attendees(language) + " " + attendees.joined(separator: ", ")) }
+        if !roles.isEmpty { blocks.append(roles.joined(separator: "\n")) }
+        return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
+    }
+}
