@@ -44,8 +44,9 @@ struct FrequencyAudit {
             return schoolWindowViolations(window)
         case .weekly:
             return weeklyViolations()
-        case .everyWeeks(let a, let b, let previousLast):
-            return chainViolations(minDays: a * 7, maxDays: b * 7, previousLast: previousLast)
+        case .everyWeeks(let a, let b, _):
+            return chainViolations(minDays: a * 7, maxDays: b * 7,
+                                   previousLast: SeriesWindows.previousLast(series.rule, firstYear: years.lowerBound))
         }
     }
 

@@ -48,6 +48,14 @@ enum SeriesWindows {
         }
     }
 
+    /// The previous year's last meeting of an every-A–B-weeks chain, when it
+    /// belongs to the year before `firstYear` (an older date says nothing
+    /// about a plan that starts later, so the chain starts afresh).
+    static func previousLast(_ rule: FrequencyRule, firstYear: Int) -> CivilDate? {
+        guard case .everyWeeks(_, _, let previous?) = rule, previous.year == firstYear - 1 else { return nil }
+        return previous
+    }
+
     /// True for series that may only meet on school days.
     static func isSchoolOnly(_ series: MeetingSeries) -> Bool {
         if case .schoolWindow = series.rule { return true }

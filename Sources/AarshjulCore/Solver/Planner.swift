@@ -20,7 +20,9 @@ public enum Planner {
         // Chain carry: series index → day index of its last meeting so far.
         var carry: [Int: Int] = [:]
         for (i, series) in agreement.series.enumerated() {
-            if case .everyWeeks(_, _, let previous?) = series.rule { carry[i] = table.index(previous) }
+            if let previous = SeriesWindows.previousLast(series.rule, firstYear: request.years.lowerBound) {
+                carry[i] = table.index(previous)
+            }
         }
         let initialCarry = carry
         var placed: [YearRun.Placed] = []
@@ -88,16 +90,23 @@ struct YearRun {
     let carry: [Int: Int]
     let table: DayTable
     func best() throws(PlanningError) -> Result {
-        // Alone: the lower bound, and the clashes no order can cure.
+        // Alone: each unit's optimum is a lower bound for it, and clashes here
+        // are ones no series order can cure.
+        var alone: [[SeriesSolver.Solution]] = []
         var bound = 0, boundWithoutChains = 0
         var clashes: [Clash] = []
-        for solver in solvers.joined() {
-            switch solver.solve(Occupancy(), previousLast: carry[solver.unit.seriesIndex]) {
-            case .solved(let solution):
-                bound += solution.cost
-                if case .chain = solver.unit.shape {} else { boundWithoutChains += solution.cost }
-            case .failed(let clash): clashes.append(clash)
+        for series in solvers {
+            var row: [SeriesSolver.Solution] = []
+            for solver in series {
+                switch solver.solve(Occupancy(), previousLast: carry[solver.unit.seriesIndex]) {
+                case .solved(let solution):
+                    row.append(solution)
+                    bound += solution.cost
+                    if case .chain = solver.unit.shape {} else { boundWithoutChains += solution.cost }
+                case .failed(let clash): clashes.append(clash)
+                }
             }
+            alone.append(row)
         }
         guard clashes.isEmpty else { throw .infeasible(clashes) }
 
@@ -105,11 +114,11 @@ struct YearRun {
         var best: Result?
         var firstClash: Clash?
         for _ in 0..<Planner.maxOrders {
-            switch run(order) {
+            switch run(order, alone: alone, bound: bound, cutoff: best?.cost) {
             case .success(let result):
                 if best == nil || result.cost < best!.cost { best = result }
             case .failure(let failure):
-                if firstClash == nil { firstClash = failure.clash }
+                if firstClash == nil, let clash = failure.clash { firstClash = clash }
             }
             if let best, best.cost == bound { break }
             guard Self.nextPermutation(&order) else { break }
@@ -121,30 +130,46 @@ struct YearRun {
         return result
     }
 
-    struct Failure: Error { let clash: Clash }
+    /// A failed order: a clash, or nil when it was abandoned for costing too much.
+    struct Failure: Error { let clash: Clash? }
 
-    private func run(_ order: [Int]) -> Swift.Result<Result, Failure> {
+    /// Places the series in `order`. A unit whose optimum alone is still free
+    /// keeps it (nothing can beat it); an order that cannot beat `cutoff`
+    /// (cost so far + the remaining units' optima alone) is abandoned.
+    private func run(_ order: [Int], alone: [[SeriesSolver.Solution]], bound: Int, cutoff: Int?) -> Swift.Result<Result, Failure> {
         var occupancy = Occupancy()
         var result = Result()
+        var remaining = bound
         for s in order {
-            for solver in solvers[s] {
+            for (u, solver) in solvers[s].enumerated() {
                 let unit = solver.unit
-                switch solver.solve(occupancy, previousLast: carry[unit.seriesIndex]) {
-                case .failed(let clash): return .failure(Failure(clash: clash))
-                case .solved(let solution):
-                    let total = solution.placements.count
-                    for (k, p) in solution.placements.enumerated() {
-                        let people = Attendance.attendees(unit.series, occurrence: k + 1, of: total)
-                        let attending = zip(unit.personIDs, unit.people).filter { people.contains($0.0) }.map(\.1)
-                        occupancy.add(day: p.day, start: p.start, end: p.end, people: attending)
+                let best = alone[s][u]
+                remaining -= best.cost
+                let stillFree = best.placements.allSatisfy {
+                    occupancy.isFree(day: $0.day, start: $0.start, end: $0.end, people: unit.people)
+                }
+                let solution: SeriesSolver.Solution
+                if stillFree {
+                    solution = best
+                } else {
+                    switch solver.solve(occupancy, previousLast: carry[unit.seriesIndex]) {
+                    case .failed(let clash): return .failure(Failure(clash: clash))
+                    case .solved(let found): solution = found
                     }
-                    result.placed.append(Placed(unit: unit, placements: solution.placements))
-                    result.cost += solution.cost
-                    result.penalties += CostBreakdown.penalties(unit, solution.placements, table: table,
-                                                                previousLast: carry[unit.seriesIndex])
-                    for week in solution.skippedWeeks {
-                        result.notes.append(skippedWeekNote(unit, week, ClashExplainer(candidates: solver.candidates, occupancy: occupancy)))
-                    }
+                }
+                result.cost += solution.cost
+                if let cutoff, result.cost + remaining >= cutoff { return .failure(Failure(clash: nil)) }
+                let total = solution.placements.count
+                for (k, p) in solution.placements.enumerated() {
+                    let people = Attendance.attendees(unit.series, occurrence: k + 1, of: total)
+                    let attending = zip(unit.personIDs, unit.people).filter { people.contains($0.0) }.map(\.1)
+                    occupancy.add(day: p.day, start: p.start, end: p.end, people: attending)
+                }
+                result.placed.append(Placed(unit: unit, placements: solution.placements))
+                result.penalties += CostBreakdown.penalties(unit, solution.placements, table: table,
+                                                            previousLast: carry[unit.seriesIndex])
+                for week in solution.skippedWeeks {
+                    result.notes.append(skippedWeekNote(unit, week, ClashExplainer(candidates: solver.candidates, occupancy: occupancy)))
                 }
             }
         }
