@@ -1,0 +1,172 @@
+/// Every rule the planner keeps or weighs, in one place (the Timefold model:
+/// facts apart from decisions, every constraint a named rule, every penalty
+/// explained in a sentence). The solver and the audit refer to rules by the
+/// ids below; nothing else invents rule ids.
+public enum RuleCatalogue {
+    // MARK: Hard rule ids
+    public static let noWeekend = "no-weekend"
+    public static let noPublicHoliday = "no-public-holiday"
+    public static let noMeetingPeriod = "no-meeting-period"
+    public static let blackout = "blackout"
+    public static let schoolHoliday = "school-holiday"
+    public static let officeHours = "office-hours"
+    public static let noDoubleBooking = "no-double-booking"
+    public static let frequency = "frequency"
+
+    // MARK: Soft rule ids
+    public static let preferredWeekday = "preferred-weekday"
+    public static let agreedWeekday = "agreed-weekday"
+    public static let preferredTime = "preferred-time"
+    public static let evenSpacing = "even-spacing"
+    public static let dayAfterBreak = "day-after-break"
+    public static let agendaNoticeEarly = "agenda-notice-early"
+
+    public static let hardRules: [HardRule] = [
+        HardRule(id: noWeekend, description: LocalizedText(
+            nb: "Ingen møter på lørdag eller søndag.",
+            nn: "Ingen møte på laurdag eller sundag.",
+            en: "No meetings on Saturdays or Sundays.")),
+        HardRule(id: noPublicHoliday, description: LocalizedText(
+            nb: "Ingen møter på helligdager og offentlige høytidsdager.",
+            nn: "Ingen møte på heilagdagar og offentlege høgtidsdagar.",
+            en: "No meetings on public holidays.")),
+        HardRule(id: noMeetingPeriod, description: LocalizedText(
+            nb: "Ingen møter fra julaften til nyttårsaften eller i fellesferien (uke 28–31).",
+            nn: "Ingen møte frå julaftan til nyttårsaftan eller i fellesferien (veke 28–31).",
+            en: "No meetings from Christmas Eve to New Year's Eve or in the common summer holiday (weeks 28–31).")),
+        HardRule(id: blackout, description: LocalizedText(
+            nb: "Ingen møter på datoer avtalen eller brukeren har stengt.",
+            nn: "Ingen møte på datoar avtalen eller brukaren har stengt.",
+            en: "No meetings on dates the agreement or the user has closed.")),
+        HardRule(id: schoolHoliday, description: LocalizedText(
+            nb: "Skolearrangementer legges aldri i skoleferier.",
+            nn: "Skulearrangement vert aldri lagde i skuleferiar.",
+            en: "School events never fall in school holidays.")),
+        HardRule(id: officeHours, description: LocalizedText(
+            nb: "Møtet holdes en ukedag lokalet er åpent, og innenfor åpningstiden.",
+            nn: "Møtet vert halde ein vekedag lokalet er ope, og innanfor opningstida.",
+            en: "A meeting is held on a weekday its venue is open, within the opening hours.")),
+        HardRule(id: noDoubleBooking, description: LocalizedText(
+            nb: "Ingen person er i to møter samtidig, eller har to heldagsoppdrag samme dag.",
+            nn: "Ingen person er i to møte samstundes, eller har to heildagsoppdrag same dag.",
+            en: "Nobody is in two meetings at once, or has two all-day items on one day.")),
+        HardRule(id: frequency, description: LocalizedText(
+            nb: "Hver møteserie har så mange møter som avtalen krever, i riktig periode og med riktig avstand.",
+            nn: "Kvar møteserie har så mange møte som avtalen krev, i rett periode og med rett avstand.",
+            en: "Every series has as many meetings as the agreement asks, in the right periods and the right distance apart.")),
+    ]
+
+    public static let softRules: [SoftRule] = [
+        SoftRule(id: preferredWeekday, weight: 20, description: LocalizedText(
+            nb: "Møtet legges helst på en av seriens foretrukne ukedager.",
+            nn: "Møtet vert helst lagt på ein av dei føretrekte vekedagane til serien.",
+            en: "A meeting preferably falls on one of the series' preferred weekdays."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)) er ikke en foretrukket ukedag (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)) er ikkje ein føretrekt vekedag (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): \(Words.weekdayName(p.date.weekday, .english)) is not a preferred weekday (\(p.points) points).") }),
+        SoftRule(id: agreedWeekday, weight: 30, description: LocalizedText(
+            nb: "Ukentlig tilstedeværelse holdes på den avtalte ukedagen når den er ledig.",
+            nn: "Vekentleg nærvær vert halde på den avtalte vekedagen når han er ledig.",
+            en: "Weekly presence is held on the agreed weekday when that day is free."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): flyttet fra avtalt ukedag fordi den var opptatt (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): flytt frå avtalt vekedag fordi han var oppteken (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): moved off the agreed weekday because it was blocked (\(p.points) points).") }),
+        SoftRule(id: preferredTime, weight: 5, description: LocalizedText(
+            nb: "Møtet starter helst på foretrukket tidspunkt (5 poeng per halvtime unna).",
+            nn: "Møtet startar helst på føretrekt tidspunkt (5 poeng per halvtime unna).",
+            en: "A meeting preferably starts at the preferred time (5 points per half hour away)."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): starter \(p.measure) minutter fra foretrukket tid (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): startar \(p.measure) minutt frå føretrekt tid (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): starts \(p.measure) minutes from the preferred time (\(p.points) points).") }),
+        SoftRule(id: evenSpacing, weight: 1, description: LocalizedText(
+            nb: "Møtene i en serie ligger jevnt fordelt (1 poeng per dag avviket er større enn toleransen).",
+            nn: "Møta i ein serie ligg jamt fordelte (1 poeng per dag avviket er større enn toleransen).",
+            en: "A series' meetings are evenly spaced (1 point per day the gap deviates beyond the tolerance)."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): avstanden til forrige møte avviker \(p.measure) dager fra det jevne (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): avstanden til førre møte avvik \(p.measure) dagar frå det jamne (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): the gap to the previous meeting is \(p.measure) days off the even spacing (\(p.points) points).") }),
+        SoftRule(id: dayAfterBreak, weight: 10, description: LocalizedText(
+            nb: "Møter legges helst ikke til første arbeidsdag etter en helligdag eller ferieperiode.",
+            nn: "Møte vert helst ikkje lagde til første arbeidsdag etter ein heilagdag eller feriebolk.",
+            en: "Meetings preferably avoid the first working day after a public holiday or no-meeting period."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter en helligdag eller ferie (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter ein heilagdag eller ferie (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): first working day after a public holiday or break (\(p.points) points).") }),
+        SoftRule(id: agendaNoticeEarly, weight: 2, description: LocalizedText(
+            nb: "Saklistefristen faller helst ikke tidligere enn varselfristen krever.",
+            nn: "Saklistefristen fell helst ikkje tidlegare enn varslingsfristen krev.",
+            en: "The agenda deadline preferably falls no earlier than the notice period requires."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): saklisten må ut \(p.measure) dager tidligere fordi fristen faller på en fridag (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): sakslista må ut \(p.measure) dagar tidlegare fordi fristen fell på ein fridag (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): the agenda must go out \(p.measure) days earlier because the deadline falls on a day off (\(p.points) points).") }),
+    ]
+
+    public static func hardRule(_ id: String) -> HardRule? { hardRules.first { $0.id == id } }
+    public static func softRule(_ id: String) -> SoftRule? { softRules.first { $0.id == id } }
+
+    /// The weight of a soft rule (0 for an unknown id).
+    public static func weight(_ id: String) -> Int { softRule(id)?.weight ?? 0 }
+
+    /// Even spacing: days of deviation tolerated before the rule penalises.
+    static let countRuleSpacingTolerance = 7
+    static let chainSpacingTolerance = 0
+    /// The preferred start when the series states none.
+    static let defaultPreferredStart = TimeOfDay(minutes: 9 * 60)
+    /// Opening hours assumed when a series names no venue.
+    static let defaultOfficeHours = TimeSpan(TimeOfDay(minutes: 8 * 60), TimeOfDay(minutes: 16 * 60))
+    /// Candidate start times are this many minutes apart.
+    static let startStepMinutes = 30
+}
+
+/// A rule no plan may break.
+public struct HardRule: Sendable {
+    public let id: String
+    public let description: LocalizedText
+}
+
+/// A preference with a weight; `explain` turns one concrete penalty into a sentence.
+public struct SoftRule: Sendable {
+    public let id: String
+    public let weight: Int
+    public let description: LocalizedText
+    public let explain: @Sendable (SoftPenalty) -> LocalizedText
+}
+
+/// One concrete penalty in a plan.
+public struct SoftPenalty: Sendable, Equatable {
+    public var ruleID: String
+    public var seriesID: String
+    public var seriesTitle: String
+    public var date: CivilDate
+    /// Penalty points.
+    public var points: Int
+    /// The quantity penalised (minutes away, days off); 0 when the rule has none.
+    public var measure: Int
+
+    public init(ruleID: String, seriesID: String, seriesTitle: String, date: CivilDate, points: Int, measure: Int = 0) {
+        self.ruleID = ruleID
+        self.seriesID = seriesID
+        self.seriesTitle = seriesTitle
+        self.date = date
+        self.points = points
+        self.measure = measure
+    }
+
+    /// The sentence that explains this penalty.
+    public var explanation: LocalizedText {
+        RuleCatalogue.softRule(ruleID)?.explain(self) ?? LocalizedText(nb: ruleID, en: ruleID)
+    }
+}
+
+extension CivilDate {
+    /// "3.9.2027" — how Norwegians write a date in running text.
+    var norwegian: String { "\(day).\(month).\(year)" }
+    /// "3.9." — without the year.
+    var norwegianShort: String { "\(day).\(month)." }
+}

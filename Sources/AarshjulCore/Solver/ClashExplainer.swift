@@ -1,0 +1,96 @@
+/// Turns a period a unit cannot fill into plain words: the series, the
+/// period, and what blocks its days (closed weekdays, holidays, breaks,
+/// blackouts, people busy elsewhere).
+struct ClashExplainer {
+    let candidates: Candidates
+    let occupancy: Occupancy
+
+    func clash(range: DateRange, period: LocalizedText, needed: Int, available: Int) -> Clash {
+        let unit = candidates.unit
+        let reasons = self.reasons(in: range)
+        func sentence(_ language: PlanLanguage) -> String {
+            let title = language == .english ? (unit.series.titleEnglish ?? unit.series.title) : unit.series.title
+            let who = title + (unit.school.map { " – \($0.name)" } ?? "")
+            let what: String
+            switch (language, available) {
+            case (.bokmal, 0): what = "ingen ledig dag i \(period.bokmal)"
+            case (.nynorsk, 0): what = "ingen ledig dag i \(period.nynorsk)"
+            case (.english, 0): what = "no free day in \(period.english)"
+            case (.bokmal, _): what = "trenger \(needed) møter i \(period.bokmal), men bare \(available) dager er ledige"
+            case (.nynorsk, _): what = "treng \(needed) møte i \(period.nynorsk), men berre \(available) dagar er ledige"
+            case (.english, _): what = "needs \(needed) meetings in \(period.english), but only \(available) days are free"
+            }
+            let why = reasons.map { $0.text(language) }.joined(separator: ", ")
+            return "\(who): \(what)" + (why.isEmpty ? "." : ": \(why).")
+        }
+        return Clash(ruleID: RuleCatalogue.frequency, seriesID: unit.series.id, period: range,
+                     explanation: LocalizedText(nb: sentence(.bokmal), nn: sentence(.nynorsk), en: sentence(.english)))
+    }
+
+    /// What blocks the days of `range`, most general first, then in date order.
+    func reasons(in range: DateRange) -> [LocalizedText] {
+        let unit = candidates.unit
+        let table = candidates.table
+        var closed: [Weekday] = []
+        var named: [LocalizedText] = []
+        var tooShort = false
+        var busy: [Int] = []
+        func note(_ text: LocalizedText) { if !named.contains(text) { named.append(text) } }
+        for date in range {
+            let i = table.index(date)
+            for blocker in table.calendar.blockers(on: date) {
+                switch blocker {
+                case .weekend: break
+                case .publicHoliday(let name), .noMeetingPeriod(let name): note(name)
+                case .blackout(let reason): note(LocalizedText(nb: reason, en: reason))
+                case .schoolHoliday(let name): if unit.schoolOnly { note(name) }
+                }
+            }
+            guard !date.isWeekend else { continue }
+            if SeriesWindows.hours(unit.venue, on: date.weekday) == nil {
+                if !closed.contains(date.weekday) { closed.append(date.weekday) }
+            } else if candidates.starts[date.weekday.rawValue - 1].isEmpty {
+                tooShort = true
+            } else if candidates.dayAllowed(i), candidates.best(i, occupancy) == nil {
+                for (n, p) in unit.people.enumerated() where !occupancy.isFree(day: i, start: -1, end: -1, people: [p])
+                    || !occupancy.isFree(day: i, start: 0, end: 24 * 60, people: [p]) {
+                    if !busy.contains(n) { busy.append(n) }
+                }
+            }
+        }
+        var out: [LocalizedText] = []
+        if !closed.isEmpty {
+            let days = closed.sorted()
+            out.append(LocalizedText(nb: "lokalet er stengt \(Self.weekdays(days, .bokmal))",
+                                     nn: "lokalet er stengt \(Self.weekdays(days, .nynorsk))",
+                                     en: "the venue is closed on \(Self.weekdays(days, .english))"))
+        }
+        out += named
+        if tooShort {
+            let minutes = unit.series.durationMinutes
+            out.append(LocalizedText(nb: "åpningstida er kortere enn møtet (\(minutes) min)",
+                                     nn: "opningstida er kortare enn møtet (\(minutes) min)",
+                                     en: "the opening hours are shorter than the meeting (\(minutes) min)"))
+        }
+        if !busy.isEmpty {
+            let names = busy.map { unit.peopleNames[$0] }.joined(separator: ", ")
+            out.append(LocalizedText(nb: "opptatt i andre møter: \(names)", nn: "oppteken i andre møte: \(names)",
+                                     en: "busy in other meetings: \(names)"))
+        }
+        return out
+    }
+
+    /// "tirsdag–fredag", "mandag, onsdag": runs of consecutive weekdays joined by a dash.
+    static func weekdays(_ days: [Weekday], _ language: PlanLanguage) -> String {
+        var runs: [[Weekday]] = []
+        for day in days {
+            if let last = runs.last?.last, last.rawValue + 1 == day.rawValue { runs[runs.count - 1].append(day) } else { runs.append([day]) }
+        }
+        return runs.map { run in
+            let first = Words.weekdayName(run[0], language)
+            if run.count == 1 { return first }
+            let last = Words.weekdayName(run[run.count - 1], language)
+            return run.count == 2 ? "\(first), \(last)" : "\(first)–\(last)"
+        }.joined(separator: ", ")
+    }
+}

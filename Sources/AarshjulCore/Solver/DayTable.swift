@@ -1,0 +1,86 @@
+/// Per-day facts the solver reads in its inner loops, precomputed once per
+/// plan as flat arrays indexed by day number − `base` (no allocation per day).
+struct DayTable: Sendable {
+    let calendar: MunicipalCalendar
+    /// Day number of the first day covered.
+    let base: Int
+    let count: Int
+    let meetingDay: [Bool]
+    let schoolDay: [Bool]
+    /// The first meeting day after a public holiday or a no-meeting period.
+    let afterBreak: [Bool]
+    /// Index of the latest meeting day on or before each day (-1 if none).
+    let latestMeetingDay: [Int]
+    /// Index of the earliest meeting day on or after each day (`count` if none).
+    let earliestMeetingDay: [Int]
+
+    init(calendar: MunicipalCalendar) {
+        self.calendar = calendar
+        let span = DateRange(.firstOfYear(calendar.years.lowerBound - 1), .lastOfYear(calendar.years.upperBound + 1))
+        base = span.first.dayNumber
+        count = span.dayCount
+        var meeting = [Bool](repeating: false, count: count)
+        var school = [Bool](repeating: false, count: count)
+        var breakDay = [Bool](repeating: false, count: count)
+        for i in 0..<count {
+            let blockers = calendar.blockers(on: CivilDate(dayNumber: base + i))
+            meeting[i] = !blockers.contains { $0.blocksAllMeetings }
+            school[i] = blockers.isEmpty
+            breakDay[i] = blockers.contains {
+                switch $0 {
+                case .publicHoliday, .noMeetingPeriod: return true
+                default: return false
+                }
+            }
+        }
+        var after = [Bool](repeating: false, count: count)
+        var sawBreak = false
+        for i in 0..<count {
+            if meeting[i] {
+                after[i] = sawBreak
+                sawBreak = false
+            } else if breakDay[i] {
+                sawBreak = true
+            }
+        }
+        var latest = [Int](repeating: -1, count: count)
+        var last = -1
+        for i in 0..<count {
+            if meeting[i] { last = i }
+            latest[i] = last
+        }
+        var earliest = [Int](repeating: count, count: count)
+        var next = count
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            if meeting[i] { next = i }
+            earliest[i] = next
+        }
+        meetingDay = meeting
+        schoolDay = school
+        afterBreak = after
+        latestMeetingDay = latest
+        earliestMeetingDay = earliest
+    }
+
+    func index(_ date: CivilDate) -> Int { date.dayNumber - base }
+    func date(_ index: Int) -> CivilDate { CivilDate(dayNumber: base + index) }
+    func contains(_ index: Int) -> Bool { index >= 0 && index < count }
+
+    /// The latest meeting day on or before `date` (walks the calendar outside the table).
+    func meetingDay(onOrBefore date: CivilDate) -> CivilDate {
+        let i = index(date)
+        if contains(i), latestMeetingDay[i] >= 0 { return self.date(latestMeetingDay[i]) }
+        var d = date
+        while !calendar.isMeetingDay(d) { d = d.adding(days: -1) }
+        return d
+    }
+
+    /// The earliest meeting day on or after `date`.
+    func meetingDay(onOrAfter date: CivilDate) -> CivilDate {
+        let i = index(date)
+        if contains(i), earliestMeetingDay[i] < count { return self.date(earliestMeetingDay[i]) }
+        var d = date
+        while !calendar.isMeetingDay(d) { d = d.adding(days: 1) }
+        return d
+    }
+}

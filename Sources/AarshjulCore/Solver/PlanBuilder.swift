@@ -1,0 +1,103 @@
+/// Turns placements into the `Plan`: stable UIDs, titles, attendees,
+/// positional agenda items, agenda and quarterly deadlines, sorted output.
+struct PlanBuilder {
+    let agreement: Agreement
+    let years: ClosedRange<Int>
+    let language: PlanLanguage
+    let table: DayTable
+
+    /// `agreement.revised` at midnight UTC, else 1 December before the first year.
+    var stamp: UTCTimestamp {
+        UTCTimestamp(date: agreement.revised ?? CivilDate(year: years.lowerBound - 1, month: 12, day: 1)!)
+    }
+
+    func plan(placed: [YearRun.Placed], notes: [PlanNote], cost: CostReport) -> Plan {
+        var events: [PlannedEvent] = []
+        for item in placed {
+            let unit = item.unit, series = unit.series
+            let total = item.placements.count
+            for (k, p) in item.placements.enumerated() {
+                let occurrence = k + 1
+                var agenda = series.agenda
+                for positional in series.positionalAgenda {
+                    switch positional.position {
+                    case .firstOfYear where occurrence == 1: agenda.append(positional.item)
+                    case .lastOfYear where occurrence == total: agenda.append(positional.item)
+                    default: break
+                    }
+                }
+                events.append(PlannedEvent(
+                    uid: "\(agreement.id)-\(series.id)\(unit.school.map { "-\($0.id)" } ?? "")-\(unit.year)-\(Self.twoDigits(occurrence))@aarshjul",
+                    seriesID: series.id, schoolID: unit.school?.id, occurrence: occurrence,
+                    title: title(series) + (unit.school.map { " – \($0.name)" } ?? ""),
+                    date: table.date(p.day),
+                    time: p.start < 0 ? nil : TimeSpan(TimeOfDay(minutes: p.start), TimeOfDay(minutes: p.end)),
+                    location: unit.venue?.location, organizer: series.calledBy,
+                    attendees: Attendance.attendees(series, occurrence: occurrence, of: total),
+                    guests: series.guests, agenda: agenda, stamp: stamp))
+            }
+        }
+        events.sort { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+        addElectionItems(&events)
+        let deadlines = (agendaDeadlines(events) + quarterlyDeadlines()).sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
+        return Plan(agreement: agreement, years: years, language: language, events: events, deadlines: deadlines,
+                    notes: notes, cost: cost)
+    }
+
+    private func title(_ series: MeetingSeries) -> String {
+        language == .english ? (series.titleEnglish ?? series.title) : series.title
+    }
+
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// "First meeting after the municipal election" items go to each series'
+    /// first meeting after election day, which may be in the next year.
+    private func addElectionItems(_ events: inout [PlannedEvent]) {
+        let elections = years.compactMap { table.calendar.election(in: $0) }.filter { $0.kind == .municipal }
+        for series in agreement.series {
+            let items = series.positionalAgenda.filter { $0.position == .firstAfterMunicipalElection }.map(\.item)
+            guard !items.isEmpty else { continue }
+            for election in elections {
+                if let i = events.firstIndex(where: { $0.seriesID == series.id && $0.date > election.date }) {
+                    events[i].agenda += items
+                }
+            }
+        }
+    }
+
+    private func agendaDeadlines(_ events: [PlannedEvent]) -> [PlannedDeadline] {
+        events.compactMap { event in
+            guard let series = agreement.series.first(where: { $0.id == event.seriesID }),
+                  let notice = series.agendaNoticeDays else { return nil }
+            let title: String
+            switch language {
+            case .bokmal: title = "Sakliste sendes ut: \(event.title)"
+            case .nynorsk: title = "Sakliste skal sendast ut: \(event.title)"
+            case .english: title = "Agenda out: \(event.title)"
+            }
+            let base = event.uid.hasSuffix("@aarshjul") ? String(event.uid.dropLast("@aarshjul".count)) : event.uid
+            return PlannedDeadline(uid: "\(base)-agenda@aarshjul", sourceID: series.id, title: title,
+                                   due: table.meetingDay(onOrBefore: event.date.adding(days: -notice)),
+                                   relatedEventUID: event.uid,
+                                   responsible: [series.secretary ?? series.calledBy].compactMap { $0 }, stamp: stamp)
+        }
+    }
+
+    private func quarterlyDeadlines() -> [PlannedDeadline] {
+        agreement.quarterlyDeadlines.flatMap { deadline in
+            years.flatMap { year in
+                (1...4).map { q in
+                    let quarter = DateRange.quarter(q, of: year)
+                    let due = deadline.anchor == .beforeStart
+                        ? table.meetingDay(onOrBefore: quarter.first.adding(days: -deadline.days))
+                        : table.meetingDay(onOrAfter: quarter.last.adding(days: deadline.days))
+                    let title = language == .english
+                        ? "\(deadline.titleEnglish ?? deadline.title) (Q\(q) \(year))"
+                        : "\(deadline.title) (K\(q) \(year))"
+                    return PlannedDeadline(uid: "\(agreement.id)-\(deadline.id)-\(year)-q\(q)@aarshjul", sourceID: deadline.id,
+                                           title: title, due: due, responsible: deadline.responsible, stamp: stamp)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+/// Plans an agreement: year by year, each unit solved exactly by
+/// `SeriesSolver`, series placed in an order that blocks the people of
+/// earlier series for later ones. The sum of every unit's optimum alone is a
+/// lower bound; when the plan reaches it, it is proven optimal, and when it
+/// does not, other series orders are tried (deterministically, bounded).
+public enum Planner {
+    /// Series orders tried per year at most (5! — every order of five series).
+    static let maxOrders = 120
+
+    public static func plan(_ request: PlanRequest) throws(PlanningError) -> Plan {
+        let agreement = request.agreement
+        let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
+        guard problems.isEmpty else { throw .invalidAgreement(problems) }
+
+        let calendar = MunicipalCalendar(agreement: agreement, years: request.years, extraBlackouts: request.extraBlackouts)
+        let table = DayTable(calendar: calendar)
+        var personIndex: [String: Int] = [:]
+        for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
+
+        // Chain carry: series index → day index of its last meeting so far.
+        var carry: [Int: Int] = [:]
+        for (i, series) in agreement.series.enumerated() {
+            if let previous = SeriesWindows.previousLast(series.rule, firstYear: request.years.lowerBound) {
+                carry[i] = table.index(previous)
+            }
+        }
+        let initialCarry = carry
+        var placed: [YearRun.Placed] = []
+        var notes: [PlanNote] = []
+        var byRule: [String: Int] = Dictionary(uniqueKeysWithValues: RuleCatalogue.softRules.map { ($0.id, 0) })
+        var lowerBound = 0
+
+        for year in request.years {
+            let units = agreement.series.indices.map { s in
+                PlanUnit.units(of: s, agreement: agreement, year: year, school: calendar.school, personIndex: personIndex)
+                    .map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) }
+            }
+            let run = try YearRun(solvers: units, carry: carry, table: table).best()
+            placed += run.placed
+            notes += run.notes
+            for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
+            lowerBound += run.lowerBoundWithoutChains
+            for item in run.placed {
+                if case .chain = item.unit.shape, let last = item.placements.last { carry[item.unit.seriesIndex] = last.day }
+            }
+        }
+        lowerBound += chainLowerBound(agreement, years: request.years, table: table, personIndex: personIndex, carry: initialCarry)
+
+        return PlanBuilder(agreement: agreement, years: request.years, language: request.language, table: table)
+            .plan(placed: placed, notes: notes, cost: CostReport(byRule: byRule, lowerBound: lowerBound))
+    }
+
+    /// Every-A–B-weeks series solved alone over the whole span at once: no
+    /// year-by-year plan of the chain can cost less.
+    private static func chainLowerBound(_ agreement: Agreement, years: ClosedRange<Int>, table: DayTable,
+                                        personIndex: [String: Int], carry: [Int: Int]) -> Int {
+        var total = 0
+        for (s, series) in agreement.series.enumerated() {
+            guard case .everyWeeks(let a, let b, _) = series.rule else { continue }
+            for unit in PlanUnit.units(of: s, agreement: agreement, year: years.lowerBound, school: table.calendar.school,
+                                       personIndex: personIndex) {
+                let solver = SeriesSolver(candidates: Candidates(unit: unit, table: table))
+                let outcome = solver.solveChain(from: table.index(.firstOfYear(years.lowerBound)),
+                                                to: table.index(.lastOfYear(years.upperBound)),
+                                                minDays: a * 7, maxDays: b * 7, previousLast: carry[s], Occupancy())
+                if case .solved(let solution) = outcome { total += solution.cost }
+            }
+        }
+        return total
+    }
+}
+
+/// One year's search: the units of every series, tried in series orders.
+struct YearRun {
+    struct Placed: Sendable {
+        let unit: PlanUnit
+        let placements: [SeriesSolver.Placement]
+    }
+
+    struct Result: Sendable {
+        var placed: [Placed] = []
+        var notes: [PlanNote] = []
+        var penalties: [SoftPenalty] = []
+        var cost = 0
+        var lowerBoundWithoutChains = 0
+    }
+
+    /// Per series (agreement order), its units' solvers.
+    let solvers: [[SeriesSolver]]
+    let carry: [Int: Int]
+    let table: DayTable
+    func best() throws(PlanningError) -> Result {
+        // Alone: each unit's optimum is a lower bound for it, and clashes here
+        // are ones no series order can cure.
+        var alone: [[SeriesSolver.Solution]] = []
+        var bound = 0, boundWithoutChains = 0
+        var clashes: [Clash] = []
+        for series in solvers {
+            var row: [SeriesSolver.Solution] = []
+            for solver in series {
+                switch solver.solve(Occupancy(), previousLast: carry[solver.unit.seriesIndex]) {
+                case .solved(let solution):
+                    row.append(solution)
+                    bound += solution.cost
+                    if case .chain = solver.unit.shape {} else { boundWithoutChains += solution.cost }
+                case .failed(let clash): clashes.append(clash)
+                }
+            }
+            alone.append(row)
+        }
+        guard clashes.isEmpty else { throw .infeasible(clashes) }
+
+        var order = Array(solvers.indices)
+        var best: Result?
+        var firstClash: Clash?
+        for _ in 0..<Planner.maxOrders {
+            switch run(order, alone: alone, bound: bound, cutoff: best?.cost) {
+            case .success(let result):
+                if best == nil || result.cost < best!.cost { best = result }
+            case .failure(let failure):
+                if firstClash == nil, let clash = failure.clash { firstClash = clash }
+            }
+            if let best, best.cost == bound { break }
+            guard Self.nextPermutation(&order) else { break }
+        }
+        guard var result = best else { throw .infeasible([firstClash!]) }
+        result.lowerBoundWithoutChains = boundWithoutChains
+        // Report in agreement order whatever order won.
+        result.placed.sort { ($0.unit.seriesIndex, $0.unit.school?.id ?? "") < ($1.unit.seriesIndex, $1.unit.school?.id ?? "") }
+        return result
+    }
+
+    /// A failed order: a clash, or nil when it was abandoned for costing too much.
+    struct Failure: Error { let clash: Clash? }
+
+    /// Places the series in `order`. A unit whose optimum alone is still free
+    /// keeps it (nothing can beat it); an order that cannot beat `cutoff`
+    /// (cost so far + the remaining units' optima alone) is abandoned.
+    private func run(_ order: [Int], alone: [[SeriesSolver.Solution]], bound: Int, cutoff: Int?) -> Swift.Result<Result, Failure> {
+        var occupancy = Occupancy()
+        var result = Result()
+        var remaining = bound
+        for s in order {
+            for (u, solver) in solvers[s].enumerated() {
+                let unit = solver.unit
+                let best = alone[s][u]
+                remaining -= best.cost
+                let stillFree = best.placements.allSatisfy {
+                    occupancy.isFree(day: $0.day, start: $0.start, end: $0.end, people: unit.people)
+                }
+                let solution: SeriesSolver.Solution
+                if stillFree {
+                    solution = best
+                } else {
+                    switch solver.solve(occupancy, previousLast: carry[unit.seriesIndex]) {
+                    case .failed(let clash): return .failure(Failure(clash: clash))
+                    case .solved(let found): solution = found
+                    }
+                }
+                result.cost += solution.cost
+                if let cutoff, result.cost + remaining >= cutoff { return .failure(Failure(clash: nil)) }
+                let total = solution.placements.count
+                for (k, p) in solution.placements.enumerated() {
+                    let people = Attendance.attendees(unit.series, occurrence: k + 1, of: total)
+                    let attending = zip(unit.personIDs, unit.people).filter { people.contains($0.0) }.map(\.1)
+                    occupancy.add(day: p.day, start: p.start, end: p.end, people: attending)
+                }
+                result.placed.append(Placed(unit: unit, placements: solution.placements))
+                result.penalties += CostBreakdown.penalties(unit, solution.placements, table: table,
+                                                            previousLast: carry[unit.seriesIndex])
+                for week in solution.skippedWeeks {
+                    result.notes.append(skippedWeekNote(unit, week, ClashExplainer(candidates: solver.candidates, occupancy: occupancy)))
+                }
+            }
+        }
+        return .success(result)
+    }
+
+    private func skippedWeekNote(_ unit: PlanUnit, _ week: PlanUnit.Week, _ explainer: ClashExplainer) -> PlanNote {
+        let reasons = explainer.reasons(in: week.range)
+        func why(_ language: PlanLanguage) -> String {
+            let list = reasons.map { $0.text(language) }.joined(separator: ", ")
+            guard language != .english, let first = list.first else { return list }
+            return first.lowercased() + list.dropFirst()
+        }
+        let title = unit.title
+        let english = (unit.series.titleEnglish ?? unit.series.title) + (unit.school.map { " – \($0.name)" } ?? "")
+        return PlanNote(seriesID: unit.series.id, text: LocalizedText(
+            nb: "\(title), uke \(week.number) \(unit.year): ingen ledig dag (\(why(.bokmal)))",
+            nn: "\(title), veke \(week.number) \(unit.year): ingen ledig dag (\(why(.nynorsk)))",
+            en: "\(english), week \(week.number) \(unit.year): no free day (\(why(.english)))"))
+    }
+
+    /// Next lexicographic permutation; false after the last.
+    static func nextPermutation(_ a: inout [Int]) -> Bool {
+        guard a.count > 1 else { return false }
+        var i = a.count - 2
+        while i >= 0 && a[i] >= a[i + 1] { i -= 1 }
+        guard i >= 0 else { return false }
+        var j = a.count - 1
+        while a[j] <= a[i] { j -= 1 }
+        a.swapAt(i, j)
+        a[(i + 1)...].reverse()
+        return true
+    }
+}

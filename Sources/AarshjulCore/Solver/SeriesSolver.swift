@@ -1,0 +1,211 @@
+/// The exact solver for one unit: a dynamic programme over its slots (or its
+/// chain of gaps), node cost = the day's best free start, edge cost =
+/// even-spacing. Optimal for the unit given what is already occupied.
+struct SeriesSolver {
+    struct Placement: Sendable, Equatable {
+        let day: Int
+        /// -1 for all-day.
+        let start: Int
+        let end: Int
+    }
+
+    struct Solution: Sendable {
+        let placements: [Placement]
+        let cost: Int
+        /// Weekly presence weeks with no free day at all.
+        let skippedWeeks: [PlanUnit.Week]
+    }
+
+    enum Outcome: Sendable {
+        case solved(Solution)
+        case failed(Clash)
+    }
+
+    let candidates: Candidates
+    var unit: PlanUnit { candidates.unit }
+    var table: DayTable { candidates.table }
+
+    private static let infinity = Int.max / 4
+
+    /// Solves the unit; `previousLast` is the day index of the chain's previous meeting.
+    func solve(_ occupancy: Occupancy, previousLast: Int?) -> Outcome {
+        switch unit.shape {
+        case .slots(let slots): return solveSlots(slots, occupancy)
+        case .weekly(let weeks): return .solved(solveWeekly(weeks, occupancy))
+        case .chain(let minDays, let maxDays):
+            let from = table.index(.firstOfYear(unit.year)), to = table.index(.lastOfYear(unit.year))
+            return solveChain(from: from, to: to, minDays: minDays, maxDays: maxDays, previousLast: previousLast, occupancy)
+        }
+    }
+
+    private struct Node {
+        let day: Int
+        let start: Candidates.Start
+        let cost: Int
+    }
+
+    private func nodes(in range: DateRange, _ occupancy: Occupancy) -> [Node] {
+        var list: [Node] = []
+        for i in table.index(range.first)...table.index(range.last) {
+            if let best = candidates.best(i, occupancy) { list.append(Node(day: i, start: best.start, cost: best.cost)) }
+        }
+        return list
+    }
+
+    private func placement(_ node: Node) -> Placement {
+        Placement(day: node.day, start: node.start.start, end: node.start.end)
+    }
+
+    // MARK: Slots
+
+    private func solveSlots(_ slots: [PlanUnit.Slot], _ occupancy: Occupancy) -> Outcome {
+        guard !slots.isEmpty else { return .solved(Solution(placements: [], cost: 0, skippedWeeks: [])) }
+        var layers: [[Node]] = []
+        var cache: [DateRange: [Node]] = [:]
+        for slot in slots {
+            if let known = cache[slot.range] { layers.append(known); continue }
+            let list = nodes(in: slot.range, occupancy)
+            cache[slot.range] = list
+            layers.append(list)
+        }
+        // Slots sharing a range (n a quarter) need n distinct days there.
+        var k = 0
+        while k < slots.count {
+            var n = 1
+            while k + n < slots.count && slots[k + n].range == slots[k].range { n += 1 }
+            if layers[k].count < n {
+                return .failed(ClashExplainer(candidates: candidates, occupancy: occupancy)
+                    .clash(range: slots[k].range, period: slots[k].period, needed: n, available: layers[k].count))
+            }
+            k += n
+        }
+        let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year)
+        var best: [[Int]] = [layers[0].map(\.cost)]
+        var back: [[Int]] = [Array(repeating: -1, count: layers[0].count)]
+        for k in 1..<layers.count {
+            var row = [Int](repeating: SeriesSolver.infinity, count: layers[k].count)
+            var from = [Int](repeating: -1, count: layers[k].count)
+            for (j, node) in layers[k].enumerated() {
+                for (i, before) in layers[k - 1].enumerated() where before.day < node.day && best[k - 1][i] < SeriesSolver.infinity {
+                    let edge = spacing?.cost(gap: node.day - before.day).points ?? 0
+                    let value = best[k - 1][i] + edge + node.cost
+                    if value < row[j] { row[j] = value; from[j] = i }
+                }
+            }
+            best.append(row)
+            back.append(from)
+        }
+        guard let (end, cost) = argmin(best[layers.count - 1]) else {
+            // Only possible when equal ranges run out of days, which is checked above.
+            let range = DateRange(slots[0].range.first, slots[slots.count - 1].range.last)
+            return .failed(ClashExplainer(candidates: candidates, occupancy: occupancy)
+                .clash(range: range, period: PeriodNames.range(range), needed: slots.count, available: 0))
+        }
+        var chosen: [Placement] = []
+        var j = end
+        for k in stride(from: layers.count - 1, through: 0, by: -1) {
+            chosen.append(placement(layers[k][j]))
+            j = back[k][j]
+        }
+        return .solved(Solution(placements: chosen.reversed(), cost: cost, skippedWeeks: []))
+    }
+
+    /// Index of the smallest finite value; the earliest on ties.
+    private func argmin(_ values: [Int]) -> (Int, Int)? {
+        var found: (Int, Int)?
+        for (i, v) in values.enumerated() where v < SeriesSolver.infinity && (found == nil || v < found!.1) { found = (i, v) }
+        return found
+    }
+
+    // MARK: Weekly
+
+    private func solveWeekly(_ weeks: [PlanUnit.Week], _ occupancy: Occupancy) -> Solution {
+        var chosen: [Placement] = []
+        var skipped: [PlanUnit.Week] = []
+        var cost = 0
+        for week in weeks {
+            var pick: Node?
+            for node in nodes(in: week.range, occupancy) where pick == nil || node.cost < pick!.cost { pick = node }
+            if let pick {
+                chosen.append(placement(pick))
+                cost += pick.cost
+            } else {
+                skipped.append(week)
+            }
+        }
+        return Solution(placements: chosen, cost: cost, skippedWeeks: skipped)
+    }
+
+    // MARK: Chain
+
+    /// Shortest path over the days `from...to`: the first meeting within
+    /// `maxDays` of `previousLast` (or of the start), every gap within
+    /// `minDays...maxDays`, the last within `maxDays` of the end.
+    func solveChain(from: Int, to: Int, minDays: Int, maxDays: Int, previousLast: Int?, _ occupancy: Occupancy)
+        -> Outcome {
+        let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year)
+        var list: [Node] = []
+        for i in from...to {
+            if let best = candidates.best(i, occupancy) { list.append(Node(day: i, start: best.start, cost: best.cost)) }
+        }
+        var best = [Int](repeating: SeriesSolver.infinity, count: list.count)
+        var back = [Int](repeating: -1, count: list.count)
+        var low = 0
+        for (j, node) in list.enumerated() {
+            if let p = previousLast {
+                let gap = node.day - p
+                if gap >= minDays && gap <= maxDays { best[j] = node.cost + (spacing?.cost(gap: gap).points ?? 0) }
+            } else if node.day - from < maxDays {
+                best[j] = node.cost
+            }
+            while low < j && node.day - list[low].day > maxDays { low += 1 }
+            var i = low
+            while i < j && node.day - list[i].day >= minDays {
+                if best[i] < SeriesSolver.infinity {
+                    let value = best[i] + (spacing?.cost(gap: node.day - list[i].day).points ?? 0) + node.cost
+                    if value < best[j] { best[j] = value; back[j] = i }
+                }
+                i += 1
+            }
+        }
+        var end: Int?
+        for j in list.indices where to - list[j].day < maxDays && best[j] < SeriesSolver.infinity {
+            if end == nil || best[j] < best[end!] { end = j }
+        }
+        guard let end else {
+            return .failed(chainClash(list: list, best: best, from: from, to: to, minDays: minDays, maxDays: maxDays,
+                                       previousLast: previousLast, occupancy))
+        }
+        var chosen: [Placement] = []
+        var j = end
+        while j >= 0 {
+            chosen.append(placement(list[j]))
+            j = back[j]
+        }
+        return .solved(Solution(placements: chosen.reversed(), cost: best[end], skippedWeeks: []))
+    }
+
+    private func chainClash(list: [Node], best: [Int], from: Int, to: Int, minDays: Int, maxDays: Int,
+                            previousLast: Int?, _ occupancy: Occupancy) -> Clash {
+        let explainer = ClashExplainer(candidates: candidates, occupancy: occupancy)
+        let reachable = list.indices.filter { best[$0] < SeriesSolver.infinity }.last.map { list[$0].day }
+        let anchor = reachable ?? previousLast
+        let window: DateRange
+        let period: LocalizedText
+        if let anchor {
+            let first = max(anchor + minDays, from), last = max(first, min(anchor + maxDays, to))
+            window = DateRange(table.date(first), table.date(last))
+            let a = table.date(anchor)
+            period = LocalizedText(
+                nb: "\(minDays / 7)–\(maxDays / 7)-ukersgapet etter møtet \(a.norwegian) (\(window.norwegianShort))",
+                nn: "\(minDays / 7)–\(maxDays / 7)-vekersgapet etter møtet \(a.norwegian) (\(window.norwegianShort))",
+                en: "the \(minDays / 7)–\(maxDays / 7)-week gap after the meeting on \(a.iso) (\(window.norwegianShort))")
+        } else {
+            window = DateRange(table.date(from), table.date(min(to, from + maxDays - 1)))
+            period = LocalizedText(nb: "de første \(maxDays / 7) ukene av \(unit.year) (\(window.norwegianShort))",
+                                   nn: "dei første \(maxDays / 7) vekene av \(unit.year) (\(window.norwegianShort))",
+                                   en: "the first \(maxDays / 7) weeks of \(unit.year) (\(window.norwegianShort))")
+        }
+        return explainer.clash(range: window, period: period, needed: 1, available: 0)
+    }
+}
