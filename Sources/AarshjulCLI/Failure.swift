@@ -31,5 +31,14 @@ enum Failure {
 }
 
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { fputs(string, stderr) }
+    mutating func write(_ string: String) {
+        // Write straight to file descriptor 2: the C `stderr` global is not concurrency-safe in Swift 6.
+        var bytes = Array(string.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
 }

@@ -15,6 +15,7 @@ public enum AtomicFile {
     /// renames themselves are separate steps; one failing there is reported
     /// and the rest are not attempted.)
     public static func writeAll(_ files: [(name: String, contents: String)], into directory: String) throws(ICalError) {
+        try makeDirectories(directory)
         var written: [(temp: String, target: String)] = []
         for file in files {
             let target = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
@@ -32,6 +33,18 @@ public enum AtomicFile {
                 for rest in written[(index + 1)...] { unlink(rest.temp) }
                 throw error
             }
+        }
+    }
+
+    /// `mkdir -p`: the output folder of a plan is created on first use.
+    public static func makeDirectories(_ path: String) throws(ICalError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw ioError(prefix, "cannot create the folder")
+            }
+            prefix += "/"
         }
     }
 
