@@ -82,10 +82,23 @@ import Testing
         #expect(early.deadlines.first?.due == F.d(2026, 12, 23))
     }
 
+    @Test func midWindow() throws {
+        // A yearly meeting in a 1–23 March window (middle: 12 March): it lands less than a week from the middle, at no cost.
+        let kept = try plan(F.series("s", window(F.d(2027, 3, 1), F.d(2027, 3, 23))))
+        #expect(kept.cost.byRule[RuleCatalogue.midWindow] == 0)
+        #expect(kept.events.allSatisfy { abs($0.date - F.d(2027, 3, 12)) < 7 })
+        // Only the window's first days are free: 10 days from the middle, one whole week.
+        let closed = Blackout(range: DateRange(F.d(2027, 3, 4), F.d(2027, 3, 23)), reason: "Ombygging")
+        let pushed = try plan(F.series("s", window(F.d(2027, 3, 1), F.d(2027, 3, 23))), blackouts: [closed])
+        #expect(pushed.events.map(\.date) == [F.d(2027, 3, 1)])
+        #expect(pushed.cost.byRule[RuleCatalogue.midWindow] == 1)
+    }
+
     @Test func catalogueWeightsAndSentences() {
         let weights = Dictionary(uniqueKeysWithValues: RuleCatalogue.softRules.map { ($0.id, $0.weight) })
         #expect(weights == [RuleCatalogue.preferredWeekday: 20, RuleCatalogue.agreedWeekday: 30, RuleCatalogue.preferredTime: 5,
-                            RuleCatalogue.evenSpacing: 1, RuleCatalogue.dayAfterBreak: 10, RuleCatalogue.agendaNoticeEarly: 2])
+                            RuleCatalogue.evenSpacing: 1, RuleCatalogue.dayAfterBreak: 10, RuleCatalogue.agendaNoticeEarly: 2,
+                            RuleCatalogue.midWindow: 1])
         for rule in RuleCatalogue.softRules {
             let penalty = SoftPenalty(ruleID: rule.id, seriesID: "s", seriesTitle: "Politirådsmøte", date: F.d(2027, 3, 30), points: 10, measure: 3)
             for language in PlanLanguage.allCases {

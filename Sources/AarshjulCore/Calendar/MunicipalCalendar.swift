@@ -80,7 +80,7 @@ public struct MunicipalCalendar: Sendable {
             list.append((DateRange(holiday.date, holiday.date), .publicHoliday(holiday.name)))
         }
         if noMeeting.christmas {
-            let name = LocalizedText(nb: "Romjul og jul (ingen møter)", nn: "Jul og romjul (ingen møte)", en: "Christmas period (no meetings)")
+            let name = LocalizedText(nb: "Jul og romjul", nn: "Jul og romjul", en: "Christmas period")
             list.append((DateRange(CivilDate(year: year, month: 12, day: 24)!, .lastOfYear(year)), .noMeetingPeriod(name)))
         }
         if noMeeting.fellesferie {

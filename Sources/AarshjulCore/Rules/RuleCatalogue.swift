@@ -20,6 +20,7 @@ public enum RuleCatalogue {
     public static let evenSpacing = "even-spacing"
     public static let dayAfterBreak = "day-after-break"
     public static let agendaNoticeEarly = "agenda-notice-early"
+    public static let midWindow = "mid-window"
 
     public static let hardRules: [HardRule] = [
         HardRule(id: noWeekend, description: LocalizedText(
@@ -105,6 +106,14 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): saklisten må ut \(p.measure) dager tidligere fordi fristen faller på en fridag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): sakslista må ut \(p.measure) dagar tidlegare fordi fristen fell på ein fridag (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): the agenda must go out \(p.measure) days earlier because the deadline falls on a day off (\(p.points) points).") }),
+        SoftRule(id: midWindow, weight: 1, description: LocalizedText(
+            nb: "Et møte som skal holdes i en periode (kvartal, måned, vindu) legges helst midt i perioden (1 poeng per hele uke unna).",
+            nn: "Eit møte som skal haldast i ein periode (kvartal, månad, vindauge) vert helst lagt midt i perioden (1 poeng per heile veke unna).",
+            en: "A meeting due in a period (quarter, month, window) preferably falls mid-period (1 point per whole week away)."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) dager fra midten av perioden (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) dagar frå midten av perioden (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): \(p.measure) days from the middle of its period (\(p.points) points).") }),
     ]
 
     public static func hardRule(_ id: String) -> HardRule? { hardRules.first { $0.id == id } }

@@ -31,6 +31,14 @@ enum SoftCosts {
         isFirstDayAfterBreak ? RuleCatalogue.weight(RuleCatalogue.dayAfterBreak) : 0
     }
 
+    /// `mid-window`: whole weeks between `day` and the middle of its slot
+    /// `first...last` (day indexes). Without it every quarterly meeting would
+    /// land on the first free day of its quarter, which nobody plans by hand.
+    static func midWindow(day: Int, first: Int, last: Int) -> (points: Int, days: Int) {
+        let days = abs(2 * day - (first + last)) / 2
+        return (days / 7 * RuleCatalogue.weight(RuleCatalogue.midWindow), days)
+    }
+
     /// `agenda-notice-early`: `daysEarly` extra days of notice forced by days off.
     static func agendaEarly(daysEarly: Int) -> Int {
         daysEarly * RuleCatalogue.weight(RuleCatalogue.agendaNoticeEarly)

@@ -14,7 +14,14 @@ enum CostBreakdown {
         let spacing = SoftCosts.spacing(series.rule, year: unit.year)
         var before: Int?
         if case .chain = unit.shape { before = previousLast }
-        for p in placements {
+        var slotRanges: [DateRange] = []
+        if case .slots(let slots) = unit.shape { slotRanges = slots.map(\.range) }
+        for (k, p) in placements.enumerated() {
+            if k < slotRanges.count {
+                let cost = SoftCosts.midWindow(day: p.day, first: table.index(slotRanges[k].first),
+                                               last: table.index(slotRanges[k].last))
+                add(RuleCatalogue.midWindow, p.day, cost.points, cost.days)
+            }
             let weekday = table.date(p.day).weekday
             add(RuleCatalogue.preferredWeekday, p.day, SoftCosts.weekday(series, weekday))
             add(RuleCatalogue.agreedWeekday, p.day, SoftCosts.agreedWeekday(series, weekday))

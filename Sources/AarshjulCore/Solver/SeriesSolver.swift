@@ -64,7 +64,11 @@ struct SeriesSolver {
         var cache: [DateRange: [Node]] = [:]
         for slot in slots {
             if let known = cache[slot.range] { layers.append(known); continue }
-            let list = nodes(in: slot.range, occupancy)
+            let first = table.index(slot.range.first), last = table.index(slot.range.last)
+            let list = nodes(in: slot.range, occupancy).map { node in
+                Node(day: node.day, start: node.start,
+                     cost: node.cost + SoftCosts.midWindow(day: node.day, first: first, last: last).points)
+            }
             cache[slot.range] = list
             layers.append(list)
         }

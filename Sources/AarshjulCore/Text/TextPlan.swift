@@ -130,12 +130,19 @@ public enum TextPlan {
         return lines
     }
 
+    /// Longest title an event line shows before cutting it with "…".
+    static let maxEventTitle = 44
+
     /// "Politirådsmøte (2/4)"; the school's name is added when the title lacks it.
     static func eventTitle(_ plan: Plan, _ event: PlannedEvent, _ all: [PlannedEvent]) -> String {
         var title = event.title
         if let id = event.schoolID {
             let name = schoolName(plan, id)
             if !title.contains(name) { title += ", " + name }
+        }
+        // Event lines stay terse: a long title is cut here; the summary at the top shows it whole.
+        if title.count > maxEventTitle {
+            title = String(title.prefix(maxEventTitle - 1)).trimmingSuffixSpaces() + "…"
         }
         // The occurrence count is per series and year (and school, for per-school series).
         let group = all.filter {
@@ -217,5 +224,13 @@ enum PlanWords {
         case .nynorsk: return "høgst \(gap) frå beste moglege"
         case .english: return "at most \(gap) from the best possible"
         }
+    }
+}
+
+extension String {
+    func trimmingSuffixSpaces() -> String {
+        var s = self
+        while s.last == " " || s.last == "," { s.removeLast() }
+        return s
     }
 }

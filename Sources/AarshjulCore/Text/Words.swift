@@ -55,6 +55,7 @@ extension Words {
         ("even-spacing", LocalizedText(nb: "jevn avstand", nn: "jamn avstand", en: "even spacing")),
         ("day-after-break", LocalizedText(nb: "dagen etter ferie", nn: "dagen etter ferie", en: "day after a break")),
         ("agenda-notice-early", LocalizedText(nb: "tidlig sakliste", nn: "tidleg sakliste", en: "early agenda")),
+        ("mid-window", LocalizedText(nb: "midt i perioden", nn: "midt i perioden", en: "mid-period")),
     ]
 
     public static func softRuleName(_ id: String, _ language: PlanLanguage) -> String {
