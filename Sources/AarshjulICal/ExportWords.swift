@@ -31,7 +31,10 @@ enum ExportWords {
     /// "Kari Nordmann (ordfører)", or just the role where no one is named.
     static func personText(_ person: Person) -> String {
         if person.name.isEmpty { return person.role }
+        // Agreements name people by role ("Ordfører" with role "Ordfører, Lillestrøm kommune"):
+        // then the role says it all, and repeating the name reads badly.
         if person.role.isEmpty || person.role == person.name { return person.name }
+        if person.role.lowercased().hasPrefix(person.name.lowercased()) { return person.role }
         return "\(person.name) (\(person.role))"
     }
 }

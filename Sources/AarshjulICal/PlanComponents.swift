@@ -113,7 +113,7 @@ struct PlanComponents {
             blocks.append(lines.joined(separator: "\n"))
         }
         if !event.guests.isEmpty {
-            blocks.append(ExportWords.guests(language) + " " + event.guests.joined(separator: ", "))
+            blocks.append(([ExportWords.guests(language)] + event.guests.map { "- " + $0 }).joined(separator: "\n"))
         }
         var roles: [String] = []
         let series = series(event.seriesID)
@@ -124,7 +124,8 @@ struct PlanComponents {
         }
         if let secretary = person(series?.secretary) { roles.append(ExportWords.secretary(language) + " " + secretary) }
         let attendees = event.attendees.compactMap { person($0) }
-        if !attendees.isEmpty { roles.append(ExportWords.attendees(language) + " " + attendees.joined(separator: ", ")) }
+        // One attendee per line: roles often contain commas themselves.
+        if !attendees.isEmpty { roles.append(([ExportWords.attendees(language)] + attendees.map { "- " + $0 }).joined(separator: "\n")) }
         if !roles.isEmpty { blocks.append(roles.joined(separator: "\n")) }
         return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
     }

@@ -153,9 +153,10 @@ private func lines(_ text: String) -> [Substring] {
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains(
             "DESCRIPTION:Saksliste:\\n1. Politiets lokale situasjonsbilde\\n2. Rus\\, vold\\; og ungdom\\, i sentrum\\n3. Eventuelt"))
-        #expect(unfolded.contains("Også invitert: Ungdomsrådet"))
+        #expect(unfolded.contains("Også invitert:\\n- Ungdomsrådet"))
         #expect(unfolded.contains("Møteleder: Kari Nordmann (ordfører)"))
         #expect(unfolded.contains("Referent: SLT-koordinator"))
+        #expect(unfolded.contains("Deltakere:\\n- "), "one attendee per line: roles contain commas")
         let nynorsk = try ICalExporter.files(for: F.plan(), options: ICalExportOptions(language: .nynorsk))
         let nn = try file(nynorsk, "lillestrom-2027.ics").replacingOccurrences(of: "\r\n ", with: "")
         #expect(nn.contains("DESCRIPTION:Sakliste:\\n1.") && nn.contains("Møteleiar: ") && nn.contains("Innkallar: "))
