@@ -93,3 +93,17 @@ import Testing
         #expect(result.stdout.contains("Grunnlovsdag"))
     }
 }
+
+/// `aarshjul rules` lists the whole catalogue a coordinator can hold the plan to.
+@Suite struct RulesCommandTests {
+    @Test func listsEveryHardRuleAndWeightedPreference() throws {
+        let result = try CLI.run(["rules"])
+        #expect(result.status == 0)
+        for id in ["no-public-holiday", "no-double-booking", "office-hours", "frequency", "preferred-weekday", "mid-window"] {
+            #expect(result.stdout.contains(id), "missing \(id)")
+        }
+        #expect(result.stdout.contains("vekt 20"))
+        let english = try CLI.run(["rules", "--lang", "en"])
+        #expect(english.stdout.hasPrefix("Hard rules (never broken)"))
+    }
+}
