@@ -16,11 +16,12 @@ public enum Planner {
     /// municipalities of a district) and adds its own meetings to it.
     /// `personIndex` maps the agreement's person ids to the occupancy's
     /// person numbers (global in a district); nil numbers them locally.
-    /// `strictWeekly`: a week of weekly presence left empty although the
-    /// calendar had a free day is a clash, not a note (in a district, the
-    /// person is busy elsewhere, which no note can excuse).
+    /// `weeklyLoad` (district planning: person number → weekly presence
+    /// series they hold): a week of weekly presence left empty although the
+    /// calendar had a free day is a clash, not a note, unless holidays
+    /// shorten the week below the number of municipalities the person serves.
     static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
-                     table given_table: DayTable? = nil, strictWeekly: Bool = false) throws(PlanningError) -> Plan {
+                     table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil) throws(PlanningError) -> Plan {
         let agreement = request.agreement
         let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
@@ -51,7 +52,7 @@ public enum Planner {
                 PlanUnit.units(of: s, agreement: agreement, year: year, school: calendar.school, personIndex: personIndex)
                     .map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) }
             }
-            let run = try YearRun(solvers: units, carry: carry, table: table, base: occupancy, strictWeekly: strictWeekly).best()
+            let run = try YearRun(solvers: units, carry: carry, table: table, base: occupancy, weeklyLoad: weeklyLoad).best()
             occupancy = run.occupancy
             placed += run.placed
             notes += run.notes
@@ -110,7 +111,7 @@ struct YearRun {
     let table: DayTable
     /// What other municipalities of a district have already placed.
     var base = Occupancy()
-    var strictWeekly = false
+    var weeklyLoad: [Int: Int]?
 
     func best() throws(PlanningError) -> Result {
         // Alone: each unit's optimum is a lower bound for it, and clashes here
@@ -192,7 +193,7 @@ struct YearRun {
                 result.penalties += CostBreakdown.penalties(unit, solution.placements, table: table,
                                                             previousLast: carry[unit.seriesIndex])
                 for week in solution.skippedWeeks {
-                    if strictWeekly, week.range.contains(where: { solver.candidates.dayAllowed(table.index($0)) }) {
+                    if let load = weeklyLoad, Self.unexcused(week, unit, solver.candidates, load: load) {
                         let explainer = ClashExplainer(candidates: solver.candidates, occupancy: occupancy)
                         return .failure(Failure(clash: explainer.clash(
                             range: week.range, period: LocalizedText(nb: "uke \(week.number) \(unit.year) (\(week.range.norwegianShort))",
@@ -206,6 +207,18 @@ struct YearRun {
         }
         result.occupancy = occupancy
         return .success(result)
+    }
+
+    /// A week left empty that had a day the unit could use, in a full week
+    /// or in a holiday-shortened one with at least as many such days as the
+    /// busiest person's weekly presences.
+    static func unexcused(_ week: PlanUnit.Week, _ unit: PlanUnit, _ candidates: Candidates, load: [Int: Int]) -> Bool {
+        let table = candidates.table
+        let usable = week.range.filter { candidates.dayAllowed(table.index($0)) }.count
+        guard usable > 0 else { return false }
+        let shortened = week.range.contains { !$0.isWeekend && !table.meetingDay[table.index($0)] }
+        let most = unit.people.map { load[$0] ?? 1 }.max() ?? 1
+        return !shortened || usable >= most
     }
 
     private func skippedWeekNote(_ unit: PlanUnit, _ week: PlanUnit.Week, _ explainer: ClashExplainer) -> PlanNote {
