@@ -50,7 +50,7 @@ public enum DistrictPlanner {
             do {
                 meetingPlans.append(try Planner.plan(PlanRequest(agreement: agreement, years: years, language: language),
                                                      personIndex: number, occupancy: &occupancy, weeklyLoad: load))
-            } catch { throw DistrictClash.explain(error, municipality: district.name, district: district) }
+            } catch { throw DistrictClash.explain(error, municipality: district.name, member: nil, district: district) }
         }
         var plans: [Plan] = []
         for (i, member) in district.members.enumerated() {
@@ -60,7 +60,7 @@ public enum DistrictPlanner {
             do {
                 plans.append(try Planner.plan(PlanRequest(agreement: member, years: years, language: language),
                                               personIndex: local, occupancy: &occupancy, weeklyLoad: load))
-            } catch { throw DistrictClash.explain(error, municipality: member.municipality, district: district) }
+            } catch { throw DistrictClash.explain(error, municipality: member.municipality, member: member, district: district) }
         }
         for i in plans.indices {
             for (meeting, meetingPlan) in zip(district.meetings, meetingPlans) where meeting.members.contains(plans[i].agreement.id) {
@@ -116,12 +116,17 @@ enum DistrictCheck {
 /// Clashes in a district, in plain words: which municipality, and whom the
 /// busy people also serve.
 enum DistrictClash {
-    static func explain(_ error: PlanningError, municipality: String, district: District) -> PlanningError {
+    static func explain(_ error: PlanningError, municipality: String, member: Agreement?,
+                        district: District) -> PlanningError {
         guard case .infeasible(let clashes) = error else { return error }
         return .infeasible(clashes.map { clash in
             var c = clash
-            let serving = district.sharedPeople.filter { $0.appearances.count > 1 }
-                .filter { shared in clash.explanation.bokmal.contains(shared.name) }
+            let people = member.flatMap { m in m.series.first { $0.id == clash.seriesID }?.allPeople.map { (m.id, $0) } } ?? []
+            let serving = district.sharedPeople.filter { shared in
+                shared.appearances.count > 1 && (people.isEmpty
+                    ? clash.explanation.bokmal.contains(shared.name)
+                    : people.contains { p in shared.appearances.contains { $0.member == p.0 && $0.person == p.1 } })
+            }
             let also = serving.map { shared -> (String, String) in
                 let places = shared.appearances.compactMap { a in district.members.first { $0.id == a.member }?.municipality }
                 return (shared.name, places.joined(separator: ", "))
