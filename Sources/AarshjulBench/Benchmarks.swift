@@ -11,6 +11,7 @@ import Glibc
 @main
 enum Benchmarks {
     static func main() throws {
+        if CommandLine.arguments.dropFirst().first == "national" { return NationalBenchmark.run() }
         let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "calendars"
         let names = ["luster", "flakstad", "stjordal", "lillestrom", "oyer"]
         let agreements = try names.map { try AgreementFile.load(path: "\(root)/\($0).yaml") }

@@ -10,7 +10,7 @@ struct PlanCommand: ParsableCommand {
         abstract: "Plan a year (or several) from an agreement file: writes iCalendar files and prints the text plan."
     )
 
-    @Argument(help: "The agreement file (YAML), e.g. calendars/lillestrom.yaml.")
+    @Argument(help: "The agreement file (YAML), e.g. calendars/lillestrom.yaml, or a district file, e.g. calendars/districts/sogn.yaml.")
     var agreementFile: String
 
     @OptionGroup var yearOptions: YearOptions
@@ -23,6 +23,7 @@ struct PlanCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        if DistrictFile.isDistrict(path: agreementFile) { return try DistrictPlanRun(command: self).run() }
         let agreement: Agreement
         do { agreement = try AgreementFile.load(path: agreementFile) } catch {
             Failure.report(error, language: languageOptions.planLanguage ?? .bokmal)

@@ -68,27 +68,62 @@ struct Candidates: Sendable {
     }
 }
 
-/// Who is already busy when: (person, day, time span) of placed events.
+/// Who is already busy when: (person, day, time span, place) of placed events.
+/// In a district, people are global indexes and `place` says which
+/// municipality an item is in; a timed item elsewhere also blocks the travel
+/// time either side of it.
 struct Occupancy: Sendable {
     struct Busy: Sendable {
         let person: Int
         /// -1 for all-day.
         let start: Int
         let end: Int
+        /// The municipality (index into the district) the item is in; 0 alone.
+        var place: Int = 0
     }
 
     private(set) var byDay: [Int: [Busy]] = [:]
+    /// The municipality whose items are being checked and added now.
+    var place = 0
+    /// Travel minutes between places; nil when everything is in one place.
+    var travel: TravelTable?
 
     func isFree(day: Int, start: Int, end: Int, people: [Int]) -> Bool {
         guard let busy = byDay[day] else { return true }
         for b in busy where people.contains(b.person) {
             if start < 0 && b.start < 0 { return false }
-            if start >= 0 && b.start >= 0 && start < b.end && b.start < end { return false }
+            if start >= 0 && b.start >= 0 {
+                let gap = b.place == place ? 0 : (travel?.minutes(b.place, place) ?? 0)
+                if start < b.end + gap && b.start < end + gap { return false }
+            }
         }
         return true
     }
 
     mutating func add(day: Int, start: Int, end: Int, people: [Int]) {
-        for p in people { byDay[day, default: []].append(Busy(person: p, start: start, end: end)) }
+        for p in people { byDay[day, default: []].append(Busy(person: p, start: start, end: end, place: place)) }
+    }
+}
+
+/// Minutes of travel between the municipalities of a district, by index.
+public struct TravelTable: Sendable, Equatable {
+    public let count: Int
+    private var table: [Int]
+
+    /// The same travel time between every two different places.
+    public init(count: Int, uniform: Int) {
+        self.count = count
+        table = (0..<(count * count)).map { $0 / count == $0 % count ? 0 : uniform }
+    }
+
+    public func minutes(_ a: Int, _ b: Int) -> Int {
+        guard a >= 0, b >= 0, a < count, b < count else { return 0 }
+        return table[a * count + b]
+    }
+
+    /// Sets the travel time both ways.
+    public mutating func set(_ a: Int, _ b: Int, _ value: Int) {
+        table[a * count + b] = value
+        table[b * count + a] = value
     }
 }

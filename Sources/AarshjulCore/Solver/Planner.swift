@@ -8,14 +8,31 @@ public enum Planner {
     static let maxOrders = 120
 
     public static func plan(_ request: PlanRequest) throws(PlanningError) -> Plan {
+        var occupancy = Occupancy()
+        return try plan(request, personIndex: nil, occupancy: &occupancy)
+    }
+
+    /// Plans one agreement around what `occupancy` already holds (other
+    /// municipalities of a district) and adds its own meetings to it.
+    /// `personIndex` maps the agreement's person ids to the occupancy's
+    /// person numbers (global in a district); nil numbers them locally.
+    /// `weeklyLoad` (district planning: person number → weekly presence
+    /// series they hold): a week of weekly presence left empty although the
+    /// calendar had a free day is a clash, not a note, unless holidays
+    /// shorten the week below the number of municipalities the person serves.
+    static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
+                     table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil) throws(PlanningError) -> Plan {
         let agreement = request.agreement
         let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
 
-        let calendar = MunicipalCalendar(agreement: agreement, years: request.years, extraBlackouts: request.extraBlackouts)
-        let table = DayTable(calendar: calendar)
-        var personIndex: [String: Int] = [:]
-        for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
+        let table = given_table ?? DayTable(calendar: MunicipalCalendar(agreement: agreement, years: request.years,
+                                                                         extraBlackouts: request.extraBlackouts))
+        let calendar = table.calendar
+        var personIndex: [String: Int] = given ?? [:]
+        if given == nil {
+            for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
+        }
 
         // Chain carry: series index → day index of its last meeting so far.
         var carry: [Int: Int] = [:]
@@ -35,7 +52,8 @@ public enum Planner {
                 PlanUnit.units(of: s, agreement: agreement, year: year, school: calendar.school, personIndex: personIndex)
                     .map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) }
             }
-            let run = try YearRun(solvers: units, carry: carry, table: table).best()
+            let run = try YearRun(solvers: units, carry: carry, table: table, base: occupancy, weeklyLoad: weeklyLoad).best()
+            occupancy = run.occupancy
             placed += run.placed
             notes += run.notes
             for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
@@ -83,12 +101,18 @@ struct YearRun {
         var penalties: [SoftPenalty] = []
         var cost = 0
         var lowerBoundWithoutChains = 0
+        /// `base` plus everything placed.
+        var occupancy = Occupancy()
     }
 
     /// Per series (agreement order), its units' solvers.
     let solvers: [[SeriesSolver]]
     let carry: [Int: Int]
     let table: DayTable
+    /// What other municipalities of a district have already placed.
+    var base = Occupancy()
+    var weeklyLoad: [Int: Int]?
+
     func best() throws(PlanningError) -> Result {
         // Alone: each unit's optimum is a lower bound for it, and clashes here
         // are ones no series order can cure.
@@ -98,7 +122,7 @@ struct YearRun {
         for series in solvers {
             var row: [SeriesSolver.Solution] = []
             for solver in series {
-                switch solver.solve(Occupancy(), previousLast: carry[solver.unit.seriesIndex]) {
+                switch solver.solve(base, previousLast: carry[solver.unit.seriesIndex]) {
                 case .solved(let solution):
                     row.append(solution)
                     bound += solution.cost
@@ -137,7 +161,7 @@ struct YearRun {
     /// keeps it (nothing can beat it); an order that cannot beat `cutoff`
     /// (cost so far + the remaining units' optima alone) is abandoned.
     private func run(_ order: [Int], alone: [[SeriesSolver.Solution]], bound: Int, cutoff: Int?) -> Swift.Result<Result, Failure> {
-        var occupancy = Occupancy()
+        var occupancy = base
         var result = Result()
         var remaining = bound
         for s in order {
@@ -169,11 +193,32 @@ struct YearRun {
                 result.penalties += CostBreakdown.penalties(unit, solution.placements, table: table,
                                                             previousLast: carry[unit.seriesIndex])
                 for week in solution.skippedWeeks {
+                    if let load = weeklyLoad, Self.unexcused(week, unit, solver.candidates, load: load) {
+                        let explainer = ClashExplainer(candidates: solver.candidates, occupancy: occupancy)
+                        return .failure(Failure(clash: explainer.clash(
+                            range: week.range, period: LocalizedText(nb: "uke \(week.number) \(unit.year) (\(week.range.norwegianShort))",
+                                                  nn: "veke \(week.number) \(unit.year) (\(week.range.norwegianShort))",
+                                                  en: "week \(week.number) \(unit.year) (\(week.range.norwegianShort))"),
+                            needed: 1, available: 0)))
+                    }
                     result.notes.append(skippedWeekNote(unit, week, ClashExplainer(candidates: solver.candidates, occupancy: occupancy)))
                 }
             }
         }
+        result.occupancy = occupancy
         return .success(result)
+    }
+
+    /// A week left empty that had a day the unit could use, in a full week
+    /// or in a holiday-shortened one with at least as many such days as the
+    /// busiest person's weekly presences.
+    static func unexcused(_ week: PlanUnit.Week, _ unit: PlanUnit, _ candidates: Candidates, load: [Int: Int]) -> Bool {
+        let table = candidates.table
+        let usable = week.range.filter { candidates.dayAllowed(table.index($0)) }.count
+        guard usable > 0 else { return false }
+        let shortened = week.range.contains { !$0.isWeekend && !table.meetingDay[table.index($0)] }
+        let most = unit.people.map { load[$0] ?? 1 }.max() ?? 1
+        return !shortened || usable >= most
     }
 
     private func skippedWeekNote(_ unit: PlanUnit, _ week: PlanUnit.Week, _ explainer: ClashExplainer) -> PlanNote {

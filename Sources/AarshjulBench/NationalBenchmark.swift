@@ -1,0 +1,89 @@
+import AarshjulCore
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `aarshjul-bench national [seed]`: plans the generated national instance
+/// (357 municipalities, 12 police districts) for 2027–2030, regions in
+/// parallel on every core (regions share nobody), then audits every plan.
+enum NationalBenchmark {
+    static func run() {
+        let seed = CommandLine.arguments.count > 2 ? UInt64(CommandLine.arguments[2]) ?? 2027 : 2027
+        let years = 2027...2030
+        let start = Benchmarks.now()
+        let regions = NationalInstance.regions(seed: seed)
+        let generated = Benchmarks.now()
+        let results = Box(count: regions.count)
+        let workers = max(1, min(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < regions.count {
+                results.set(i, Result { () throws(PlanningError) -> DistrictPlan in try DistrictPlanner.plan(regions[i], years: years) })
+                i += workers
+            }
+        }
+        let planned = Benchmarks.now()
+        var cost = 0, bound = 0, failed = 0, municipalities = 0, events = 0
+        var violations = 0, excusedWeeks = 0, crossBookings = 0
+        for (i, result) in results.values.enumerated() {
+            switch result {
+            case .failure(let error):
+                failed += 1
+                print("region \(regions[i].id) failed: \(error.message(.english))")
+            case .success(let plan):
+                cost += plan.totalCost
+                bound += plan.lowerBound
+                municipalities += plan.plans.count
+                for memberPlan in plan.plans {
+                    events += memberPlan.events.count
+                    let found = HardRuleAudit.violations(of: memberPlan.events.map(AuditEvent.init(from:)),
+                                                         agreement: memberPlan.agreement, years: years)
+                    // A holiday-shortened week a shared police contact cannot fit into: noted in the plan.
+                    let excused = found.filter { v in v.uid == nil && v.ruleID == RuleCatalogue.frequency
+                        && memberPlan.notes.contains { $0.text.english.contains("no free day") } }
+                    excusedWeeks += excused.count
+                    violations += found.count - excused.count
+                }
+                crossBookings += DistrictAudit.violations(DistrictAudit.events(of: plan), district: plan.district).count
+            }
+        }
+        let audited = Benchmarks.now()
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        print("Aarshjul national benchmark (\(Benchmarks.isDebug ? "DEBUG build: figures are not meaningful" : "release build"), seed \(seed))")
+        print("\(municipalities) municipalities in \(regions.count) regions, 12 police districts, \(years.lowerBound)–\(years.upperBound); \(workers) threads")
+        print("events planned:            \(events)")
+        print("generate:                  \(Benchmarks.format(generated - start))")
+        print("plan (wall):               \(Benchmarks.format(planned - generated))")
+        print("audit (wall):              \(Benchmarks.format(audited - planned))")
+        print("peak memory (ru_maxrss):   \(usage.ru_maxrss / 1024) MB")
+        print("total preference cost:     \(cost) (lower bound \(bound))")
+        print("regions that failed:       \(failed)")
+        print("hard-rule violations:      \(violations) (+ \(excusedWeeks) holiday-shortened presence weeks, noted)")
+        print("cross-municipality clashes: \(crossBookings)")
+    }
+
+    /// Results written by index from the worker threads (each index by one thread only).
+    final class Box: @unchecked Sendable {
+        private let lock = NSLockLike()
+        private(set) var values: [Result<DistrictPlan, PlanningError>]
+        init(count: Int) { values = Array(repeating: .failure(.invalidAgreement(["not planned"])), count: count) }
+        func set(_ i: Int, _ value: Result<DistrictPlan, PlanningError>) {
+            lock.locked { values[i] = value }
+        }
+    }
+}
+
+/// A pthread mutex (Core and the bench avoid Foundation).
+final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func locked(_ body: () -> Void) {
+        pthread_mutex_lock(&mutex)
+        body()
+        pthread_mutex_unlock(&mutex)
+    }
+}

@@ -1,0 +1,44 @@
+import AarshjulAgreementFile
+import AarshjulCore
+import ArgumentParser
+
+/// `aarshjul explain FILE.yaml --event UID-or-date --year 2027`
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Say why an event is where it is: the hard rules that bound it and the preferences it meets or misses, with their cost."
+    )
+
+    @Argument(help: "The agreement or district file the plan was made from (planning is deterministic, so the plan is made again).")
+    var file: String
+
+    @Option(help: "The event's UID (with or without @aarshjul), or a date (2027-03-15 or 15.3.2027): the first event that day.")
+    var event: String
+
+    @OptionGroup var yearOptions: YearOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+        let fallback = languageOptions.planLanguage ?? .bokmal
+        do {
+            let years = try yearOptions.range()
+            var plans: [Plan] = []
+            if DistrictFile.isDistrict(path: file) {
+                let district = try DistrictFile.load(path: file)
+                plans = try DistrictPlanner.plan(district, years: years, language: languageOptions.planLanguage).plans
+            } else {
+                let agreement = try AgreementFile.load(path: file)
+                plans = [try Planner.plan(PlanRequest(agreement: agreement, years: years, language: languageOptions.planLanguage))]
+            }
+            for plan in plans {
+                if let found = EventExplainer.find(event, in: plan) {
+                    print(EventExplainer.explain(found, in: plan, language: languageOptions.planLanguage))
+                    return
+                }
+            }
+            Failure.exit("'\(event)' is neither the UID of an event in the plan nor a date with an event.", code: 1)
+        } catch {
+            Failure.report(error, language: fallback)
+        }
+    }
+}

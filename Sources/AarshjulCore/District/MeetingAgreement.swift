@@ -1,0 +1,98 @@
+/// An inter-municipal meeting as an agreement the planner can solve: the
+/// host's calendar and venue, with every day another member cannot meet
+/// closed as a blackout that names the member and the reason (so the plan
+/// keeps the union of the members' blockers, and clashes say why).
+enum MeetingAgreement {
+    static func make(_ meeting: InterMunicipalMeeting, in district: District, years: ClosedRange<Int>,
+                     language: PlanLanguage) -> Agreement {
+        let host = district.members[district.memberIndex(meeting.host)!]
+        let hostCalendar = MunicipalCalendar(agreement: host, years: years)
+        var blackouts = host.blackouts
+        let span = DateRange(.firstOfYear(years.lowerBound - 1), .lastOfYear(years.upperBound + 1))
+        for id in meeting.members where id != host.id {
+            guard let member = district.members.first(where: { $0.id == id }) else { continue }
+            let calendar = MunicipalCalendar(agreement: member, years: years)
+            var run: (first: CivilDate, last: CivilDate, reason: String)?
+            func flush() {
+                if let r = run { blackouts.append(Blackout(range: DateRange(r.first, r.last), reason: r.reason)) }
+                run = nil
+            }
+            for day in span where !day.isWeekend {
+                let closing = calendar.blockers(on: day).filter {
+                    $0.blocksAllMeetings || (meeting.series.schoolTermOnly && !$0.blocksAllMeetings)
+                }
+                let hostOpen = meeting.series.schoolTermOnly ? hostCalendar.isSchoolDay(day) : hostCalendar.isMeetingDay(day)
+                guard let first = closing.first, hostOpen else { flush(); continue }
+                let reason = "\(member.municipality): \(first.text(language))"
+                if let r = run, r.reason == reason, r.last.adding(days: 1) == day || (r.last.adding(days: 3) == day && day.weekday == .monday) {
+                    run = (r.first, day, reason)
+                } else {
+                    flush()
+                    run = (day, day, reason)
+                }
+            }
+            flush()
+        }
+        let ids = meeting.series.allPeople
+        let people = district.people.filter { ids.contains($0.id) }
+        let names = meeting.members.compactMap { id in district.members.first { $0.id == id }?.municipality }
+        return Agreement(
+            id: district.id, municipality: names.joined(separator: ", "), policeDistrict: host.policeDistrict,
+            county: host.county, language: language, revised: district.members.compactMap(\.revised).max(),
+            people: people, venues: meeting.venue.map { [$0] } ?? [], series: [meeting.series],
+            schoolCalendar: host.schoolCalendar, noMeetingPeriods: host.noMeetingPeriods, blackouts: blackouts,
+            electionOverrides: host.electionOverrides)
+    }
+
+    /// Adds a planned inter-municipal meeting to one member's plan: the
+    /// series, its venue and the people from elsewhere join the member's
+    /// agreement; events and deadlines keep their UIDs; person ids become
+    /// the member's own where the person is its own.
+    static func merge(_ meetingPlan: Plan, of meeting: InterMunicipalMeeting, into plan: inout Plan, district: District) {
+        let member = plan.agreement.id
+        func local(_ global: String) -> String {
+            if global.hasPrefix(member + "."), !global.dropFirst(member.count + 1).contains(".") {
+                return String(global.dropFirst(member.count + 1))
+            }
+            if let shared = district.sharedPeople.first(where: { $0.id == global }),
+               let here = shared.appearances.first(where: { $0.member == member }) {
+                return here.person
+            }
+            return global
+        }
+        var series = meeting.series
+        series.calledBy = series.calledBy.map(local)
+        series.chair = series.chair.map(local)
+        series.secretary = series.secretary.map(local)
+        series.attendees = series.attendees.map(local)
+        series.partialAttendance = series.partialAttendance.map { PartialAttendance(person: local($0.person), count: $0.count) }
+        if let venue = meeting.venue {
+            if let existing = plan.agreement.venue(venue.id) {
+                if existing != venue {
+                    var renamed = venue
+                    renamed.id = "\(district.id).\(venue.id)"
+                    if plan.agreement.venue(renamed.id) == nil { plan.agreement.venues.append(renamed) }
+                    series.venue = renamed.id
+                }
+            } else {
+                plan.agreement.venues.append(venue)
+            }
+        }
+        for id in meeting.series.allPeople where local(id) == id && plan.agreement.person(id) == nil {
+            if let person = meetingPlan.agreement.person(id) { plan.agreement.people.append(person) }
+        }
+        plan.agreement.series.append(series)
+        for var event in meetingPlan.events {
+            event.attendees = event.attendees.map(local)
+            event.organizer = event.organizer.map(local)
+            plan.events.append(event)
+        }
+        for var deadline in meetingPlan.deadlines {
+            deadline.responsible = deadline.responsible.map(local)
+            plan.deadlines.append(deadline)
+        }
+        plan.events.sort { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+        plan.deadlines.sort { ($0.due, $0.uid) < ($1.due, $1.uid) }
+        plan.notes += meetingPlan.notes
+    }
+}

@@ -1,0 +1,136 @@
+/// Why an event is where it is, in plain words: the hard rules that bound
+/// it (its window, what closes the neighbouring days, gap bounds), and each
+/// preference it meets or misses with what that costs (RuleCatalogue sentences).
+public enum EventExplainer {
+    /// The event with this UID, or the first event on this date (ISO or d.m.yyyy).
+    public static func find(_ key: String, in plan: Plan) -> PlannedEvent? {
+        if let event = plan.events.first(where: { $0.uid == key || $0.uid == key + "@aarshjul" }) { return event }
+        let date = CivilDate(iso: key) ?? norwegianDate(key)
+        return date.flatMap { d in plan.events.first { $0.date == d } }
+    }
+
+    static func norwegianDate(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: ".").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return CivilDate(year: parts[2], month: parts[1], day: parts[0])
+    }
+
+    public static func explain(_ event: PlannedEvent, in plan: Plan, language: PlanLanguage? = nil) -> String {
+        let lang = language ?? plan.language
+        func t(_ nb: String, _ nn: String, _ en: String) -> String { lang == .english ? en : (lang == .nynorsk ? nn : nb) }
+        guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else {
+            return t("\(event.uid): møteserien finnes ikke i avtalen.", "\(event.uid): møteserien finst ikkje i avtalen.",
+                     "\(event.uid): the series is not in the agreement.")
+        }
+        let calendar = MunicipalCalendar(agreement: plan.agreement, years: plan.years)
+        let table = DayTable(calendar: calendar)
+        let venue = series.venue.flatMap { plan.agreement.venue($0) }
+        let date = event.date
+        let dateText = lang == .english ? date.iso : date.norwegian
+        var lines: [String] = []
+        let when = event.time.map { " \($0)" } ?? t(" (heldag)", " (heildag)", " (all day)")
+        lines.append("\(event.title): \(Words.weekdayName(date.weekday, lang)) \(dateText)\(when)" + (event.location.map { ", \($0)" } ?? ""))
+
+        // Hard rules: the window.
+        lines.append(t("Harde regler som binder møtet:", "Harde reglar som bind møtet:", "Hard rules that bound it:"))
+        let siblings = plan.events.filter { $0.seriesID == series.id && $0.schoolID == event.schoolID }
+        let sameYear = siblings.filter { $0.date.year == date.year }
+        let index = sameYear.firstIndex { $0.uid == event.uid } ?? 0
+        let window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
+                                 event: event, school: calendar.school)
+        let frequency = RuleCatalogue.hardRule(RuleCatalogue.frequency)!.description.text(lang)
+        lines.append("- \(frequency) " + t("Vinduet er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
+                                           "Vindauget er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
+                                           "The window is \(window.range.first.iso) – \(window.range.last.iso)\(window.note.map { " (\($0))" } ?? "")."))
+        // Neighbouring days in the window: what closes them.
+        var closed: [String] = []
+        for offset in -3...3 where offset != 0 {
+            let day = date.adding(days: offset)
+            guard window.range.contains(day) else { continue }
+            var why = calendar.blockers(on: day).filter { $0.blocksAllMeetings || SeriesWindows.isSchoolOnly(series) }.map { $0.text(lang) }
+            if !day.isWeekend && SeriesWindows.hours(venue, on: day.weekday) == nil {
+                why.append(t("lokalet er stengt", "lokalet er stengt", "the venue is closed"))
+            }
+            let busy = plan.events.filter { other in
+                other.uid != event.uid && other.date == day && !Set(other.attendees).isDisjoint(with: event.attendees)
+                    && (other.time == nil) == (event.time == nil)
+            }
+            for other in busy.prefix(2) {
+                let names = Set(other.attendees).intersection(event.attendees).sorted().map { plan.agreement.person($0)?.name ?? $0 }
+                why.append(t("\(names.joined(separator: ", ")) er i «\(other.title)»", "\(names.joined(separator: ", ")) er i «\(other.title)»",
+                             "\(names.joined(separator: ", ")) is at \"\(other.title)\""))
+            }
+            if !why.isEmpty { closed.append("\(Words.weekdayName(day.weekday, lang)) \(lang == .english ? day.iso : day.norwegian): \(why.joined(separator: ", "))") }
+        }
+        if !closed.isEmpty {
+            lines.append("- " + t("Dager like ved, og hva som står i veien der:", "Dagar like ved, og kva som står i vegen der:", "Nearby days and what stands in the way there:"))
+            lines += closed.map { "  - \($0)" }
+        }
+        if event.time != nil, let hours = SeriesWindows.hours(venue, on: date.weekday) {
+            lines.append("- " + RuleCatalogue.hardRule(RuleCatalogue.officeHours)!.description.text(lang) + " \(hours)")
+        }
+        if !event.attendees.isEmpty {
+            lines.append("- " + RuleCatalogue.hardRule(RuleCatalogue.noDoubleBooking)!.description.text(lang))
+        }
+
+        // Preferences.
+        lines.append(t("Ønsker (poeng koster):", "Ønske (poeng kostar):", "Preferences (points cost):"))
+        let i = table.index(date)
+        var penalties: [(String, Int, String?)] = []
+        penalties.append((RuleCatalogue.preferredWeekday, SoftCosts.weekday(series, date.weekday), nil))
+        if case .weekly = series.rule { penalties.append((RuleCatalogue.agreedWeekday, SoftCosts.agreedWeekday(series, date.weekday), nil)) }
+        if let time = event.time, let hours = SeriesWindows.hours(venue, on: date.weekday) {
+            let preferred = SoftCosts.preferredStart(series, opening: hours.start)
+            let cost = SoftCosts.time(start: time.start, preferred: preferred)
+            penalties.append((RuleCatalogue.preferredTime, cost.points, t("ønsket start \(preferred)", "ønskt start \(preferred)", "preferred start \(preferred)")))
+        }
+        if table.contains(i) { penalties.append((RuleCatalogue.dayAfterBreak, SoftCosts.dayAfterBreak(table.afterBreak[i]), nil)) }
+        if let notice = series.agendaNoticeDays, table.contains(i - notice), table.latestMeetingDay[i - notice] >= 0 {
+            penalties.append((RuleCatalogue.agendaNoticeEarly, SoftCosts.agendaEarly(daysEarly: i - notice - table.latestMeetingDay[i - notice]), nil))
+        }
+        let position = siblings.firstIndex { $0.uid == event.uid } ?? 0
+        if let spacing = SoftCosts.spacing(series.rule, year: date.year), position > 0 {
+            let gap = date - siblings[position - 1].date
+            let cost = spacing.cost(gap: gap)
+            penalties.append((RuleCatalogue.evenSpacing, cost.points,
+                              t("\(gap) dager etter forrige, jevnt er \(Int(spacing.ideal.rounded()))",
+                                "\(gap) dagar etter førre, jamt er \(Int(spacing.ideal.rounded()))",
+                                "\(gap) days after the previous one, even is \(Int(spacing.ideal.rounded()))")))
+        }
+        var total = 0
+        for (rule, points, detail) in penalties {
+            guard let soft = RuleCatalogue.softRule(rule) else { continue }
+            total += points
+            let verdict = points == 0 ? t("holdt", "halde", "met") : t("brutt, \(points) poeng", "broten, \(points) poeng", "missed, \(points) points")
+            lines.append("- \(soft.description.text(lang)) \(verdict)" + (detail.map { " (\($0))" } ?? "") + ".")
+        }
+        lines.append(t("Sum for dette møtet: \(total) poeng.", "Sum for dette møtet: \(total) poeng.", "Total for this event: \(total) points."))
+        return lines.joined(separator: "\n")
+    }
+
+    struct Window { let range: DateRange; let note: String? }
+
+    static func window(_ rule: FrequencyRule, occurrence k: Int, of count: Int, date: CivilDate, siblings: [PlannedEvent],
+                       event: PlannedEvent, school: SchoolCalendar) -> Window {
+        let year = date.year
+        switch rule {
+        case .perQuarter(let n): return Window(range: .quarter(min(4, k / max(1, n) + 1), of: year), note: nil)
+        case .perYear(let c, _):
+            let slices = SeriesWindows.slices(of: year, count: c)
+            return Window(range: slices.first { $0.contains(date) } ?? .year(year), note: "\(k + 1)/\(c)")
+        case .monthly: return Window(range: .month(date.month, of: year), note: nil)
+        case .yearly(let w): return Window(range: w?.range(in: year) ?? .year(year), note: nil)
+        case .schoolWindow(let w, _): return Window(range: SeriesWindows.range(of: w, in: year, school: school), note: nil)
+        case .weekly:
+            let monday = CivilDate.mondayOfISOWeek(date.isoWeek.week, year: date.isoWeek.year)
+            return Window(range: DateRange(monday, monday.adding(days: 6)), note: "ISO \(date.isoWeek.week)")
+        case .everyWeeks(let a, let b, _):
+            let position = siblings.firstIndex { $0.uid == event.uid } ?? 0
+            guard position > 0 else { return Window(range: DateRange(.firstOfYear(year), .firstOfYear(year).adding(days: b * 7 - 1)), note: "\(a)–\(b)") }
+            let previous = siblings[position - 1].date
+            var last = previous.adding(days: b * 7)
+            if position + 1 < siblings.count { last = min(last, siblings[position + 1].date.adding(days: -a * 7)) }
+            return Window(range: DateRange(previous.adding(days: a * 7), max(last, previous.adding(days: a * 7))), note: "\(a)–\(b)")
+        }
+    }
+}

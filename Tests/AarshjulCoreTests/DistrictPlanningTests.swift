@@ -1,0 +1,115 @@
+import AarshjulCore
+import Testing
+
+/// Shared people and joint meetings across the municipalities of a district.
+struct DistrictPlanningTests {
+    static let workdays: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday]
+
+    /// A municipality whose police contact is present weekly and meets the SLT coordinator monthly.
+    static func municipality(_ id: String, openDays: [Weekday] = workdays, presence: Bool = true, monthly: Bool = true) -> Agreement {
+        let hours = Dictionary(uniqueKeysWithValues: openDays.map { ($0, TimeSpan(TimeOfDay(minutes: 9 * 60), TimeOfDay(minutes: 15 * 60))) })
+        var series: [MeetingSeries] = []
+        if monthly {
+            series.append(MeetingSeries(id: "mote", title: "Møte \(id)", kind: .coordination, rule: .monthly(skipMonths: [7]),
+                                        venue: "radhus", durationMinutes: 120, attendees: ["politikontakt", "slt"]))
+        }
+        if presence {
+            series.append(MeetingSeries(id: "dag", title: "Politikontakten i \(id)", kind: .policeContactPresence,
+                                        rule: .weekly(weekday: nil), venue: "radhus", allDay: true, attendees: ["politikontakt"]))
+        }
+        return Agreement(id: id, municipality: id.uppercased(), county: .innlandet,
+                         people: [Person(id: "politikontakt", name: "Politikontakt", role: "Politikontakt"),
+                                  Person(id: "slt", name: "SLT-koordinator", role: "SLT")],
+                         venues: [Venue(id: "radhus", name: "\(id) rådhus", officeHours: hours)], series: series)
+    }
+
+    static func sharedContact(_ ids: [String]) -> SharedPerson {
+        SharedPerson(id: "pk", name: "Politikontakt felles", role: "Politikontakt",
+                     appearances: ids.map { .init(member: $0, person: "politikontakt") })
+    }
+
+    @Test func sharedPoliceContactIsNeverInTwoPlacesAndTravelIsKept() throws {
+        let ids = ["a", "b", "c"]
+        let district = District(id: "t", name: "Test", members: ids.map { Self.municipality($0) },
+                                sharedPeople: [Self.sharedContact(ids)], travel: TravelTable(count: 3, uniform: 45))
+        let plan = try DistrictPlanner.plan(district, years: 2027...2027)
+        let items = DistrictAudit.events(of: plan).filter { $0.event.attendees.contains("pk") }
+        // Presence: one day a week in each municipality, never two on one day.
+        let presence = items.filter { $0.event.time == nil }
+        // Every week with a working day has its three days (fellesferie and Christmas weeks have none).
+        #expect(presence.count >= 3 * 46)
+        #expect(Set(presence.map(\.event.date)).count == presence.count)
+        // Timed meetings in different municipalities on one day are at least 45 minutes apart.
+        for x in items where x.event.time != nil {
+            for y in items where y.event.time != nil && y.event.uid < x.event.uid && y.event.date == x.event.date {
+                let (s, t) = (x.event.time!, y.event.time!)
+                let gap = x.place == y.place ? 0 : 45
+                #expect(s.start.minutes >= t.end.minutes + gap || t.start.minutes >= s.end.minutes + gap,
+                        "\(x.event.uid) and \(y.event.uid)")
+            }
+        }
+        #expect(DistrictAudit.violations(DistrictAudit.events(of: plan), district: district).isEmpty)
+        for memberPlan in plan.plans {
+            #expect(HardRuleAudit.violations(of: memberPlan.events.map(AuditEvent.init(from:)), agreement: memberPlan.agreement,
+                                             years: 2027...2027).isEmpty)
+        }
+    }
+
+    @Test func withoutSharingTheSameDaysWouldBeUsedTwice() throws {
+        // The control: the same municipalities planned alone put the contact's days on the same dates.
+        let alone = try ["a", "b"].map { try Planner.plan(PlanRequest(agreement: Self.municipality($0), years: 2027...2027)) }
+        let days = alone.map { Set($0.events(inSeries: "dag").map(\.date)) }
+        #expect(!days[0].isDisjoint(with: days[1]))
+    }
+
+    @Test func auditCatchesACrossMunicipalityClashWithTravel() {
+        let district = District(id: "t", name: "Test", members: [Self.municipality("a"), Self.municipality("b")],
+                                sharedPeople: [Self.sharedContact(["a", "b"])], travel: TravelTable(count: 2, uniform: 30))
+        let day = CivilDate(year: 2027, month: 3, day: 10)!
+        let first = AuditEvent(uid: "x", seriesID: "mote", date: day, time: TimeSpan(TimeOfDay(minutes: 540), TimeOfDay(minutes: 600)), attendees: ["pk"])
+        let near = AuditEvent(uid: "y", seriesID: "mote", date: day, time: TimeSpan(TimeOfDay(minutes: 615), TimeOfDay(minutes: 660)), attendees: ["pk"])
+        let far = AuditEvent(uid: "z", seriesID: "mote", date: day, time: TimeSpan(TimeOfDay(minutes: 630), TimeOfDay(minutes: 660)), attendees: ["pk"])
+        #expect(DistrictAudit.violations([.init(place: 0, event: first), .init(place: 1, event: near)], district: district).count == 1)
+        #expect(DistrictAudit.violations([.init(place: 0, event: first), .init(place: 1, event: far)], district: district).isEmpty)
+        #expect(DistrictAudit.violations([.init(place: 0, event: first), .init(place: 0, event: near)], district: district).isEmpty)
+    }
+
+    @Test func jointMeetingFallsOnADayEveryMemberAllows() throws {
+        var a = Self.municipality("a", monthly: false)
+        var b = Self.municipality("b", monthly: false)
+        // Each member closes most of the autumn in its own way; only 12–13 October are open to both.
+        a.blackouts = [Blackout(range: DateRange(CivilDate(year: 2027, month: 9, day: 1)!, CivilDate(year: 2027, month: 10, day: 11)!), reason: "Kommunestyre A")]
+        b.blackouts = [Blackout(range: DateRange(CivilDate(year: 2027, month: 10, day: 14)!, CivilDate(year: 2027, month: 11, day: 30)!), reason: "Budsjett B")]
+        let series = MeetingSeries(id: "felles", title: "Interkommunalt politiråd", kind: .policeCouncil,
+                                   rule: .yearly(window: MonthDayWindow(fromMonth: 9, fromDay: 1, toMonth: 11, toDay: 30)),
+                                   venue: "radhus", durationMinutes: 120, attendees: ["a.slt", "b.slt", "pk"])
+        let district = District(id: "t", name: "Test", members: [a, b], sharedPeople: [Self.sharedContact(["a", "b"])],
+                                meetings: [InterMunicipalMeeting(series: series, host: "a", members: ["a", "b"], venue: a.venue("radhus"))])
+        let plan = try DistrictPlanner.plan(district, years: 2027...2027)
+        for memberPlan in plan.plans {
+            let joint = memberPlan.events(inSeries: "felles")
+            #expect(joint.count == 1)
+            #expect(joint.first.map { [12, 13].contains($0.date.day) && $0.date.month == 10 } == true)
+            #expect(joint.first?.uid == "t-felles-2027-01@aarshjul")
+        }
+        #expect(plan.plans[1].events(inSeries: "felles").first?.attendees.contains("slt") == true)
+    }
+
+    @Test func infeasibleDistrictIsExplainedInPlainWords() {
+        // One police contact, weekly presence in six municipalities that all open Monday–Thursday only.
+        let ids = ["a", "b", "c", "d", "e", "f"]
+        let members = ids.map { Self.municipality($0, openDays: [.monday, .tuesday, .wednesday, .thursday]) }
+        let district = District(id: "t", name: "Test", members: members, sharedPeople: [Self.sharedContact(ids)])
+        #expect {
+            _ = try DistrictPlanner.plan(district, years: 2027...2027)
+        } throws: { error in
+            guard let error = error as? PlanningError, case .infeasible(let clashes) = error else { return false }
+            let text = error.message(.bokmal)
+            return text.hasPrefix("Planen går ikke opp.") && clashes.count == 1
+                && text.contains("E: Politikontakten i e: ingen ledig dag i uke 1 2027")
+                && text.contains("lokalet er stengt fredag")
+                && text.contains("opptatt i andre møter: Politikontakt")
+                && text.contains("Politikontakt felles tjener A, B, C, D, E, F og kan ikke være to steder")
+        }
+    }
+}
