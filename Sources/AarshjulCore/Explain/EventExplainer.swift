@@ -88,6 +88,13 @@ public enum EventExplainer {
         if let notice = series.agendaNoticeDays, table.contains(i - notice), table.latestMeetingDay[i - notice] >= 0 {
             penalties.append((RuleCatalogue.agendaNoticeEarly, SoftCosts.agendaEarly(daysEarly: i - notice - table.latestMeetingDay[i - notice]), nil))
         }
+        switch series.rule {
+        case .weekly, .everyWeeks: break
+        default:
+            let cost = SoftCosts.midWindow(day: i, first: table.index(window.range.first), last: table.index(window.range.last))
+            penalties.append((RuleCatalogue.midWindow, cost.points,
+                              t("\(cost.days) dager fra midten", "\(cost.days) dagar frå midten", "\(cost.days) days from the middle")))
+        }
         let position = siblings.firstIndex { $0.uid == event.uid } ?? 0
         if let spacing = SoftCosts.spacing(series.rule, year: date.year), position > 0 {
             let gap = date - siblings[position - 1].date
