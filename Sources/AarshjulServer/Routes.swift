@@ -5,7 +5,7 @@ import Hummingbird
 /// catalog and nothing else: there is no file system behind the router.
 /// HEAD is answered by Hummingbird from the GET handler (same headers, no body).
 public func buildRouter(store: FeedStore, configuration: ServerConfiguration = ServerConfiguration()) -> Router<BasicRequestContext> {
-    let router = Router()
+    let router = Router(options: .autoGenerateHeadEndpoints)
     router.get("/") { request, _ -> Response in
         let catalog = await store.catalog
         let language: PlanLanguage = request.uri.queryParameters["lang"] == "en" ? .english : .bokmal

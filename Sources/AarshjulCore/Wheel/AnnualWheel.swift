@@ -112,19 +112,22 @@ struct WheelDrawing {
     /// tracks, and school holidays in a thin band under the month ring.
     private mutating func drawClosedPeriods() {
         let calendar = MunicipalCalendar(agreement: plan.agreement, years: year...year)
-        var closed: [(range: DateRange, reason: String)] = []
-        var school: [(range: DateRange, reason: String)] = []
-        func extend(_ runs: inout [(range: DateRange, reason: String)], _ day: CivilDate, _ reason: String) {
-            if let last = runs.last, last.reason == reason, last.range.last.adding(days: 1) == day {
-                runs[runs.count - 1].range = DateRange(last.range.first, day)
+        var closed: [(range: DateRange, reasons: [String])] = []
+        var school: [(range: DateRange, reasons: [String])] = []
+        // Consecutive blocked days form one shaded run, its reasons listed once each in date order.
+        func extend(_ runs: inout [(range: DateRange, reasons: [String])], _ day: CivilDate, _ reasons: [String]) {
+            if let last = runs.last, last.range.last.adding(days: 1) == day {
+                runs[runs.count - 1] = (DateRange(last.range.first, day), last.reasons + reasons.filter { !last.reasons.contains($0) })
             } else {
-                runs.append((DateRange(day, day), reason))
+                runs.append((DateRange(day, day), reasons))
             }
         }
         for day in DateRange.year(year) {
             let blockers = calendar.blockers(on: day).filter { if case .weekend = $0 { return false } else { return true } }
-            if let blocker = blockers.first(where: \.blocksAllMeetings) { extend(&closed, day, blocker.text(language)) }
-            if let blocker = blockers.first(where: { !$0.blocksAllMeetings }) { extend(&school, day, blocker.text(language)) }
+            let all = blockers.filter(\.blocksAllMeetings).map { $0.text(language) }
+            let schoolOnly = blockers.filter { !$0.blocksAllMeetings }.map { $0.text(language) }
+            if !all.isEmpty { extend(&closed, day, all) }
+            if !schoolOnly.isEmpty { extend(&school, day, schoolOnly) }
         }
         out += "<g class=\"closed-periods\">\n"
         for run in closed {
@@ -132,14 +135,14 @@ struct WheelDrawing {
                                            from: WheelGeometry.startAngle(of: run.range.first),
                                            to: WheelGeometry.startAngle(of: run.range.last) + 360.0 / Double(DateRange.year(year).dayCount))
             out += "<path class=\"closed\" d=\"\(path)\" fill=\"#9aa5b1\" fill-opacity=\"0.35\">"
-                + "<title>\(XMLText.escape(periodText(run.range, run.reason)))</title></path>\n"
+                + "<title>\(XMLText.escape(periodText(run.range, run.reasons.joined(separator: ", "))))</title></path>\n"
         }
         for run in school {
             let path = geometry.sectorPath(inner: Self.schoolBandInner, outer: Self.tickInner,
                                            from: WheelGeometry.startAngle(of: run.range.first),
                                            to: WheelGeometry.startAngle(of: run.range.last) + 360.0 / Double(DateRange.year(year).dayCount))
             out += "<path class=\"school-holiday\" d=\"\(path)\" fill=\"#7b8794\">"
-                + "<title>\(XMLText.escape(periodText(run.range, run.reason)))</title></path>\n"
+                + "<title>\(XMLText.escape(periodText(run.range, run.reasons.joined(separator: ", "))))</title></path>\n"
         }
         out += "</g>\n"
     }
