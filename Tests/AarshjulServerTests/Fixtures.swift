@@ -73,6 +73,6 @@ actor ScriptedSource: FeedSource {
     }
 }
 
-struct SourceBroke: Error, CustomStringConvertible {
+struct SourceBroke: Error, Equatable, CustomStringConvertible {
     var description: String { "agreement file lillestrom.yaml:3:1: bad indentation" }
 }
