@@ -8,6 +8,8 @@ import PackageDescription
 //   with file/line/column errors.
 // - CLibical + AarshjulICal: the only modules that touch libical; every C
 //   pointer lives there and C errors become typed Swift errors.
+// - AarshjulServer: Hummingbird feed server, the index page and static
+//   publishing, all behind a `FeedSource` seam that yields a `FeedCatalog`.
 // - AarshjulCLI: the thin `aarshjul` command.
 // - AarshjulBench: release-build benchmark executable (printed figures).
 let package = Package(
@@ -20,6 +22,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in Hummingbird's graph; named so the server can log and run its folder watcher as a service.
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .target(name: "AarshjulCore"),
@@ -44,7 +50,24 @@ let package = Package(
             name: "AarshjulBench",
             dependencies: ["AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"]
         ),
+        .target(
+            name: "AarshjulServer",
+            dependencies: [
+                "AarshjulCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "AarshjulCoreTests", dependencies: ["AarshjulCore"]),
+        .testTarget(
+            name: "AarshjulServerTests",
+            dependencies: [
+                "AarshjulServer", "AarshjulCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "AarshjulAgreementFileTests",
             dependencies: ["AarshjulAgreementFile", "AarshjulCore"]
