@@ -87,7 +87,7 @@ struct SeriesSolver {
             var n = 1
             while k + n < slots.count && slots[k + n].range == slots[k].range { n += 1 }
             // With pins a layer may hold only its pinned day; the programme below finds any real shortage.
-            if layers[k].count < n && bias == nil {
+            if layers[k].count < n && (bias == nil || layers[k].isEmpty) {
                 return .failed(ClashExplainer(candidates: candidates, occupancy: occupancy)
                     .clash(range: slots[k].range, period: slots[k].period, needed: n, available: layers[k].count))
             }
