@@ -67,56 +67,32 @@ struct RescheduleInputs {
         }
     }
 
-    /// Parses once to report libical's findings, then expands occurrences over the horizon.
-    private func occurrences(_ path: String) throws(ICalError) -> [ImportedEvent] {
-        let text = try read(path)
-        let parsed = try ICalImporter.parse(text, fileName: path)
+    private func warn(_ findings: [ICalFinding]) {
         var standardError = StandardError()
-        for finding in parsed.findings { print("aarshjul: warning: \(finding)", to: &standardError) }
-        return try ICalImporter.busyOccurrences(text, fileName: path, horizon: horizon)
+        for finding in findings { print("aarshjul: warning: \(finding)", to: &standardError) }
     }
 
     func busy(_ path: String, person: String) throws(ICalError) -> [BusyInterval] {
-        var out: [BusyInterval] = []
-        for event in try occurrences(path) {
-            if event.isAllDay || event.startTime == nil {
-                for day in event.dates { out.append(BusyInterval(personID: person, date: day, time: nil, summary: event.summary)) }
-                continue
-            }
-            let start = event.startTime!.minutes, end = event.endTime?.minutes ?? start
-            for day in event.dates {
-                let from = day == event.start ? start : 0
-                let to = day == event.end ? end : 24 * 60
-                guard from < to else { continue }
-                out.append(BusyInterval(personID: person, date: day,
-                                        time: TimeSpan(TimeOfDay(minutes: from), TimeOfDay(minutes: to)), summary: event.summary))
-            }
-        }
-        return out
+        let (intervals, findings) = try BusyCalendar.intervals(try read(path), fileName: path, person: person, horizon: horizon)
+        warn(findings)
+        return intervals
     }
 
     func schoolHolidays(_ path: String) throws(ICalError) -> [Blackout] {
-        try occurrences(path).map { Blackout(range: $0.dates, reason: $0.summary.isEmpty ? "Skolefri" : $0.summary) }
+        let (holidays, findings) = try BusyCalendar.schoolHolidays(try read(path), fileName: path, horizon: horizon)
+        warn(findings)
+        return holidays
     }
 
     /// The published plan's municipality file: its events and to-dos.
     func previous(_ path: String) throws(ICalError) -> ([PreviousEvent], [PreviousDeadline]) {
-        let text = try read(path)
-        let parsed = try ICalImporter.parse(text, fileName: path)
+        let read = try BusyCalendar.previous(try read(path), fileName: path)
+        warn(read.findings)
         var standardError = StandardError()
-        for finding in parsed.findings { print("aarshjul: warning: \(finding)", to: &standardError) }
-        var events: [PreviousEvent] = []
-        for event in parsed.events {
-            guard let series = event.seriesID else {
-                print("aarshjul: warning: \(path): \(event.uid) has no X-AARSHJUL-SERIES (not written by aarshjul); not carried over", to: &standardError)
-                continue
-            }
-            let time = event.startTime.flatMap { start in event.endTime.map { TimeSpan(start, $0) } }
-            events.append(PreviousEvent(uid: event.uid, seriesID: series, schoolID: event.schoolID, title: event.summary,
-                                        date: event.start, time: event.isAllDay ? nil : time, sequence: event.sequence,
-                                        stamp: event.stamp, cancelled: event.status == "CANCELLED"))
+        for uid in read.foreign {
+            print("aarshjul: warning: \(path): \(uid) has no X-AARSHJUL-SERIES (not written by aarshjul); not carried over",
+                  to: &standardError)
         }
-        let deadlines = parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due) }
-        return (events, deadlines)
+        return (read.events, read.deadlines)
     }
 }
