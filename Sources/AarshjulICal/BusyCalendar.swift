@@ -53,6 +53,6 @@ public enum BusyCalendar {
                                         date: event.start, time: event.isAllDay ? nil : time, sequence: event.sequence,
                                         stamp: event.stamp, cancelled: event.status == "CANCELLED"))
         }
-        return (events, parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due) }, foreign, parsed.findings)
+        return (events, parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }, foreign, parsed.findings)
     }
 }
