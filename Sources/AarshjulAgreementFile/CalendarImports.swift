@@ -32,7 +32,7 @@ extension AgreementFile {
         return (agreement, try imports(text, fileName: path, folder: folder, people: agreement.people.map(\.id)))
     }
 
-    static func imports(_ text: String, fileName: String, folder: String, people: [String]) throws(AgreementFileError) -> CalendarImports {
+    public static func imports(_ text: String, fileName: String, folder: String, people: [String]) throws(AgreementFileError) -> CalendarImports {
         let reader = NodeReader(file: fileName)
         guard let root = try? Yams.compose(yaml: text, Resolver.basic), case .mapping = root else { return CalendarImports() }
         let top = try reader.pairs(root, expected: "the agreement")
