@@ -35,6 +35,7 @@ public enum Rescheduler {
                 carry[i] = table.index(previous)
             }
         }
+        let initialCarry = carry
         var matcher = ChangeMatcher(context: context, active: active)
         var placed: [YearRun.Placed] = []
         var notes: [PlanNote] = []
@@ -64,19 +65,39 @@ public enum Rescheduler {
         var builder = PlanBuilder(agreement: agreement, years: request.years, language: request.language, table: table)
         builder.uidOverrides = matcher.uidOverrides
         var plan = builder.plan(placed: placed, notes: notes, cost: CostReport(byRule: byRule))
-        plan.cost.lowerBound = lowerBound(request, agreement: agreement, fallback: plan.cost.total)
+        plan.cost.lowerBound = min(plan.cost.total, lowerBound(agreement, years: request.years, table: table,
+                                                               personIndex: personIndex, carry: initialCarry))
         let changes = ChangeReasons(context: context, plan: plan).explain(matcher.changes)
         Identity.apply(changes, previous: request.previous, deadlines: request.previousDeadlines, stamp: request.stamp,
                        agreement: agreement, to: &plan)
         return RescheduleResult(plan: plan, changes: changes)
     }
 
-    /// A plain plan of the same calendar ignores busy time and history, so no
+    /// Every unit's preference optimum alone on the new calendar (chains over
+    /// the whole span), ignoring busy time, history and the other series: no
     /// plan keeping every hard rule can have fewer preference points.
-    private static func lowerBound(_ request: RescheduleRequest, agreement: Agreement, fallback: Int) -> Int {
-        let plain = try? Planner.plan(PlanRequest(agreement: agreement, years: request.years, language: request.language,
-                                                  extraBlackouts: request.extraBlackouts))
-        return min(plain?.cost.lowerBound ?? fallback, fallback)
+    private static func lowerBound(_ agreement: Agreement, years: ClosedRange<Int>, table: DayTable,
+                                   personIndex: [String: Int], carry: [Int: Int]) -> Int {
+        var total = 0
+        for (s, series) in agreement.series.enumerated() {
+            if case .everyWeeks(let a, let b, _) = series.rule {
+                for unit in PlanUnit.units(of: s, agreement: agreement, year: years.lowerBound, school: table.calendar.school,
+                                           personIndex: personIndex) {
+                    let outcome = SeriesSolver(candidates: Candidates(unit: unit, table: table))
+                        .solveChain(from: table.index(.firstOfYear(years.lowerBound)), to: table.index(.lastOfYear(years.upperBound)),
+                                    minDays: a * 7, maxDays: b * 7, previousLast: carry[s], Occupancy())
+                    if case .solved(let solution) = outcome { total += solution.cost }
+                }
+                continue
+            }
+            for year in years {
+                for unit in PlanUnit.units(of: s, agreement: agreement, year: year, school: table.calendar.school, personIndex: personIndex) {
+                    if case .solved(let solution) = SeriesSolver(candidates: Candidates(unit: unit, table: table))
+                        .solve(Occupancy(), previousLast: nil) { total += solution.cost }
+                }
+            }
+        }
+        return total
     }
 }
 
