@@ -38,7 +38,7 @@ extension NodeReader {
     static let topLevelKeys = [
         "id", "municipality", "police_district", "county", "language", "revised", "source",
         "people", "venues", "schools", "series", "quarterly_deadlines",
-        "school_calendar", "no_meeting_periods", "blackouts", "elections",
+        "school_calendar", "no_meeting_periods", "blackouts", "elections", "busy_calendars",
     ]
 
     func agreement(_ root: Node) throws(AgreementFileError) -> Agreement {

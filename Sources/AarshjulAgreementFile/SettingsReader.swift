@@ -5,7 +5,7 @@ import Yams
 extension NodeReader {
     func schoolCalendar(_ node: Node) throws(AgreementFileError) -> SchoolCalendarSettings {
         let f = try fields(node, of: "school_calendar", allowed: [
-            "winter_break_week", "autumn_break_week", "autumn_break_days", "summer_breaks", "extra_closed_days",
+            "winter_break_week", "autumn_break_week", "autumn_break_days", "summer_breaks", "extra_closed_days", "import",
         ])
         var s = SchoolCalendarSettings()
         s.winterBreakWeek = try f["winter_break_week"].map { n throws(AgreementFileError) in try int(n, "an ISO week number", in: 1...53) }

@@ -40,6 +40,20 @@ enum Benchmarks {
             for name in names { _ = try? AgreementFile.load(path: "\(root)/\(name).yaml") }
         }
         print(pad("read all five agreement files", 34) + format(parse))
+
+        // Repair: one blackout on the second SLT meeting of Lillestrøm's published 2027.
+        if let index = names.firstIndex(of: "lillestrom"), let slt = plans[index].events.filter({ $0.seriesID == "slt_mote" }).dropFirst().first {
+            let published = plans[index]
+            let previous = published.events.map {
+                PreviousEvent(uid: $0.uid, seriesID: $0.seriesID, schoolID: $0.schoolID, title: $0.title, date: $0.date,
+                              time: $0.time, sequence: $0.sequence, stamp: $0.stamp)
+            }
+            let request = RescheduleRequest(agreement: published.agreement, years: 2027...2027, previous: previous,
+                                            extraBlackouts: [Blackout(range: DateRange(slt.date, slt.date), reason: "Bisettelse")],
+                                            stamp: UTCTimestamp(date: CivilDate(year: 2027, month: 2, day: 1)!))
+            let repair = measure { _ = try? Rescheduler.reschedule(request) }
+            print(pad("reschedule one blackout, lillestrom", 34) + format(repair))
+        }
     }
 
     static let warmups = 3

@@ -12,6 +12,6 @@ struct Aarshjul: ParsableCommand {
           aarshjul check calendars/luster.yaml
           aarshjul holidays --year 2027 --county innlandet
         """,
-        subcommands: [PlanCommand.self, CheckCommand.self, HolidaysCommand.self, ExplainCommand.self, RulesCommand.self]
+        subcommands: [PlanCommand.self, RescheduleCommand.self, CheckCommand.self, HolidaysCommand.self, ExplainCommand.self, RulesCommand.self]
     )
 }

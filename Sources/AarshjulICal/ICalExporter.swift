@@ -17,12 +17,12 @@ public enum ICalExporter {
         files.append((
             "\(agreement.id)-\(years).ics",
             try calendar(name: "\(agreement.municipality): \(ExportWords.wholePlan(options.language)) \(titleYears)",
-                         events: plan.events, deadlines: plan.deadlines, plan: plan, options: options)))
+                         events: plan.events + plan.cancelledEvents, deadlines: plan.deadlines, plan: plan, options: options)))
         for series in agreement.series {
             files.append((
                 "\(agreement.id)-\(series.id)-\(years).ics",
                 try calendar(name: "\(agreement.municipality): \(components.seriesTitle(series)) \(titleYears)",
-                             events: plan.events(inSeries: series.id),
+                             events: plan.events(inSeries: series.id) + plan.cancelledEvents.filter { $0.seriesID == series.id },
                              deadlines: plan.deadlines.filter { $0.sourceID == series.id },
                              plan: plan, options: options)))
         }

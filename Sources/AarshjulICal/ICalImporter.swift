@@ -106,12 +106,15 @@ struct ComponentReader {
         guard let dueValue = file.time(of: ICAL_DUE_PROPERTY, in: component, calendar: calendar),
               let due = file.runtime.osloWallTime(dueValue) else { return nil }
         let related = icalcomponent_get_first_property(component.pointer, ICAL_RELATEDTO_PROPERTY)
-        return ImportedTodo(
+        var todo = ImportedTodo(
             uid: text(icalcomponent_get_uid(component.pointer)) ?? "",
             summary: text(icalcomponent_get_summary(component.pointer)) ?? "",
             due: due.date,
             relatedTo: related.flatMap { text(icalproperty_get_relatedto($0)) },
             seriesID: component.xValue("X-AARSHJUL-SERIES"))
+        todo.sequence = Int(icalcomponent_get_sequence(component.pointer))
+        todo.stamp = stamp(component)
+        return todo
     }
 
     private func text(_ pointer: UnsafePointer<CChar>?) -> String? { pointer.map { String(cString: $0) } }

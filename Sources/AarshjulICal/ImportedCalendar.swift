@@ -68,6 +68,9 @@ public struct ImportedTodo: Sendable, Equatable {
     public var due: CivilDate
     public var relatedTo: String?
     public var seriesID: String?
+    public var sequence: Int = 0
+    /// DTSTAMP, in UTC.
+    public var stamp: UTCTimestamp?
 
     public init(uid: String, summary: String, due: CivilDate, relatedTo: String? = nil, seriesID: String? = nil) {
         self.uid = uid

@@ -49,7 +49,7 @@ struct PlanComponents {
         if let series = series(event.seriesID) {
             try c.add(property: icalproperty_new_categories(LibicalComponent.plainXValue(seriesTitle(series))), what: "CATEGORIES")
         }
-        try c.add(property: icalproperty_new_status(ICAL_STATUS_CONFIRMED), what: "STATUS")
+        try c.add(property: icalproperty_new_status(event.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED), what: "STATUS")
         if event.isAllDay {
             // A presence day must not block the whole day in people's free/busy.
             try c.add(property: icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), what: "TRANSP")

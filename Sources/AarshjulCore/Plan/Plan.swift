@@ -13,6 +13,10 @@ public struct Plan: Sendable, Equatable {
     /// the weekly presence, …). Never a broken hard rule.
     public var notes: [PlanNote]
     public var cost: CostReport
+    /// Events of an earlier version of the plan that can no longer be held.
+    /// They stay in the feeds as STATUS:CANCELLED (clients strike them
+    /// through or delete them) and take part in no rule; empty for a fresh plan.
+    public var cancelledEvents: [PlannedEvent] = []
 
     public init(agreement: Agreement, years: ClosedRange<Int>, language: PlanLanguage, events: [PlannedEvent],
                 deadlines: [PlannedDeadline] = [], notes: [PlanNote] = [], cost: CostReport = CostReport()) {
@@ -51,6 +55,8 @@ public struct PlannedEvent: Sendable, Equatable {
     public var sequence: Int
     /// DTSTAMP and LAST-MODIFIED: when the event last changed.
     public var stamp: UTCTimestamp
+    /// True for an event withdrawn from a published plan (see `Plan.cancelledEvents`).
+    public var cancelled: Bool = false
 
     public init(uid: String, seriesID: String, schoolID: String? = nil, occurrence: Int, title: String,
                 date: CivilDate, time: TimeSpan?, location: String? = nil, organizer: String? = nil,

@@ -5,6 +5,9 @@ struct PlanBuilder {
     let years: ClosedRange<Int>
     let language: PlanLanguage
     let table: DayTable
+    /// Rescheduling: the UID each event gets instead of its default one
+    /// (keyed by the default); empty in plain planning.
+    var uidOverrides: [String: String] = [:]
 
     /// `agreement.revised` at midnight UTC, else 1 December before the first year.
     var stamp: UTCTimestamp {
@@ -26,8 +29,9 @@ struct PlanBuilder {
                     default: break
                     }
                 }
+                let uid = Self.defaultUID(agreement: agreement, unit: unit, occurrence: occurrence)
                 events.append(PlannedEvent(
-                    uid: "\(agreement.id)-\(series.id)\(unit.school.map { "-\($0.id)" } ?? "")-\(unit.year)-\(Self.twoDigits(occurrence))@aarshjul",
+                    uid: uidOverrides[uid] ?? uid,
                     seriesID: series.id, schoolID: unit.school?.id, occurrence: occurrence,
                     title: title(series) + (unit.school.map { " – \($0.name)" } ?? ""),
                     date: table.date(p.day),
@@ -46,6 +50,11 @@ struct PlanBuilder {
 
     private func title(_ series: MeetingSeries) -> String {
         language == .english ? (series.titleEnglish ?? series.title) : series.title
+    }
+
+    /// "lillestrom-slt-2027-03@aarshjul": agreement, series, school, year, occurrence.
+    static func defaultUID(agreement: Agreement, unit: PlanUnit, occurrence: Int) -> String {
+        "\(agreement.id)-\(unit.series.id)\(unit.school.map { "-\($0.id)" } ?? "")-\(unit.year)-\(twoDigits(occurrence))@aarshjul"
     }
 
     static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -22,6 +22,9 @@ struct SeriesSolver {
     }
 
     let candidates: Candidates
+    /// Rescheduling's extra node costs and pins; nil in plain planning,
+    /// which then runs exactly as before.
+    var bias: UnitBias? = nil
     var unit: PlanUnit { candidates.unit }
     var table: DayTable { candidates.table }
 
@@ -44,12 +47,21 @@ struct SeriesSolver {
         let cost: Int
     }
 
-    private func nodes(in range: DateRange, _ occupancy: Occupancy) -> [Node] {
+    /// `position` is the slot or week index the nodes are for (nil: a chain).
+    private func nodes(in range: DateRange, _ occupancy: Occupancy, position: Int? = nil) -> [Node] {
         var list: [Node] = []
         for i in table.index(range.first)...table.index(range.last) {
-            if let best = candidates.best(i, occupancy) { list.append(Node(day: i, start: best.start, cost: best.cost)) }
+            if let node = node(i, occupancy, position: position) { list.append(node) }
         }
         return list
+    }
+
+    private func node(_ i: Int, _ occupancy: Occupancy, position: Int?) -> Node? {
+        if let bias {
+            return bias.best(i, position: position, candidates: candidates, occupancy: occupancy)
+                .map { Node(day: i, start: $0.start, cost: $0.cost) }
+        }
+        return candidates.best(i, occupancy).map { Node(day: i, start: $0.start, cost: $0.cost) }
     }
 
     private func placement(_ node: Node) -> Placement {
@@ -62,7 +74,8 @@ struct SeriesSolver {
         guard !slots.isEmpty else { return .solved(Solution(placements: [], cost: 0, skippedWeeks: [])) }
         var layers: [[Node]] = []
         var cache: [DateRange: [Node]] = [:]
-        for slot in slots {
+        for (k, slot) in slots.enumerated() {
+            if bias != nil { layers.append(nodes(in: slot.range, occupancy, position: k)); continue }
             if let known = cache[slot.range] { layers.append(known); continue }
             let first = table.index(slot.range.first), last = table.index(slot.range.last)
             let list = nodes(in: slot.range, occupancy).map { node in
@@ -77,7 +90,8 @@ struct SeriesSolver {
         while k < slots.count {
             var n = 1
             while k + n < slots.count && slots[k + n].range == slots[k].range { n += 1 }
-            if layers[k].count < n {
+            // With pins a layer may hold only its pinned day; the programme below finds any real shortage.
+            if layers[k].count < n && (bias == nil || layers[k].isEmpty) {
                 return .failed(ClashExplainer(candidates: candidates, occupancy: occupancy)
                     .clash(range: slots[k].range, period: slots[k].period, needed: n, available: layers[k].count))
             }
@@ -127,9 +141,9 @@ struct SeriesSolver {
         var chosen: [Placement] = []
         var skipped: [PlanUnit.Week] = []
         var cost = 0
-        for week in weeks {
+        for (w, week) in weeks.enumerated() {
             var pick: Node?
-            for node in nodes(in: week.range, occupancy) where pick == nil || node.cost < pick!.cost { pick = node }
+            for node in nodes(in: week.range, occupancy, position: bias == nil ? nil : w) where pick == nil || node.cost < pick!.cost { pick = node }
             if let pick {
                 chosen.append(placement(pick))
                 cost += pick.cost
@@ -150,13 +164,19 @@ struct SeriesSolver {
         let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year)
         var list: [Node] = []
         for i in from...to {
-            if let best = candidates.best(i, occupancy) { list.append(Node(day: i, start: best.start, cost: best.cost)) }
+            if let node = node(i, occupancy, position: nil) { list.append(node) }
         }
+        // Pinned days (rescheduling) the chain must pass through: no start
+        // after one, no gap jumping over one, no end before one.
+        let required = bias?.requiredChainDays(from: from, to: to) ?? []
+        func skipsRequired(_ a: Int, _ b: Int) -> Bool { required.contains { $0 > a && $0 < b } }
         var best = [Int](repeating: SeriesSolver.infinity, count: list.count)
         var back = [Int](repeating: -1, count: list.count)
         var low = 0
         for (j, node) in list.enumerated() {
-            if let p = previousLast {
+            if let first = required.first, node.day > first {
+                // Not a possible first meeting.
+            } else if let p = previousLast {
                 let gap = node.day - p
                 if gap >= minDays && gap <= maxDays { best[j] = node.cost + (spacing?.cost(gap: gap).points ?? 0) }
             } else if node.day - from < maxDays {
@@ -165,7 +185,7 @@ struct SeriesSolver {
             while low < j && node.day - list[low].day > maxDays { low += 1 }
             var i = low
             while i < j && node.day - list[i].day >= minDays {
-                if best[i] < SeriesSolver.infinity {
+                if best[i] < SeriesSolver.infinity && (required.isEmpty || !skipsRequired(list[i].day, node.day)) {
                     let value = best[i] + (spacing?.cost(gap: node.day - list[i].day).points ?? 0) + node.cost
                     if value < best[j] { best[j] = value; back[j] = i }
                 }
@@ -173,7 +193,8 @@ struct SeriesSolver {
             }
         }
         var end: Int?
-        for j in list.indices where to - list[j].day < maxDays && best[j] < SeriesSolver.infinity {
+        for j in list.indices where to - list[j].day < maxDays && best[j] < SeriesSolver.infinity
+            && (required.last.map { list[j].day >= $0 } ?? true) {
             if end == nil || best[j] < best[end!] { end = j }
         }
         guard let end else {

@@ -1,0 +1,64 @@
+import AarshjulCore
+import Foundation
+import Yams
+
+/// The calendar files an agreement file names for rescheduling: people's busy
+/// calendars (`busy_calendars: {ordforer: ordforer.ics}`) and an imported
+/// skolerute (`school_calendar: {import: skolerute.ics}`). Paths are resolved
+/// against the agreement file's folder. Reading the files is the caller's job
+/// (through AarshjulICal); the core model holds no paths.
+public struct CalendarImports: Sendable, Equatable {
+    /// (person id, path), in file order.
+    public var busyCalendars: [(person: String, path: String)]
+    public var schoolCalendars: [String]
+
+    public init(busyCalendars: [(person: String, path: String)] = [], schoolCalendars: [String] = []) {
+        self.busyCalendars = busyCalendars
+        self.schoolCalendars = schoolCalendars
+    }
+
+    public static func == (a: CalendarImports, b: CalendarImports) -> Bool {
+        a.schoolCalendars == b.schoolCalendars
+            && a.busyCalendars.map { "\($0.person)=\($0.path)" } == b.busyCalendars.map { "\($0.person)=\($0.path)" }
+    }
+}
+
+extension AgreementFile {
+    /// The agreement (checked as by `load`) and the calendar files it names.
+    public static func loadWithImports(path: String) throws(AgreementFileError) -> (Agreement, CalendarImports) {
+        let agreement = try load(path: path)
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let folder = (path as NSString).deletingLastPathComponent
+        return (agreement, try imports(text, fileName: path, folder: folder, people: agreement.people.map(\.id)))
+    }
+
+    public static func imports(_ text: String, fileName: String, folder: String, people: [String]) throws(AgreementFileError) -> CalendarImports {
+        let reader = NodeReader(file: fileName)
+        guard let root = try? Yams.compose(yaml: text, Resolver.basic), case .mapping = root else { return CalendarImports() }
+        let top = try reader.pairs(root, expected: "the agreement")
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") || folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+        }
+        var out = CalendarImports()
+        if let busy = top.first(where: { $0.key == "busy_calendars" })?.value, !reader.isNull(busy) {
+            for entry in try reader.pairs(busy, expected: "busy calendars by person, such as {ordforer: ordforer.ics}") {
+                guard people.contains(entry.key) else {
+                    throw reader.fail(reader.position(entry.keyNode),
+                                      "'\(entry.key)' under busy_calendars is not listed under 'people:'.\(Suggestion.didYouMean(entry.key, in: people)) Listed people: \(people.joined(separator: ", ")).")
+                }
+                let file = try reader.nonEmptyText(entry.value, expected: "the path of an .ics file")
+                out.busyCalendars.append((entry.key, resolve(file)))
+            }
+        }
+        if let school = top.first(where: { $0.key == "school_calendar" })?.value, case .mapping = school {
+            for entry in try reader.pairs(school, expected: "school_calendar") where entry.key == "import" {
+                if case .sequence(let items) = entry.value {
+                    for item in items { out.schoolCalendars.append(resolve(try reader.nonEmptyText(item, expected: "the path of an .ics file"))) }
+                } else {
+                    out.schoolCalendars.append(resolve(try reader.nonEmptyText(entry.value, expected: "the path of an .ics file")))
+                }
+            }
+        }
+        return out
+    }
+}

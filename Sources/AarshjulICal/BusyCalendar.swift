@@ -1,0 +1,58 @@
+import AarshjulCore
+
+/// Other people's calendars as rescheduling input: a person's busy time, a
+/// skolerute's holidays, and a published plan read back. Every reader also
+/// returns libical's findings, which the caller must show, not swallow.
+public enum BusyCalendar {
+    /// The busy time of `person` over `horizon`, one interval per day: all-day
+    /// events whole days, timed events cut at midnight (Europe/Oslo).
+    public static func intervals(_ text: String, fileName: String, person: String,
+                                 horizon: DateRange) throws(ICalError) -> (intervals: [BusyInterval], findings: [ICalFinding]) {
+        let findings = try ICalImporter.parse(text, fileName: fileName).findings
+        var out: [BusyInterval] = []
+        for event in try ICalImporter.busyOccurrences(text, fileName: fileName, horizon: horizon) {
+            guard !event.isAllDay, let startTime = event.startTime else {
+                for day in event.dates where horizon.contains(day) {
+                    out.append(BusyInterval(personID: person, date: day, time: nil, summary: event.summary))
+                }
+                continue
+            }
+            let start = startTime.minutes, end = event.endTime?.minutes ?? start
+            for day in event.dates where horizon.contains(day) {
+                let from = day == event.start ? start : 0
+                let to = day == event.end ? end : 24 * 60
+                guard from < to else { continue }
+                out.append(BusyInterval(personID: person, date: day,
+                                        time: TimeSpan(TimeOfDay(minutes: from), TimeOfDay(minutes: to)), summary: event.summary))
+            }
+        }
+        return (out, findings)
+    }
+
+    /// A skolerute's events over `horizon` as school holidays (their dates, their SUMMARY as the reason).
+    public static func schoolHolidays(_ text: String, fileName: String,
+                                      horizon: DateRange) throws(ICalError) -> (holidays: [Blackout], findings: [ICalFinding]) {
+        let findings = try ICalImporter.parse(text, fileName: fileName).findings
+        let holidays = try ICalImporter.busyOccurrences(text, fileName: fileName, horizon: horizon).map {
+            Blackout(range: $0.dates, reason: $0.summary.isEmpty ? "Skolefri" : $0.summary)
+        }
+        return (holidays, findings)
+    }
+
+    /// A plan this tool published: its events (with X-AARSHJUL-SERIES) and to-dos.
+    /// Events without a series were not written by aarshjul and come back in `foreign`.
+    public static func previous(_ text: String, fileName: String) throws(ICalError)
+        -> (events: [PreviousEvent], deadlines: [PreviousDeadline], foreign: [String], findings: [ICalFinding]) {
+        let parsed = try ICalImporter.parse(text, fileName: fileName)
+        var events: [PreviousEvent] = []
+        var foreign: [String] = []
+        for event in parsed.events {
+            guard let series = event.seriesID else { foreign.append(event.uid); continue }
+            let time = event.startTime.flatMap { start in event.endTime.map { TimeSpan(start, $0) } }
+            events.append(PreviousEvent(uid: event.uid, seriesID: series, schoolID: event.schoolID, title: event.summary,
+                                        date: event.start, time: event.isAllDay ? nil : time, sequence: event.sequence,
+                                        stamp: event.stamp, cancelled: event.status == "CANCELLED"))
+        }
+        return (events, parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }, foreign, parsed.findings)
+    }
+}
