@@ -7,4 +7,4 @@ test:
 	scripts/test.sh
 # Release-build benchmark with printed figures.
 bench:
-	scripts/setup.sh && swift run -c release aarshjul-bench
+	scripts/setup.sh && swift run -c release aarshjul-bench && swift run -c release aarshjul-bench national
