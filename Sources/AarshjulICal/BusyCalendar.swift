@@ -49,9 +49,11 @@ public enum BusyCalendar {
         for event in parsed.events {
             guard let series = event.seriesID else { foreign.append(event.uid); continue }
             let time = event.startTime.flatMap { start in event.endTime.map { TimeSpan(start, $0) } }
-            events.append(PreviousEvent(uid: event.uid, seriesID: series, schoolID: event.schoolID, title: event.summary,
-                                        date: event.start, time: event.isAllDay ? nil : time, sequence: event.sequence,
-                                        stamp: event.stamp, cancelled: event.status == "CANCELLED"))
+            var previous = PreviousEvent(uid: event.uid, seriesID: series, schoolID: event.schoolID, title: event.summary,
+                                         date: event.start, time: event.isAllDay ? nil : time, sequence: event.sequence,
+                                         stamp: event.stamp, cancelled: event.status == "CANCELLED")
+            previous.contentFingerprint = event.contentFingerprint
+            events.append(previous)
         }
         return (events, parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }, foreign, parsed.findings)
     }

@@ -87,7 +87,7 @@ struct ComponentReader {
             recurrenceDate = wall.date
             recurrenceTime = wall.time
         }
-        return ImportedEvent(
+        var event = ImportedEvent(
             uid: text(icalcomponent_get_uid(component.pointer)) ?? "",
             summary: text(icalcomponent_get_summary(component.pointer)) ?? "",
             seriesID: component.xValue("X-AARSHJUL-SERIES"),
@@ -100,6 +100,8 @@ struct ComponentReader {
             status: status(component),
             attendeeNames: component.properties(ICAL_ATTENDEE_PROPERTY).compactMap(attendeeName),
             recurrenceDate: recurrenceDate, recurrenceTime: recurrenceTime)
+        event.contentFingerprint = component.xValue("X-AARSHJUL-CONTENT")
+        return event
     }
 
     func todo(_ component: LibicalComponent) -> ImportedTodo? {

@@ -8,6 +8,8 @@ public struct ImportedEvent: Sendable, Equatable {
     public var seriesID: String?
     /// X-AARSHJUL-SCHOOL.
     public var schoolID: String?
+    /// X-AARSHJUL-CONTENT: the digest of the event's text when this tool wrote it.
+    public var contentFingerprint: String? = nil
     public var categories: [String]
     public var start: CivilDate
     /// Europe/Oslo wall time (converted from UTC or the event's own TZID); nil for all-day events.

@@ -69,6 +69,7 @@ struct PlanComponents {
         }
         try c.addX("X-AARSHJUL-SERIES", event.seriesID)
         if let school = event.schoolID { try c.addX("X-AARSHJUL-SCHOOL", school) }
+        try c.addX("X-AARSHJUL-CONTENT", event.contentFingerprint)
         return c
     }
 

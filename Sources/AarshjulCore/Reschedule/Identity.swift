@@ -14,8 +14,15 @@ enum Identity {
             let uid = plan.events[i].uid
             switch kinds[uid] {
             case .kept:
-                plan.events[i].sequence = published[uid]?.sequence ?? 0
-                plan.events[i].stamp = published[uid]?.stamp ?? planStamp
+                let before = published[uid]
+                if let old = before?.contentFingerprint, old != plan.events[i].contentFingerprint {
+                    // Same day and time, but its text changed (agenda, people): a new version.
+                    plan.events[i].sequence = (before?.sequence ?? 0) + 1
+                    plan.events[i].stamp = stamp
+                } else {
+                    plan.events[i].sequence = before?.sequence ?? 0
+                    plan.events[i].stamp = before?.stamp ?? planStamp
+                }
             case .moved:
                 plan.events[i].sequence = (published[uid]?.sequence ?? 0) + 1
                 plan.events[i].stamp = stamp

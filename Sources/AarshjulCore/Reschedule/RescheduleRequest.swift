@@ -13,6 +13,8 @@ public struct PreviousEvent: Sendable, Equatable {
     public var stamp: UTCTimestamp?
     /// Already STATUS:CANCELLED in the published plan.
     public var cancelled: Bool
+    /// `PlannedEvent.contentFingerprint` as published (X-AARSHJUL-CONTENT); nil when unknown.
+    public var contentFingerprint: String? = nil
 
     public init(uid: String, seriesID: String, schoolID: String? = nil, title: String = "", date: CivilDate,
                 time: TimeSpan?, sequence: Int = 0, stamp: UTCTimestamp? = nil, cancelled: Bool = false) {
