@@ -119,3 +119,23 @@ def municipality_file(folder: pathlib.Path) -> pathlib.Path:
     files = ics_files(folder)
     shortest = min(files, key=lambda p: len(p.name))
     return shortest
+
+
+DISTRICTS = sorted((pathlib.Path(__file__).resolve().parent.parent / "calendars" / "districts").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("district", DISTRICTS, ids=[d.stem for d in DISTRICTS])
+def test_district_plans_are_byte_identical_and_parse(district, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        run = plan_into(district, out)
+        assert run.returncode == 0, run.stderr
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert any(str(f).startswith("personer/") for f in files), "no per-person feeds"
+    assert any(str(f).startswith("roller/") for f in files), "no per-role feeds"
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), f"{name} differs between runs"
+        if name.suffix == ".ics":
+            cal = icalendar.Calendar.from_ical((first / name).read_bytes())
+            assert not cal.get_missing_tzids(), f"{name}: missing TZIDs"
+            IcsCalendarStream.calendar_from_ics((first / name).read_text(encoding="utf-8"))
