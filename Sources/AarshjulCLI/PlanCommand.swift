@@ -25,12 +25,13 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         if DistrictFile.isDistrict(path: agreementFile) { return try DistrictPlanRun(command: self).run() }
         let agreement: Agreement
-        do { agreement = try AgreementFile.load(path: agreementFile) } catch {
+        let imports: CalendarImports
+        do { (agreement, imports) = try AgreementFile.loadWithImports(path: agreementFile) } catch {
             Failure.report(error, language: languageOptions.planLanguage ?? .bokmal)
         }
         let language = languageOptions.planLanguage ?? agreement.language
         do {
-            let plan = try Planner.plan(PlanRequest(agreement: agreement, years: try yearOptions.range(), language: language))
+            let plan = try ImportedCalendarsPlan.plan(agreement, imports: imports, years: try yearOptions.range(), language: language)
             let text = TextPlan.render(plan)
             if let out {
                 var files = try ICalExporter.files(for: plan, options: ICalExportOptions(language: language))
