@@ -25,13 +25,15 @@ struct PlanFeeds {
         return feeds
     }
 
-    /// A district's person and role calendars, under the district's id.
+    /// A district's person and role calendars, under `<district id>-distrikt/`
+    /// (a district may share its id with a member: Lillehammer-regionen, Lillehammer).
     func district(_ plan: DistrictPlan) throws -> [Feed] {
+        let group = plan.district.id + "-distrikt"
         var feeds: [Feed] = []
         for confidential in [false, true] {
             let options = ICalExportOptions(language: plan.district.members.first?.language ?? .bokmal, confidential: confidential)
             for file in try DistrictFeeds.files(for: plan, options: options) {
-                feeds.append(feed(file, group: plan.district.id, groupName: plan.district.name,
+                feeds.append(feed(file, group: group, groupName: plan.district.name,
                                   kind: file.name.hasPrefix("roller/") ? .role : .person,
                                   confidential: confidential, years: plan.years))
             }
