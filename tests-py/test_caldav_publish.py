@@ -3,6 +3,7 @@ with a real client (vdirsyncer into a local vdir, parsed with icalendar; khal
 lists it when installed): publish, close a meeting's day in the agreement,
 publish again: the moved meeting keeps its UID with a higher SEQUENCE, and a
 resource whose UID is in no plan is deleted."""
+import base64
 import importlib.util
 import shutil
 import subprocess
@@ -26,12 +27,13 @@ def radicale(tmp_path):
     log = open(tmp_path / "radicale.log", "w")
     proc = subprocess.Popen(
         ["python3", "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}", "--auth-type", "none",
-         "--rights-type", "none", "--storage-filesystem-folder", str(tmp_path / "radicale-storage")],
+         "--storage-filesystem-folder", str(tmp_path / "radicale-storage")],
         stdout=log, stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
+            assert proc.poll() is None, (tmp_path / "radicale.log").read_text()
             try:
                 urllib.request.urlopen(base + "/", timeout=1)
                 break
@@ -46,9 +48,17 @@ def radicale(tmp_path):
         log.close()
 
 
+# Radicale's default rights: a user reads and writes their own /<user>/ home.
+# With --auth-type none any password is accepted, but the user name counts.
+USER = "plan"
+AUTH = "Basic " + base64.b64encode(f"{USER}:x".encode()).decode()
+
+
 def publish(calendars, state, url):
+    password = state.parent / "password.txt"
+    password.write_text("x\n")
     run = subprocess.run([str(binary()), "publish", str(calendars), "--caldav", url, "--years", "2027",
-                          "--state", str(state)], capture_output=True, text=True, timeout=600, check=False)
+                          "--state", str(state), "--user", USER, "--password-file", str(password)], capture_output=True, text=True, timeout=600, check=False)
     assert run.returncode == 0, run.stderr
     return run.stdout
 
@@ -72,6 +82,8 @@ def sync(tmp_path, url):
         [storage server]
         type = "caldav"
         url = "{url}"
+        username = "{USER}"
+        password = "x"
 
         [storage local]
         type = "filesystem"
@@ -96,7 +108,7 @@ def test_publish_change_publish(radicale, tmp_path):
     calendars.mkdir()
     shutil.copy(ROOT / "calendars" / "flakstad.yaml", calendars / "flakstad.yaml")
     state = tmp_path / "state"
-    url = radicale + "/plan/"
+    url = radicale + f"/{USER}/"
 
     out = publish(calendars, state, url)
     assert "1 calendars created" in out, out
@@ -118,7 +130,7 @@ def test_publish_change_publish(radicale, tmp_path):
             + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260310\r\nSUMMARY:Politiråd\r\n"
             + "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
     put = urllib.request.Request(url + "flakstad/stale.ics", data=body, method="PUT",
-                                 headers={"Content-Type": "text/calendar; charset=utf-8"})
+                                 headers={"Content-Type": "text/calendar; charset=utf-8", "Authorization": AUTH})
     assert urllib.request.urlopen(put, timeout=10).status in (201, 204)
 
     # Close the day of the first politiråd meeting.
