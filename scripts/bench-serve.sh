@@ -24,6 +24,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 swift build -c release --product aarshjul >/dev/null
 BIN=.build/release/aarshjul
 WORK=$(mktemp -d /tmp/aarshjul-bench.XXXXXX)
+chmod 755 "$WORK"  # nginx workers run as another user
 SERVE_PID=""; NGINX_STARTED=""
 cleanup() {
     [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
