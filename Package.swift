@@ -8,8 +8,10 @@ import PackageDescription
 //   with file/line/column errors.
 // - CLibical + AarshjulICal: the only modules that touch libical; every C
 //   pointer lives there and C errors become typed Swift errors.
-// - AarshjulServer: Hummingbird feed server, the index page and static
-//   publishing, all behind a `FeedSource` seam that yields a `FeedCatalog`.
+// - AarshjulServer: Hummingbird feed server, the index page, static and
+//   CalDAV publishing, all behind a `FeedSource` seam that yields a
+//   `FeedCatalog`; `CalendarsFolderSource` is the real source (plans the
+//   calendars folder through AarshjulAgreementFile and AarshjulICal).
 // - AarshjulCLI: the thin `aarshjul` command.
 // - AarshjulBench: release-build benchmark executable (printed figures).
 let package = Package(
@@ -42,8 +44,9 @@ let package = Package(
         .executableTarget(
             name: "AarshjulCLI",
             dependencies: [
-                "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal",
+                "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal", "AarshjulServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -53,7 +56,9 @@ let package = Package(
         .target(
             name: "AarshjulServer",
             dependencies: [
-                "AarshjulCore",
+                // The folder source plans agreements and exports feeds through
+                // these; libical itself stays behind AarshjulICal.
+                "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -63,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "AarshjulServerTests",
             dependencies: [
-                "AarshjulServer", "AarshjulCore",
+                "AarshjulServer", "AarshjulCore", "AarshjulICal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -22,4 +22,22 @@ if [ "${1:-}" = "--with-test-peers" ]; then
         python3 -m pip install -q --disable-pip-version-check \
             icalendar ical recurring-ical-events holidays pytest pyyaml
     fi
+    # Real peers of the feed server tests: a browser for the index page, nginx
+    # for the static tree, Radicale (CalDAV server) and khal/vdirsyncer (clients).
+    peers=()
+    command -v chromium >/dev/null 2>&1 || peers+=(chromium)
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || peers+=(nginx-light)
+    command -v khal >/dev/null 2>&1 || peers+=(khal)
+    command -v vdirsyncer >/dev/null 2>&1 || peers+=(vdirsyncer)
+    if [ ${#peers[@]} -gt 0 ]; then
+        SUDO=""
+        [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+        echo "setup: installing ${peers[*]}"
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${peers[@]}" >/dev/null
+    fi
+    if ! python3 -c 'import radicale' 2>/dev/null; then
+        echo "setup: installing Radicale"
+        python3 -m pip install -q --disable-pip-version-check radicale
+    fi
 fi

@@ -40,8 +40,13 @@ struct YearOptions: ParsableArguments {
             }
             return year...year
         }
-        let text = years ?? ""
+        return try Self.span(years ?? "")
+    }
+
+    /// "2027" or "2027-2030", within the years Aarshjul knows, at most ten.
+    static func span(_ text: String) throws -> ClosedRange<Int> {
         let parts = text.split(separator: "-")
+        if parts.count == 1, let year = Int(parts[0]), (1900...2200).contains(year) { return year...year }
         guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b else {
             throw ValidationError("--years '\(text)' is not a span of years. Write it like 2027-2030.")
         }

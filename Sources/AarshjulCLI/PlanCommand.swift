@@ -22,6 +22,15 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Do not print the text plan.")
     var quiet = false
 
+    @Option(help: "Also draw the year as an annual wheel (SVG) into this file (the first year of a span).")
+    var svg: String?
+
+    func validate() throws {
+        if svg != nil && DistrictFile.isDistrict(path: agreementFile) {
+            throw ValidationError("--svg draws one municipality's year; give an agreement file, not a district file.")
+        }
+    }
+
     func run() throws {
         if DistrictFile.isDistrict(path: agreementFile) { return try DistrictPlanRun(command: self).run() }
         let agreement: Agreement
@@ -38,6 +47,7 @@ struct PlanCommand: ParsableCommand {
                 files.append((name: "plan.txt", contents: text))
                 try AtomicFile.writeAll(files, into: out)
             }
+            if let svg { try AtomicFile.write(AnnualWheel.svg(for: plan, language: language), to: svg) }
             if !quiet { print(text, terminator: "") }
         } catch {
             Failure.report(error, language: language)

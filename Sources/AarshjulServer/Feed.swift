@@ -43,6 +43,9 @@ public struct Feed: Sendable, Equatable {
     public let etag: String
     /// The body once as a NIO buffer; responses share it (copy on write).
     let buffer: ByteBuffer
+    /// Header values made once per catalog, not per request.
+    let lastModifiedHeader: String
+    let contentDisposition: String
 
     public init(path: String, title: String, municipality: String, municipalityID: String? = nil, kind: FeedKind,
                 body: [UInt8], lastModified: UTCTimestamp, visibility: FeedVisibility = .public) {
@@ -56,6 +59,8 @@ public struct Feed: Sendable, Equatable {
         self.visibility = visibility
         self.etag = EntityTag.strong(for: body)
         self.buffer = ByteBuffer(bytes: body)
+        self.lastModifiedHeader = HTTPDate.format(lastModified)
+        self.contentDisposition = "inline; filename=\"\(path.split(separator: "/").last ?? "feed.ics")\""
     }
 
     public init(path: String, title: String, municipality: String, municipalityID: String? = nil, kind: FeedKind,

@@ -1,10 +1,20 @@
 import Logging
+import Synchronization
 
 /// Holds the catalog being served. A reload builds a whole new catalog away
 /// from readers and swaps it in one assignment, so every request sees either
 /// the whole old or the whole new catalog; a failed reload keeps the old one.
 public actor FeedStore {
-    public private(set) var catalog: FeedCatalog
+    public private(set) var catalog: FeedCatalog {
+        didSet { snapshot.withLock { $0 = catalog } }
+    }
+    /// The same catalog for request handlers, read under a lock without a hop
+    /// onto the actor: every request reads it, and the hop cost about a
+    /// quarter of the throughput under load (scripts/bench-serve.sh).
+    private nonisolated let snapshot: Mutex<FeedCatalog>
+
+    /// The catalog being served now; safe from any thread.
+    public nonisolated var current: FeedCatalog { snapshot.withLock { $0 } }
     /// Counts successful swaps (0 = the initial catalog).
     public private(set) var generation = 0
     private var nextTicket = 0
@@ -13,6 +23,7 @@ public actor FeedStore {
 
     public init(catalog: FeedCatalog = .empty, logger: Logger = Logger(label: "aarshjul.feeds")) {
         self.catalog = catalog
+        self.snapshot = Mutex(catalog)
         self.logger = logger
     }
 

@@ -72,6 +72,10 @@ public struct FolderSnapshot: Equatable, Sendable {
         guard let enumerator = manager.enumerator(atPath: folder) else { return FolderSnapshot(entries: []) }
         var entries: [Entry] = []
         while let relative = enumerator.nextObject() as? String {
+            // Hidden files and folders (editor swap files, the state folder
+            // the source writes) are not agreements; watching them would
+            // reload after every reload.
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let full = folder + "/" + relative
             guard let attributes = try? manager.attributesOfItem(atPath: full),
                   attributes[.type] as? FileAttributeType == .typeRegular else { continue }

@@ -18,7 +18,7 @@ public func buildRouter(store: FeedStore, configuration: ServerConfiguration = S
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
     }
     router.get("**") { request, _ -> Response in
-        let catalog = await store.catalog
+        let catalog = store.current
         guard let feed = catalog.lookup(request.uri.path) else { return notFound() }
         return FeedResponse.response(for: feed, request: request, cacheMaxAge: configuration.cacheMaxAge)
     }
@@ -40,7 +40,7 @@ enum FeedResponse {
     static func response(for feed: Feed, request: Request, cacheMaxAge: Int) -> Response {
         var headers = HTTPFields()
         headers[.eTag] = feed.etag
-        headers[.lastModified] = HTTPDate.format(feed.lastModified)
+        headers[.lastModified] = feed.lastModifiedHeader
         // Confidential feeds must not sit in shared caches.
         headers[.cacheControl] = (feed.isPublic ? "public" : "private") + ", max-age=\(cacheMaxAge)"
         let outcome = ConditionalRequest.evaluate(
@@ -51,7 +51,7 @@ enum FeedResponse {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = feed.contentType
-        headers[.contentDisposition] = "inline; filename=\"\(feed.path.split(separator: "/").last ?? "feed.ics")\""
+        headers[.contentDisposition] = feed.contentDisposition
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: feed.buffer))
     }

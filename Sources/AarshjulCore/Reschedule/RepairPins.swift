@@ -22,7 +22,7 @@ enum RepairPins {
                               en: "--pin \(uid): the previous plan has no event with this UID.").text(request.language)
             })
         }
-        guard let fresh = try? Planner.plan(PlanRequest(agreement: request.agreement, years: request.years,
+        guard request.detectHandEdits, let fresh = try? Planner.plan(PlanRequest(agreement: request.agreement, years: request.years,
                                                         language: request.language)) else { return pins }
         var planned: [String: CivilDate] = [:]
         for event in fresh.events { planned[event.uid] = event.date }

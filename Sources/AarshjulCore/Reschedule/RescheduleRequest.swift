@@ -78,6 +78,12 @@ public struct RescheduleRequest: Sendable {
     public var pins: [String: CivilDate]
     /// DTSTAMP/LAST-MODIFIED of every event this change touches.
     public var stamp: UTCTimestamp
+    /// Treat a never-changed event (SEQUENCE 0) off its fresh-plan date as
+    /// moved by hand and hold it there. Right for files people edit; wrong
+    /// when the change is in the agreement itself and the previous plan is
+    /// the tool's own (the feed server), since the fresh plan then already
+    /// reflects the change.
+    public var detectHandEdits: Bool = true
 
     public init(agreement: Agreement, years: ClosedRange<Int>, language: PlanLanguage? = nil, previous: [PreviousEvent],
                 previousDeadlines: [PreviousDeadline] = [], extraBlackouts: [Blackout] = [], busy: [BusyInterval] = [],

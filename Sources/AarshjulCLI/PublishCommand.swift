@@ -1,0 +1,82 @@
+import AarshjulServer
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `aarshjul publish CALENDARS_DIR --to DIR` / `--caldav URL`
+struct PublishCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Publish the plans of a calendars folder as a static site (--to) or to a CalDAV server (--caldav).",
+        discussion: """
+        --to DIR writes index.html, index.en.html, every public feed and every full feed under private/<token>/;
+        unchanged files are not touched and files no longer in the plan are removed. Any web server can serve DIR.
+        --caldav URL makes one calendar per municipality under URL and one resource per event (full details unless
+        --public-only); it updates changed events with If-Match and deletes events that are gone.
+        Example:
+          aarshjul publish calendars --to /var/www/kalender --site-host kalender.example.no
+          aarshjul publish calendars --caldav https://dav.example.no/kalender/ --user plan --password-file pw.txt
+        """
+    )
+
+    @OptionGroup var folderOptions: FolderOptions
+
+    @Option(help: "Folder to write the static site into (created if missing).")
+    var to: String?
+
+    @Option(name: .customLong("site-host"), help: "Host (and port) the site is served at, for webcal:// and https:// links; without it links are relative.")
+    var siteHost: String?
+
+    @Option(help: "Base URL of a CalDAV calendar home, e.g. http://127.0.0.1:5232/plan/.")
+    var caldav: String?
+
+    @Option(help: "CalDAV user name.")
+    var user: String?
+
+    @Option(name: .customLong("password-file"), help: "File holding the CalDAV password (first line).")
+    var passwordFile: String?
+
+    @Flag(name: .customLong("public-only"), help: "Push only times, titles and places to CalDAV (no attendees or agenda).")
+    var publicOnly = false
+
+    func validate() throws {
+        if to == nil && caldav == nil { throw ValidationError("Say where to publish: --to DIR, --caldav URL, or both.") }
+        if let caldav, URL(string: caldav)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--caldav '\(caldav)' is not an http:// or https:// address.")
+        }
+        if (user == nil) != (passwordFile == nil) { throw ValidationError("Give --user and --password-file together.") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "aarshjul")
+        logger.logLevel = .warning
+        let source = try folderOptions.source(logger: logger)
+        let build: FolderBuild
+        do { build = try await source.build() } catch { Failure.exit(String(describing: error), code: 1) }
+        if let to {
+            do {
+                let report = try StaticPublisher.publish(build.catalog, to: to, siteHost: siteHost)
+                print("\(to): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+            } catch {
+                Failure.exit("\(to): \(error)", code: 1)
+            }
+        }
+        if let caldav, let url = URL(string: caldav) {
+            var credentials: CalDAVPublisher.Credentials?
+            if let user, let passwordFile {
+                guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
+                    Failure.exit("\(passwordFile): cannot read the password file.", code: 1)
+                }
+                credentials = .init(user: user, password: String(text.split(separator: "\n").first ?? ""))
+            }
+            let publisher = CalDAVPublisher(base: url, credentials: credentials, confidential: !publicOnly)
+            do {
+                let r = try await publisher.publish(build.municipalities)
+                print("\(caldav): \(r.collectionsCreated.count) calendars created, \(r.created.count) events added, "
+                      + "\(r.updated.count) updated, \(r.unchanged.count) unchanged, \(r.deleted.count) deleted")
+            } catch {
+                Failure.exit("\(caldav): \(error)", code: 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import AarshjulServer
+import ArgumentParser
+import Hummingbird
+import Logging
+
+/// `aarshjul serve CALENDARS_DIR --port 8080`
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve every municipality, series, person and role calendar for subscription, and the annual wheel page.",
+        discussion: """
+        Public feeds are at http://HOST:PORT/<municipality>/<file>.ics and listed on the front page. Full feeds
+        (attendees, agenda) are only at /private/<token>/…; their addresses are printed once to standard error at
+        start (or written to --private-urls FILE). When a file in CALENDARS_DIR changes the plan is rebuilt
+        without a restart, keeping every event's identity; a broken file is reported and the old feeds stay.
+        """
+    )
+
+    @OptionGroup var folderOptions: FolderOptions
+
+    @Option(help: "Port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on (127.0.0.1: this machine only).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("site-host"), help: "Host name for subscribe links when a request has no Host header, e.g. kalender.example.no.")
+    var siteHost: String?
+
+    @Option(name: .customLong("private-urls"), help: "Write the private feed addresses to this file (mode 600) instead of standard error.")
+    var privateURLs: String?
+
+    func run() async throws {
+        let logger = Logger(label: "aarshjul")
+        let source = try folderOptions.source(logger: logger)
+        let configuration = ServerConfiguration(host: host, port: port, fallbackHost: siteHost,
+                                                watchedFolder: folderOptions.folder)
+        let app: any ApplicationProtocol
+        do {
+            app = try await buildApplication(configuration: configuration, source: source, logger: logger)
+        } catch {
+            Failure.exit(String(describing: error), code: 1)
+        }
+        if let build = await source.lastBuild {
+            let base = "http://\(configuration.fallbackHost)"
+            var standardError = StandardError()
+            print("aarshjul: serving \(build.catalog.feeds.filter(\.isPublic).count) public feeds at \(base)/", to: &standardError)
+            let lines = PrivateURLs.lines(build.catalog, base: base)
+            if let privateURLs {
+                do { try PrivateURLs.write(lines, to: privateURLs) } catch { Failure.exit("\(privateURLs): \(error)", code: 1) }
+                print("aarshjul: private feed addresses written to \(privateURLs)", to: &standardError)
+            } else {
+                print("aarshjul: private feeds (full details; share each only with its people):", to: &standardError)
+                for line in lines { print("  " + line, to: &standardError) }
+            }
+        }
+        try await app.runService()
+    }
+}

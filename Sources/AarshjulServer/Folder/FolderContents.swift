@@ -1,0 +1,67 @@
+import AarshjulAgreementFile
+import AarshjulCore
+import Foundation
+
+/// What a calendars folder holds: agreement files at its top level and
+/// district files (at the top level or under `districts/`). Hidden files and
+/// folders (editor swap files, the state folder) are never read.
+struct FolderContents: Sendable {
+    var agreements: [(file: String, agreement: Agreement)]
+    var districts: [(file: String, district: District)]
+
+    /// Agreements that are a member of a district are planned with their
+    /// district (one shared occupancy), not alone, so each municipality has
+    /// one plan.
+    var standalone: [(file: String, agreement: Agreement)] {
+        let members = Set(districts.flatMap { $0.district.members.map(\.id) })
+        return agreements.filter { !members.contains($0.agreement.id) }
+    }
+
+    /// Reads every file, sorted by path so the catalog order is the same on every run.
+    static func read(_ folder: String) throws -> FolderContents {
+        var contents = FolderContents(agreements: [], districts: [])
+        let files = yamlFiles(in: folder) + yamlFiles(in: folder + "/districts").map { "districts/" + $0 }
+        guard !files.isEmpty else { throw FolderSourceError.noAgreements(folder) }
+        for relative in files.sorted() {
+            let path = folder + "/" + relative
+            if DistrictFile.isDistrict(path: path) {
+                contents.districts.append((relative, try DistrictFile.load(path: path)))
+            } else {
+                contents.agreements.append((relative, try AgreementFile.load(path: path)))
+            }
+        }
+        var seen: [String: String] = [:]
+        for (file, agreement) in contents.standalone {
+            if let other = seen.updateValue(file, forKey: agreement.id) {
+                throw FolderSourceError.duplicateID(agreement.id, other, file)
+            }
+        }
+        return contents
+    }
+
+    private static func yamlFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+    }
+}
+
+/// Why the folder could not be turned into feeds, in plain words.
+public enum FolderSourceError: Error, CustomStringConvertible, Equatable {
+    case noAgreements(String)
+    case duplicateID(String, String, String)
+    case planning(file: String, message: String)
+    case state(String)
+
+    public var description: String {
+        switch self {
+        case .noAgreements(let folder):
+            return "\(folder): no agreement files (*.yaml) found; put one agreement per municipality there."
+        case .duplicateID(let id, let a, let b):
+            return "\(a) and \(b) both describe the agreement '\(id)'; each municipality needs its own id."
+        case .planning(let file, let message):
+            return "\(file): cannot be planned: \(message)"
+        case .state(let message):
+            return "state folder: \(message)"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import AarshjulCore
+
+/// The published plan of one municipality as the rescheduler reads it.
+struct PublishedPlan: Sendable {
+    var events: [PreviousEvent]
+    var deadlines: [PreviousDeadline]
+
+    init(events: [PreviousEvent], deadlines: [PreviousDeadline]) {
+        self.events = events
+        self.deadlines = deadlines
+    }
+
+    /// What subscribers hold now: the plan's events, the cancelled ones and the to-dos.
+    init(_ plan: Plan) {
+        let convert = { (e: PlannedEvent) in
+            PreviousEvent(uid: e.uid, seriesID: e.seriesID, schoolID: e.schoolID, title: e.title, date: e.date,
+                          time: e.time, sequence: e.sequence, stamp: e.stamp, cancelled: e.cancelled)
+        }
+        events = plan.events.map(convert) + plan.cancelledEvents.map(convert)
+        deadlines = plan.deadlines.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }
+    }
+}
+
+/// District plans are made whole by `DistrictPlanner` (the rescheduler works
+/// on one agreement and knows no shared occupancy), so their identities are
+/// carried over here: UIDs are stable by construction (agreement, series,
+/// year, occurrence); an event on the same date and time keeps its SEQUENCE
+/// and stamp, a moved one gets SEQUENCE+1 and the change stamp, and a
+/// published event that is gone stays in the feed as cancelled.
+enum IdentityCarry {
+    static func apply(previous: PublishedPlan, stamp: UTCTimestamp, to plan: inout Plan) {
+        var before: [String: PreviousEvent] = [:]
+        for event in previous.events { before[event.uid] = event }
+        for i in plan.events.indices {
+            guard let old = before[plan.events[i].uid] else { continue }
+            if old.date == plan.events[i].date && old.time == plan.events[i].time && !old.cancelled {
+                plan.events[i].sequence = old.sequence
+                plan.events[i].stamp = old.stamp ?? plan.events[i].stamp
+            } else {
+                plan.events[i].sequence = old.sequence + 1
+                plan.events[i].stamp = stamp
+            }
+        }
+        var deadlines: [String: PreviousDeadline] = [:]
+        for deadline in previous.deadlines { deadlines[deadline.uid] = deadline }
+        for i in plan.deadlines.indices {
+            guard let old = deadlines[plan.deadlines[i].uid] else { continue }
+            if old.due == plan.deadlines[i].due {
+                plan.deadlines[i].sequence = old.sequence
+                plan.deadlines[i].stamp = old.stamp ?? plan.deadlines[i].stamp
+            } else {
+                plan.deadlines[i].sequence = old.sequence + 1
+                plan.deadlines[i].stamp = stamp
+            }
+        }
+        let current = Set(plan.events.map(\.uid))
+        plan.cancelledEvents = previous.events.filter { !current.contains($0.uid) }.map { old in
+            var event = PlannedEvent(uid: old.uid, seriesID: old.seriesID, schoolID: old.schoolID, occurrence: 0,
+                                     title: old.title, date: old.date, time: old.time,
+                                     sequence: old.sequence + (old.cancelled ? 0 : 1),
+                                     stamp: old.cancelled ? (old.stamp ?? stamp) : stamp)
+            event.cancelled = true
+            return event
+        }.sorted { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `publish --to` and `plan --svg` as a user runs them.
+@Suite struct PublishCommandTests {
+    static func calendars() throws -> URL {
+        let dir = try CLI.temporaryDirectory().appendingPathComponent("calendars")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("calendars/flakstad.yaml"),
+                                         to: dir.appendingPathComponent("flakstad.yaml"))
+        return dir
+    }
+
+    @Test func publishWritesTheSiteAndASecondRunTouchesNothing() throws {
+        let calendars = try Self.calendars()
+        let site = calendars.deletingLastPathComponent().appendingPathComponent("site")
+        let first = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027"])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("flakstad/flakstad-2027.ics"))
+        #expect(index.contains("<svg"))
+        let feed = try String(contentsOf: site.appendingPathComponent("flakstad/flakstad-politirad-2027.ics"), encoding: .utf8)
+        #expect(feed.contains("BEGIN:VEVENT") && !feed.contains("ATTENDEE") && !feed.contains("DESCRIPTION"))
+        // The full feeds sit under private/<token>/ and are never linked from the index.
+        let tokens = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("private").path)
+        #expect(tokens.count > 1 && tokens.allSatisfy { $0.count == 32 })
+        #expect(!index.contains("private/"))
+        // State and secret went to the hidden state folder, so the second run keeps identities.
+        #expect(FileManager.default.fileExists(atPath: calendars.appendingPathComponent(".aarshjul-state/secret").path))
+        let second = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027"])
+        #expect(second.stdout.contains(" 0 written"), "stdout: \(second.stdout)")
+    }
+
+    @Test func planWritesTheWheel() throws {
+        let dir = try CLI.temporaryDirectory()
+        let svg = dir.appendingPathComponent("flakstad.svg")
+        let result = try CLI.run(["plan", "calendars/flakstad.yaml", "--year", "2027", "--quiet", "--svg", svg.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        #expect(text.contains("<svg") && text.contains("Flakstad") && text.contains("januar"))
+    }
+
+    @Test func missingFolderIsSaidPlainly() throws {
+        let result = try CLI.run(["serve", "no-such-folder", "--port", "1"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("'no-such-folder' is not a folder"), "stderr: \(result.stderr)")
+    }
+}

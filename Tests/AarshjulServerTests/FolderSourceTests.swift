@@ -1,0 +1,156 @@
+import AarshjulCore
+import AarshjulICal
+@testable import AarshjulServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The real folder source behind the real router, on a temporary copy of a
+/// shipped agreement: what a subscriber sees when the agreement changes.
+@Suite(.serialized) struct FolderSourceTests {
+    static let secret = Array("folder source test secret, 32+ bytes long".utf8)
+    static let firstLoad = UTCTimestamp(date: CivilDate(year: 2026, month: 11, day: 2)!, time: TimeOfDay(hour: 8, minute: 0)!)
+    static let edit = UTCTimestamp(date: CivilDate(year: 2027, month: 2, day: 3)!, time: TimeOfDay(hour: 14, minute: 5)!, second: 9)
+
+    /// A temporary calendars folder holding Flakstad's agreement, with an
+    /// e-mail address for the mayor so full feeds carry ATTENDEE lines.
+    static func folder() throws -> String {
+        let dir = NSTemporaryDirectory() + "aarshjul-folder-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var text = try String(contentsOfFile: Paths.calendars + "/flakstad.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "    role: Ordfører, Flakstad kommune\n",
+                                         with: "    role: Ordfører, Flakstad kommune\n    email: ordforer@flakstad.example\n")
+        try text.write(toFile: dir + "/flakstad.yaml", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    static func events(_ body: String) throws -> [String: PreviousEvent] {
+        let read = try BusyCalendar.previous(body, fileName: "feed.ics")
+        return Dictionary(uniqueKeysWithValues: read.events.map { ($0.uid, $0) })
+    }
+
+    @Test func changedAgreementReachesSubscribersWithSameUIDsAndHigherSequence() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let clock = TestClock(Self.firstLoad)
+        let source = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret,
+                                           stateFolder: dir + "/.aarshjul-state", now: { clock.now })
+        let store = FeedStore()
+        #expect(await store.reload(from: source))
+        let app = Application(router: buildRouter(store: store))
+        let feed = "/flakstad/flakstad-2027.ics"
+        let token = FeedToken.derive(secret: Self.secret, path: "flakstad/flakstad-2027.ics")
+        try await app.test(.router) { client in
+            let before = try await client.execute(uri: feed, method: .get)
+            #expect(before.status == .ok)
+            #expect(before.headers[.contentType] == "text/calendar; charset=utf-8")
+            let oldTag = try #require(before.headers[.eTag])
+            let oldEvents = try Self.events(String(buffer: before.body))
+            // The politiråd meeting is the one a blackout will push away.
+            let target = try #require(oldEvents.values.filter { $0.seriesID == "politirad" }.min { $0.date < $1.date })
+
+            // Public feed: times, titles, places; the full one has attendees and agenda.
+            let publicText = String(buffer: before.body)
+            #expect(!publicText.contains("ATTENDEE") && !publicText.contains("DESCRIPTION"))
+            let full = try await client.execute(uri: "/private/\(token)/flakstad/flakstad-2027.ics", method: .get)
+            #expect(full.status == .ok)
+            #expect(String(buffer: full.body).contains("ATTENDEE"))
+            #expect(String(buffer: full.body).contains("DESCRIPTION"))
+            #expect(full.headers[.cacheControl]?.hasPrefix("private") == true)
+            let wrong = String(token.reversed())
+            #expect(try await client.execute(uri: "/private/\(wrong)/flakstad/flakstad-2027.ics", method: .get).status == .notFound)
+
+            // The coordinator closes that day in the agreement file.
+            let path = dir + "/flakstad.yaml"
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            text += "\nblackouts:\n  - {date: \(target.date.iso), reason: Kommunestyremøte}\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            clock.now = Self.edit
+            #expect(await store.reload(from: source))
+
+            let after = try await client.execute(uri: feed, method: .get)
+            let newEvents = try Self.events(String(buffer: after.body))
+            #expect(Set(newEvents.keys) == Set(oldEvents.keys))
+            let moved = try #require(newEvents[target.uid])
+            #expect(moved.date != target.date)
+            #expect(moved.sequence == target.sequence + 1)
+            #expect(moved.stamp == Self.edit)
+            // Everything else is as subscribers had it.
+            let unchanged = oldEvents.values.filter { newEvents[$0.uid]?.date == $0.date }
+            #expect(unchanged.count >= oldEvents.count - 3)
+            #expect(unchanged.allSatisfy { newEvents[$0.uid]?.sequence == $0.sequence && newEvents[$0.uid]?.stamp == $0.stamp })
+            #expect(after.headers[.eTag] != oldTag)
+            #expect(after.headers[.lastModified] == "Wed, 03 Feb 2027 14:05:09 GMT")
+            let conditional = try await client.execute(uri: feed, method: .get, headers: [.ifNoneMatch: oldTag])
+            #expect(conditional.status == .ok)
+            let current = try await client.execute(uri: feed, method: .get, headers: [.ifNoneMatch: after.headers[.eTag]!])
+            #expect(current.status == .notModified)
+        }
+    }
+
+    @Test func brokenFileKeepsTheOldFeedsAndSaysWhere() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret, now: { Self.firstLoad })
+        let store = FeedStore()
+        #expect(await store.reload(from: source))
+        let before = await store.catalog.lookup("/flakstad/flakstad-2027.ics")?.etag
+        try "id: flakstad\nmunicipality: [unclosed\n".write(toFile: dir + "/flakstad.yaml", atomically: true, encoding: .utf8)
+        #expect(await store.reload(from: source) == false)
+        #expect(await store.catalog.lookup("/flakstad/flakstad-2027.ics")?.etag == before)
+        do {
+            try await source.build()
+            Issue.record("a broken file must not build")
+        } catch {
+            // file:line:column, as editors link to.
+            #expect("\(error)".contains("flakstad.yaml:"))
+            #expect("\(error)".range(of: #"flakstad\.yaml:\d+:\d+: "#, options: .regularExpression) != nil)
+        }
+    }
+
+    @Test func restartKeepsIdentitiesFromTheStateFolder() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let state = dir + "/.aarshjul-state"
+        let first = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret, stateFolder: state,
+                                          now: { Self.firstLoad })
+        let published = try await first.build().catalog
+        // The agreement changes while the server is down.
+        let path = dir + "/flakstad.yaml"
+        let oldEvents = try Self.events(String(decoding: published.lookup("/flakstad/flakstad-2027.ics")!.body, as: UTF8.self))
+        let target = oldEvents.values.filter { $0.seriesID == "politirad" }.min { $0.date < $1.date }!
+        try (try String(contentsOfFile: path, encoding: .utf8) + "\nblackouts:\n  - {date: \(target.date.iso), reason: Seminar}\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let restarted = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret, stateFolder: state,
+                                              now: { Self.edit })
+        let events = try Self.events(String(decoding: try await restarted.build().catalog
+            .lookup("/flakstad/flakstad-2027.ics")!.body, as: UTF8.self))
+        #expect(Set(events.keys) == Set(oldEvents.keys))
+        #expect(events[target.uid]!.sequence == target.sequence + 1)
+        #expect(events[target.uid]!.date != target.date)
+    }
+}
+
+/// The reload time, set by the test.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: UTCTimestamp
+    init(_ value: UTCTimestamp) { self.value = value }
+    var now: UTCTimestamp {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}
+
+enum Paths {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+    static var calendars: String { root + "/calendars" }
+}
