@@ -80,11 +80,11 @@ struct WheelDrawing {
         return out
     }
 
-    private var words: (wheel: String, series: String, closed: String, school: String, meetings: String) {
+    private var words: (wheel: String, series: String, closed: String, school: String) {
         switch language {
-        case .bokmal: return ("Årshjul", "Møteserier", "Helligdager og møtefrie perioder", "Skoleferier", "møter")
-        case .nynorsk: return ("Årshjul", "Møteseriar", "Heilagdagar og møtefrie periodar", "Skuleferiar", "møte")
-        case .english: return ("Annual wheel", "Meeting series", "Public holidays and no-meeting periods", "School holidays", "meetings")
+        case .bokmal: return ("Årshjul", "Møteserier", "Helligdager og møtefrie perioder", "Skoleferier")
+        case .nynorsk: return ("Årshjul", "Møteseriar", "Heilagdagar og møtefrie periodar", "Skuleferiar")
+        case .english: return ("Annual wheel", "Meeting series", "Public holidays and no-meeting periods", "School holidays")
         }
     }
 
@@ -197,9 +197,14 @@ struct WheelDrawing {
         out += "<text x=\"770\" y=\"\(n(y))\" font-weight=\"bold\">\(XMLText.escape(words.series))</text>\n"
         for track in tracks {
             y += 26
+            let count = track.events.count
+            let noun = Words.countNoun(count, days: track.events.first?.isAllDay ?? false, language)
+            // The legend column is ~330 units wide: long titles are cut, and the
+            // whole title stays in a <title> tooltip.
             out += "<g class=\"legend-item\" data-series=\"\(XMLText.escape(track.seriesID))\">"
+                + "<title>\(XMLText.escape(track.title))</title>"
                 + "<rect x=\"770\" y=\"\(n(y - 12))\" width=\"14\" height=\"14\" fill=\"\(track.colour)\"/>"
-                + "<text x=\"792\" y=\"\(n(y))\">\(XMLText.escape(track.title)) (\(track.events.count) \(words.meetings))</text></g>\n"
+                + "<text x=\"792\" y=\"\(n(y))\">\(XMLText.escape(Self.legendLabel(track.title))) (\(count) \(noun))</text></g>\n"
         }
         y += 40
         out += "<rect x=\"770\" y=\"\(n(y - 12))\" width=\"14\" height=\"14\" fill=\"#9aa5b1\" fill-opacity=\"0.35\"/>"
@@ -211,4 +216,14 @@ struct WheelDrawing {
     }
 
     private func n(_ value: Double) -> String { SVGNumber.format(value) }
+
+    /// Longest legend title before it is cut with "…".
+    static let legendTitleLimit = 30
+
+    static func legendLabel(_ title: String) -> String {
+        guard title.count > legendTitleLimit else { return title }
+        var cut = String(title.prefix(legendTitleLimit - 1))
+        while cut.last == " " || cut.last == "," { cut.removeLast() }
+        return cut + "…"
+    }
 }
