@@ -109,6 +109,19 @@ import Testing
         }
     }
 
+    @Test func personAndRoleCalendarsAreOnlyBehindATokenWhileMunicipalityAndSeriesAreBoth() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret, now: { Self.firstLoad })
+        let feeds = try await source.build().catalog.feeds
+        let people = feeds.filter { $0.kind == .person || $0.kind == .role }
+        #expect(!people.isEmpty, "no person or role calendars at all")
+        #expect(people.allSatisfy { !$0.isPublic }, "public: \(people.filter(\.isPublic).map(\.path))")
+        #expect(feeds.contains { $0.kind == .municipality && $0.isPublic })
+        #expect(feeds.contains { $0.kind == .series && $0.isPublic })
+        #expect(feeds.contains { $0.path == "flakstad/personer/politikontakt-2027.ics" && !$0.isPublic })
+    }
+
     @Test func restartKeepsIdentitiesFromTheStateFolder() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

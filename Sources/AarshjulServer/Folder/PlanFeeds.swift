@@ -1,9 +1,10 @@
 import AarshjulCore
 import AarshjulICal
 
-/// Turns plans into catalog feeds: each calendar once public (times, titles,
-/// places) at `<id>/<file>` and once confidential (attendees, agenda, to-dos)
-/// under its token. Paths are the exporter's file names under the
+/// Turns plans into catalog feeds: each municipality and series calendar once
+/// public (times, titles, places) at `<id>/<file>` and once confidential
+/// (attendees, agenda, to-dos) under its token; person and role calendars
+/// only under a token. Paths are the exporter's file names under the
 /// municipality (or district) id, so they stay the same across reloads.
 struct PlanFeeds {
     let secret: [UInt8]
@@ -15,7 +16,10 @@ struct PlanFeeds {
         for confidential in [false, true] {
             let options = ICalExportOptions(language: plan.language, confidential: confidential)
             var files = try ICalExporter.files(for: plan, options: options)
-            if withPeople { files += try peopleFiles(plan, options: options) }
+            // Person and role calendars only behind a token: even with times,
+            // titles and places alone they say where a named official (the
+            // police contact above all) will be, day by day.
+            if withPeople && confidential { files += try peopleFiles(plan, options: options) }
             for file in files {
                 feeds.append(feed(file, group: plan.agreement.id, groupName: plan.agreement.municipality,
                                   kind: kind(of: file.name, id: plan.agreement.id, years: plan.years),
@@ -30,7 +34,8 @@ struct PlanFeeds {
     func district(_ plan: DistrictPlan) throws -> [Feed] {
         let group = plan.district.id + "-distrikt"
         var feeds: [Feed] = []
-        for confidential in [false, true] {
+        // Token-only, like a municipality's person and role calendars.
+        for confidential in [true] {
             let options = ICalExportOptions(language: plan.district.members.first?.language ?? .bokmal, confidential: confidential)
             for file in try DistrictFeeds.files(for: plan, options: options) {
                 feeds.append(feed(file, group: group, groupName: plan.district.name,
