@@ -9,7 +9,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Say why an event is where it is: the hard rules that bound it and the preferences it meets or misses, with their cost."
     )
 
-    @Argument(help: "The agreement or district file the plan was made from (planning is deterministic, so the plan is made again).")
+    @Argument(help: "A plan folder written by `plan --out` (explains the dates published there), or the agreement or district file (planned again: planning is deterministic).")
     var file: String
 
     @Option(help: "The event's UID (with or without @aarshjul), or a date (2027-03-15 or 15.3.2027): the first event that day.")
@@ -23,7 +23,9 @@ struct ExplainCommand: ParsableCommand {
         do {
             let years = try yearOptions.range()
             var plans: [Plan] = []
-            if DistrictFile.isDistrict(path: file) {
+            if PlanFolder.isFolder(file) {
+                plans = [try PlanFolder.publishedPlan(file, years: years, language: languageOptions.planLanguage)]
+            } else if DistrictFile.isDistrict(path: file) {
                 let district = try DistrictFile.load(path: file)
                 plans = try DistrictPlanner.plan(district, years: years, language: languageOptions.planLanguage).plans
             } else {

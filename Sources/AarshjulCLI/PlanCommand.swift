@@ -45,6 +45,7 @@ struct PlanCommand: ParsableCommand {
             if let out {
                 var files = try ICalExporter.files(for: plan, options: ICalExportOptions(language: language))
                 files.append((name: "plan.txt", contents: text))
+                files.append(try PlanFolder.agreementCopy(of: agreementFile))
                 try AtomicFile.writeAll(files, into: out)
             }
             if let svg { try AtomicFile.write(AnnualWheel.svg(for: plan, language: language), to: svg) }

@@ -101,6 +101,7 @@ struct RescheduleCommand: ParsableCommand {
             guard let out else { return }
             var files = try ICalExporter.files(for: result.plan, options: ICalExportOptions(language: language))
             files.append((name: "plan.txt", contents: TextPlan.render(result.plan)))
+            files.append(try PlanFolder.agreementCopy(of: agreementFile))
             try AtomicFile.writeAll(files, into: out)
         } catch {
             Failure.report(error, language: language)
