@@ -1,4 +1,5 @@
 import AarshjulCore
+import Foundation
 
 /// Other people's calendars as rescheduling input: a person's busy time, a
 /// skolerute's holidays, and a published plan read back. Every reader also
@@ -56,5 +57,40 @@ public enum BusyCalendar {
             events.append(previous)
         }
         return (events, parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }, foreign, parsed.findings)
+    }
+}
+
+/// The busy calendars and skolerute files an agreement names, read from disk
+/// over a planning horizon. Shared by the `plan` command and the feed server.
+public struct AgreementCalendarInputs: Sendable, Equatable {
+    public var busy: [BusyInterval] = []
+    public var schoolHolidays: [Blackout] = []
+    public var findings: [ICalFinding] = []
+
+    public var isEmpty: Bool { busy.isEmpty && schoolHolidays.isEmpty }
+
+    public init() {}
+
+    /// `busyCalendars`: (person id, path); `schoolCalendars`: paths.
+    public static func read(busyCalendars: [(person: String, path: String)], schoolCalendars: [String],
+                            horizon: DateRange) throws(ICalError) -> AgreementCalendarInputs {
+        var inputs = AgreementCalendarInputs()
+        for (person, path) in busyCalendars {
+            let read = try BusyCalendar.intervals(try text(path), fileName: path, person: person, horizon: horizon)
+            inputs.busy += read.intervals
+            inputs.findings += read.findings
+        }
+        for path in schoolCalendars {
+            let read = try BusyCalendar.schoolHolidays(try text(path), fileName: path, horizon: horizon)
+            inputs.schoolHolidays += read.holidays
+            inputs.findings += read.findings
+        }
+        return inputs
+    }
+
+    private static func text(_ path: String) throws(ICalError) -> String {
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .io(path: path, message: "cannot be read (\(error.localizedDescription))")
+        }
     }
 }

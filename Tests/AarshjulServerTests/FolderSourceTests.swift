@@ -122,6 +122,29 @@ import Testing
         #expect(feeds.contains { $0.path == "flakstad/personer/politikontakt-2027.ics" && !$0.isPublic })
     }
 
+    @Test func aBusyCalendarTheAgreementNamesMovesThePublishedMeeting() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/flakstad.yaml"
+        let source = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret,
+                                           stateFolder: dir + "/.aarshjul-state", now: { Self.firstLoad })
+        let feed = "/flakstad/flakstad-2027.ics"
+        let oldEvents = try Self.events(String(decoding: try await source.build().catalog.lookup(feed)!.body, as: UTF8.self))
+        let target = try #require(oldEvents.values.filter { $0.seriesID == "politirad" }.min { $0.date < $1.date })
+        // The mayor (who chairs the politiråd) turns out to be away all that day.
+        let day = target.date.iso.replacingOccurrences(of: "-", with: "")
+        try "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:away@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:\(day)\r\nSUMMARY:Borte\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            .write(toFile: dir + "/ordforer.ics", atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: path, encoding: .utf8) + "\nbusy_calendars:\n  ordforer: ordforer.ics\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let later = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret,
+                                          stateFolder: dir + "/.aarshjul-state", now: { Self.edit })
+        let events = try Self.events(String(decoding: try await later.build().catalog.lookup(feed)!.body, as: UTF8.self))
+        #expect(Set(events.keys) == Set(oldEvents.keys))
+        #expect(events[target.uid]!.date != target.date, "the meeting stayed on the day the mayor is away")
+        #expect(events[target.uid]!.sequence == target.sequence + 1)
+    }
+
     @Test func restartKeepsIdentitiesFromTheStateFolder() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,5 +1,6 @@
 import AarshjulAgreementFile
 import AarshjulCore
+import AarshjulICal
 import Foundation
 import Logging
 
@@ -37,6 +38,8 @@ public actor CalendarsFolderSource: FeedSource {
     private let logger: Logger
     private var published: [String: Plan] = [:]
     private var publishedDistricts: [String: DistrictPlan] = [:]
+    /// The busy time and skolerute each published plan was made around.
+    private var publishedInputs: [String: AgreementCalendarInputs] = [:]
     public private(set) var lastBuild: FolderBuild?
 
     /// - Parameters:
@@ -71,8 +74,11 @@ public actor CalendarsFolderSource: FeedSource {
         let stamp = now()
         var plans: [String: Plan] = [:]
         var districtPlans: [String: DistrictPlan] = [:]
+        var inputsByID: [String: AgreementCalendarInputs] = [:]
         for (file, agreement) in contents.standalone {
-            plans[agreement.id] = try plan(agreement, file: file, stamp: stamp)
+            let inputs = try calendarInputs(contents.imports[agreement.id] ?? CalendarImports())
+            plans[agreement.id] = try plan(agreement, file: file, inputs: inputs, stamp: stamp)
+            inputsByID[agreement.id] = inputs
         }
         for (file, district) in contents.districts {
             let planned = try plan(district, file: file, stamp: stamp)
@@ -102,6 +108,7 @@ public actor CalendarsFolderSource: FeedSource {
         }
         published = plans
         publishedDistricts = districtPlans
+        publishedInputs = inputsByID
         let build = FolderBuild(catalog: catalog, municipalities: municipalities)
         lastBuild = build
         return build
@@ -116,12 +123,26 @@ public actor CalendarsFolderSource: FeedSource {
         }
     }
 
-    private func plan(_ agreement: Agreement, file: String, stamp: UTCTimestamp) throws -> Plan {
-        if let kept = published[agreement.id], kept.agreement == agreement, kept.years == years { return kept }
+    /// The busy time and skolerute an agreement names, read through libical;
+    /// libical's findings are logged, not swallowed.
+    private func calendarInputs(_ imports: CalendarImports) throws -> AgreementCalendarInputs {
+        let inputs = try AgreementCalendarInputs.read(busyCalendars: imports.busyCalendars,
+                                                      schoolCalendars: imports.schoolCalendars,
+                                                      horizon: DateRange(.firstOfYear(years.lowerBound), .lastOfYear(years.upperBound)))
+        for finding in inputs.findings { logger.warning("\(finding)") }
+        return inputs
+    }
+
+    private func plan(_ agreement: Agreement, file: String, inputs: AgreementCalendarInputs, stamp: UTCTimestamp) throws -> Plan {
+        if let kept = published[agreement.id], kept.agreement == agreement, kept.years == years,
+           publishedInputs[agreement.id] ?? AgreementCalendarInputs() == inputs {
+            return kept
+        }
         do {
             if let before = try previous(agreement.id) {
                 var request = RescheduleRequest(agreement: agreement, years: years, previous: before.events,
-                                                previousDeadlines: before.deadlines, stamp: stamp)
+                                                previousDeadlines: before.deadlines, busy: inputs.busy,
+                                                schoolHolidays: inputs.schoolHolidays, stamp: stamp)
                 // The previous plan is this server's own output: nobody moved events by hand in it.
                 request.detectHandEdits = false
                 let result = try Rescheduler.reschedule(request)
@@ -131,7 +152,8 @@ public actor CalendarsFolderSource: FeedSource {
                 }
                 return result.plan
             }
-            return try Planner.plan(PlanRequest(agreement: agreement, years: years))
+            return try Planner.plan(PlanRequest(agreement: agreement, years: years),
+                                    busy: inputs.busy, schoolHolidays: inputs.schoolHolidays)
         } catch let error as PlanningError {
             throw FolderSourceError.planning(file: folder + "/" + file, message: error.message(.english))
         }

@@ -7,6 +7,8 @@ import Foundation
 /// folders (editor swap files, the state folder) are never read.
 struct FolderContents: Sendable {
     var agreements: [(file: String, agreement: Agreement)]
+    /// Busy calendars and skolerute files each agreement names (agreement id → paths).
+    var imports: [String: CalendarImports] = [:]
     var districts: [(file: String, district: District)]
 
     /// Agreements that are a member of a district are planned with their
@@ -27,7 +29,9 @@ struct FolderContents: Sendable {
             if DistrictFile.isDistrict(path: path) {
                 contents.districts.append((relative, try DistrictFile.load(path: path)))
             } else {
-                contents.agreements.append((relative, try AgreementFile.load(path: path)))
+                let (agreement, imports) = try AgreementFile.loadWithImports(path: path)
+                contents.agreements.append((relative, agreement))
+                contents.imports[agreement.id] = imports
             }
         }
         var seen: [String: String] = [:]
