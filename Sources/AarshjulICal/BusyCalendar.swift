@@ -11,7 +11,12 @@ public enum BusyCalendar {
                                  horizon: DateRange) throws(ICalError) -> (intervals: [BusyInterval], findings: [ICalFinding]) {
         let findings = try ICalImporter.parse(text, fileName: fileName).findings
         var out: [BusyInterval] = []
-        for event in try ICalImporter.busyOccurrences(text, fileName: fileName, horizon: horizon) {
+        // A timed event its owner marked "show as free" (TRANSP:TRANSPARENT) is
+        // no busy time. All-day events count whatever their TRANSP: Outlook and
+        // Google mark every all-day event free by default, holidays and
+        // courses away included, so TRANSP says nothing about them.
+        for event in try ICalImporter.busyOccurrences(text, fileName: fileName, horizon: horizon)
+        where event.isAllDay || !event.transparent {
             guard !event.isAllDay, let startTime = event.startTime else {
                 for day in event.dates where horizon.contains(day) {
                     out.append(BusyInterval(personID: person, date: day, time: nil, summary: event.summary))

@@ -101,6 +101,7 @@ struct ComponentReader {
             attendeeNames: component.properties(ICAL_ATTENDEE_PROPERTY).compactMap(attendeeName),
             recurrenceDate: recurrenceDate, recurrenceTime: recurrenceTime)
         event.contentFingerprint = component.xValue("X-AARSHJUL-CONTENT")
+        event.transparent = transparency(component) == "TRANSPARENT"
         return event
     }
 
@@ -126,6 +127,12 @@ struct ComponentReader {
         let t = icalcomponent_get_dtstamp(component.pointer)
         guard let date = CivilDate(year: Int(t.year), month: Int(t.month), day: Int(t.day)) else { return nil }
         return UTCTimestamp(date: date, time: TimeOfDay(minutes: Int(t.hour) * 60 + Int(t.minute)), second: Int(t.second))
+    }
+
+    private func transparency(_ component: LibicalComponent) -> String? {
+        guard let property = icalcomponent_get_first_property(component.pointer, ICAL_TRANSP_PROPERTY),
+              let value = icalproperty_get_value_as_string(property) else { return nil }
+        return String(cString: value)
     }
 
     private func status(_ component: LibicalComponent) -> String? {

@@ -10,6 +10,8 @@ public struct ImportedEvent: Sendable, Equatable {
     public var schoolID: String?
     /// X-AARSHJUL-CONTENT: the digest of the event's text when this tool wrote it.
     public var contentFingerprint: String? = nil
+    /// TRANSP:TRANSPARENT — shown in the calendar but not busy time (birthdays, reminders).
+    public var transparent: Bool = false
     public var categories: [String]
     public var start: CivilDate
     /// Europe/Oslo wall time (converted from UTC or the event's own TZID); nil for all-day events.

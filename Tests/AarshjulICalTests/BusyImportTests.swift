@@ -56,6 +56,26 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         #expect(ChangeList.render(result, language: .bokmal).contains("Politirådsmøte 08.03. 09:00 → 08.03. "))
     }
 
+    @Test func timedEventsShownAsFreeAreNotBusyButAllDayOnesAre() throws {
+        // "Show as free" on a timed event is deliberate; on all-day events it is
+        // the clients' default (a holiday away is TRANSPARENT too), so those count.
+        let text = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+            "BEGIN:VEVENT", "UID:lunch@google.com", "DTSTAMP:20261201T000000Z", "DTSTART:20270310T110000Z",
+            "DTEND:20270310T120000Z", "SUMMARY:Lunsj (ledig)", "TRANSP:TRANSPARENT", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:meeting@google.com", "DTSTAMP:20261201T000000Z", "DTSTART:20270310T130000Z",
+            "DTEND:20270310T140000Z", "SUMMARY:Møte", "TRANSP:OPAQUE", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:away@google.com", "DTSTAMP:20261201T000000Z", "DTSTART;VALUE=DATE:20270311",
+            "DTEND;VALUE=DATE:20270312", "SUMMARY:Fri", "TRANSP:TRANSPARENT", "END:VEVENT",
+            "END:VCALENDAR", "",
+        ].joined(separator: "\r\n")
+        let (intervals, findings) = try BusyCalendar.intervals(text, fileName: "mayor.ics", person: "mayor", horizon: Self.year2027)
+        #expect(findings.isEmpty)
+        #expect(intervals.map(\.summary) == ["Møte", "Fri"])
+        #expect(intervals.first?.time == TimeSpan(time(14, 0), time(15, 0)))
+        #expect(intervals.last?.time == nil)
+    }
+
     @Test func outlookAllDayCourseBlocksTheDay() throws {
         let (busy, findings) = try BusyCalendar.intervals(try fixture("outlook.ics"), fileName: "outlook.ics", person: "mayor",
                                                           horizon: Self.year2027)
