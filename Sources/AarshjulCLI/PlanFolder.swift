@@ -25,7 +25,7 @@ enum PlanFolder {
         let agreementPath = (folder as NSString).appendingPathComponent(agreementName)
         guard FileManager.default.fileExists(atPath: agreementPath) else {
             throw ValidationFailure("\(folder) has no \(agreementName), so it was not written by `aarshjul plan --out`. "
-                + "Name the agreement file instead, e.g. aarshjul explain calendars/lillestrom.yaml --event …")
+                + "Name the agreement (or district) file instead, e.g. aarshjul explain calendars/lillestrom.yaml --event …")
         }
         let agreement = try AgreementFile.load(path: agreementPath)
         var plan = try Planner.plan(PlanRequest(agreement: agreement, years: years, language: language ?? agreement.language))

@@ -24,6 +24,6 @@ import Testing
         let empty = try CLI.temporaryDirectory()
         let result = try CLI.run(["explain", empty.path, "--year", "2027", "--event", "2027-03-31"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Name the agreement file instead"))
+        #expect(result.stderr.contains("Name the agreement (or district) file instead"))
     }
 }
