@@ -27,7 +27,7 @@ enum RuleListing {
         lines += ["", soft]
         let softWidth = RuleCatalogue.softRules.map(\.id.count).max() ?? 0
         for rule in RuleCatalogue.softRules {
-            lines.append("  " + rule.id.padding(softWidth) + "  " + "\(weight) \(rule.weight)".padding(9)
+            lines.append("  " + rule.id.padding(softWidth) + "  " + "\(weight) \(rule.weight)".padding(10)
                          + rule.description.text(language))
         }
         return lines.joined(separator: "\n") + "\n"

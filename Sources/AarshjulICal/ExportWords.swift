@@ -3,7 +3,7 @@ import AarshjulCore
 /// The few words the exporter writes into calendars, per plan language.
 enum ExportWords {
     static func agendaHeading(_ language: PlanLanguage) -> String {
-        LocalizedText(nb: "Saksliste:", nn: "Sakliste:", en: "Agenda:").text(language)
+        LocalizedText(nb: "Sakliste:", nn: "Sakliste:", en: "Agenda:").text(language)
     }
     static func guests(_ language: PlanLanguage) -> String {
         LocalizedText(nb: "Også invitert:", nn: "Òg invitert:", en: "Also invited:").text(language)
@@ -12,10 +12,10 @@ enum ExportWords {
         LocalizedText(nb: "Møteleder:", nn: "Møteleiar:", en: "Chair:").text(language)
     }
     static func calledBy(_ language: PlanLanguage) -> String {
-        LocalizedText(nb: "Innkaller:", nn: "Innkallar:", en: "Called by:").text(language)
+        LocalizedText(nb: "Innkaller:", nn: "Innkallar:", en: "Convened by:").text(language)
     }
     static func secretary(_ language: PlanLanguage) -> String {
-        LocalizedText(nb: "Referent:", nn: "Referent:", en: "Minutes:").text(language)
+        LocalizedText(nb: "Referent:", nn: "Referent:", en: "Minute-taker:").text(language)
     }
     static func attendees(_ language: PlanLanguage) -> String {
         LocalizedText(nb: "Deltakere:", nn: "Deltakarar:", en: "Attendees:").text(language)
@@ -25,7 +25,7 @@ enum ExportWords {
     }
     /// The name of the calendar holding everything for one municipality.
     static func wholePlan(_ language: PlanLanguage) -> String {
-        LocalizedText(nb: "Årshjul", nn: "Årshjul", en: "Annual plan").text(language)
+        LocalizedText(nb: "Årshjul", nn: "Årshjul", en: "Annual wheel").text(language)
     }
 
     /// "Kari Nordmann (ordfører)", or just the role where no one is named.

@@ -83,15 +83,15 @@ struct PageWords {
 
     var title: String { en ? "Meeting calendars" : "Møtekalendere" }
     var intro: String {
-        en ? "Subscribe to a calendar to get the meetings in Outlook, Google, Apple Calendar or Thunderbird. Changes arrive by themselves."
-            : "Abonner på en kalender for å få møtene i Outlook, Google, Apple Kalender eller Thunderbird. Endringer kommer av seg selv."
+        en ? "Subscribe to a calendar to get the meetings in Outlook, Google, Apple Calendar or Thunderbird. Changes come through automatically."
+            : "Abonner på en kalender for å få møtene i Outlook, Google, Apple Kalender eller Thunderbird. Endringer kommer automatisk."
     }
     var otherLanguage: String { en ? "Norsk (bokmål)" : "English" }
     var noFeeds: String { en ? "No calendars are published yet." : "Ingen kalendere er publisert ennå." }
     var subscribe: String { en ? "Subscribe" : "Abonner" }
     var wheel: String { en ? "Annual wheel" : "Årshjul" }
     var howTo: String {
-        en ? "“Subscribe” opens your calendar app. Or copy the https address into the calendar's “add from URL”."
+        en ? "“Subscribe” opens your calendar app. Or paste the https address into your calendar app's “Add from URL”."
             : "«Abonner» åpner kalenderprogrammet ditt. Du kan også lime inn https-adressen under «legg til fra URL» i kalenderen."
     }
 

@@ -106,7 +106,7 @@ struct DistrictPlanningTests {
             guard let error = error as? PlanningError, case .infeasible(let clashes) = error else { return false }
             let text = error.message(.bokmal)
             return text.hasPrefix("Planen går ikke opp.") && clashes.count == 1
-                && text.contains("E: Politikontakten i e: ingen ledig dag i uke 1 2027")
+                && text.contains("E: Politikontakten i e: ingen ledig dag i uke 1 i 2027")
                 && text.contains("lokalet er stengt fredag")
                 && text.contains("opptatt i andre møter: Politikontakt")
                 && text.contains("Politikontakt felles tjener A, B, C, D, E, F og kan ikke være to steder")

@@ -26,7 +26,7 @@ import Testing
               12.07.–08.08.  Fellesferie
               24.12.–31.12.  Jul og romjul
 
-            Skoleferier (stenger bare skolearrangementer)
+            Skoleferier (gjelder bare skolearrangementer)
               01.01.–02.01.  Juleferie
               22.02.–26.02.  Vinterferie
               20.03.–29.03.  Påskeferie
@@ -49,7 +49,7 @@ import Testing
         #expect(nn.contains("  24.12.–31.12.  Jul og romjul\n"))
         #expect(nn.contains("  04.10.–08.10.  Haustferie\n"))
         #expect(nn.contains("  mån 13.09.  Kommunestyre- og fylkestingsval (førebels dato)\n"))
-        #expect(nn.hasSuffix("\n\nLaurdagar og sundagar blir aldri brukte til møte.\n"))
+        #expect(nn.hasSuffix("\n\nLaurdagar og sundagar vert aldri brukte til møte.\n"))
         let en = HolidayListing.render(year: 2027, calendar: Self.oslo2027, language: .english, countyName: "Oslo")
         #expect(en.contains("  Mon 17.05.  Whit Monday\n  Mon 17.05.  Constitution Day\n"))
         #expect(en.hasSuffix("\n\nSaturdays and Sundays are never used for meetings.\n"))

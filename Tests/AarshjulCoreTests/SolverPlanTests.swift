@@ -120,7 +120,7 @@ import Testing
         } throws: { error in
             guard case .infeasible(let clashes) = error as? PlanningError, let clash = clashes.first else { return false }
             // The window after the last meeting before the closure lies wholly inside it.
-            return clash.seriesID == "slt" && clash.explanation.bokmal.contains("gapet etter møtet")
+            return clash.seriesID == "slt" && clash.explanation.bokmal.contains("perioden 6–8 uker etter møtet")
                 && clash.explanation.bokmal.contains("Stengt")
                 && clash.period.first >= F.d(2027, 3, 1) && clash.period.last <= F.d(2027, 6, 30)
         }

@@ -16,7 +16,7 @@ public enum DayBlocker: Sendable, Hashable {
 
     public func text(_ language: PlanLanguage) -> String {
         switch self {
-        case .weekend(let day): return Words.weekdayName(day, language)
+        case .weekend: return LocalizedText(nb: "helg", nn: "helg", en: "weekend").text(language)
         case .publicHoliday(let name), .noMeetingPeriod(let name), .schoolHoliday(let name): return name.text(language)
         case .blackout(let reason): return reason
         }

@@ -28,16 +28,19 @@ public enum EventExplainer {
         let date = event.date
         let dateText = lang == .english ? date.iso : date.norwegian
         var lines: [String] = []
-        let when = event.time.map { " \($0)" } ?? t(" (heldag)", " (heildag)", " (all day)")
+        let when = event.time.map { " \($0)" } ?? t(" (hele dagen)", " (heile dagen)", " (all day)")
         lines.append("\(event.title): \(Words.weekdayName(date.weekday, lang)) \(dateText)\(when)" + (event.location.map { ", \($0)" } ?? ""))
 
         // Hard rules: the window.
-        lines.append(t("Harde regler som binder møtet:", "Harde reglar som bind møtet:", "Hard rules that bound it:"))
+        lines.append(t("Harde regler som binder møtet:", "Harde reglar som bind møtet:", "Hard rules that constrain this meeting:"))
         let siblings = plan.events.filter { $0.seriesID == series.id && $0.schoolID == event.schoolID }
         let sameYear = siblings.filter { $0.date.year == date.year }
         let index = sameYear.firstIndex { $0.uid == event.uid } ?? 0
-        let window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
+        var window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
                                  event: event, school: calendar.school)
+        if case .weekly = series.rule {
+            window = Window(range: window.range, note: t("uke \(date.isoWeek.week)", "veke \(date.isoWeek.week)", "week \(date.isoWeek.week)"))
+        }
         let frequency = RuleCatalogue.hardRule(RuleCatalogue.frequency)!.description.text(lang)
         lines.append("- \(frequency) " + t("Vinduet er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
                                            "Vindauget er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
@@ -58,7 +61,7 @@ public enum EventExplainer {
             for other in busy.prefix(2) {
                 let names = Set(other.attendees).intersection(event.attendees).sorted().map { plan.agreement.person($0)?.name ?? $0 }
                 why.append(t("\(names.joined(separator: ", ")) er i «\(other.title)»", "\(names.joined(separator: ", ")) er i «\(other.title)»",
-                             "\(names.joined(separator: ", ")) is at \"\(other.title)\""))
+                             "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") at \"\(other.title)\""))
             }
             if !why.isEmpty { closed.append("\(Words.weekdayName(day.weekday, lang)) \(lang == .english ? day.iso : day.norwegian): \(why.joined(separator: ", "))") }
         }
@@ -74,7 +77,7 @@ public enum EventExplainer {
         }
 
         // Preferences.
-        lines.append(t("Ønsker (poeng koster):", "Ønske (poeng kostar):", "Preferences (points cost):"))
+        lines.append(t("Ønsker (kostnad i poeng):", "Ønske (kostnad i poeng):", "Preferences (cost in points):"))
         let i = table.index(date)
         var penalties: [(String, Int, String?)] = []
         penalties.append((RuleCatalogue.preferredWeekday, SoftCosts.weekday(series, date.weekday), nil))
@@ -93,25 +96,28 @@ public enum EventExplainer {
         default:
             let cost = SoftCosts.midWindow(day: i, first: table.index(window.range.first), last: table.index(window.range.last))
             penalties.append((RuleCatalogue.midWindow, cost.points,
-                              t("\(cost.days) dager fra midten", "\(cost.days) dagar frå midten", "\(cost.days) days from the middle")))
+                              "\(cost.days) " + t("\(Words.daysNoun(cost.days, .bokmal)) fra midten", "\(Words.daysNoun(cost.days, .nynorsk)) frå midten",
+                                                   "\(Words.daysNoun(cost.days, .english)) from the middle")))
         }
         let position = siblings.firstIndex { $0.uid == event.uid } ?? 0
         if let spacing = SoftCosts.spacing(series.rule, year: date.year), position > 0 {
             let gap = date - siblings[position - 1].date
             let cost = spacing.cost(gap: gap)
             penalties.append((RuleCatalogue.evenSpacing, cost.points,
-                              t("\(gap) dager etter forrige, jevnt er \(Int(spacing.ideal.rounded()))",
-                                "\(gap) dagar etter førre, jamt er \(Int(spacing.ideal.rounded()))",
-                                "\(gap) days after the previous one, even is \(Int(spacing.ideal.rounded()))")))
+                              t("\(gap) dager etter forrige, jevn avstand er \(Int(spacing.ideal.rounded()))",
+                                "\(gap) dagar etter førre, jamn avstand er \(Int(spacing.ideal.rounded()))",
+                                "\(gap) days after the previous one, even spacing is \(Int(spacing.ideal.rounded()))")))
         }
         var total = 0
         for (rule, points, detail) in penalties {
             guard let soft = RuleCatalogue.softRule(rule) else { continue }
             total += points
-            let verdict = points == 0 ? t("holdt", "halde", "met") : t("brutt, \(points) poeng", "broten, \(points) poeng", "missed, \(points) points")
-            lines.append("- \(soft.description.text(lang)) \(verdict)" + (detail.map { " (\($0))" } ?? "") + ".")
+            let verdict = points == 0 ? t("holdt", "halde", "met")
+                : t("brutt, \(points) poeng", "brote, \(points) poeng", "missed, \(points) \(points == 1 ? "point" : "points")")
+            // "Description. – verdict (detail)."
+            lines.append("- \(soft.description.text(lang)) – \(verdict)" + (detail.map { " (\($0))" } ?? "") + ".")
         }
-        lines.append(t("Sum for dette møtet: \(total) poeng.", "Sum for dette møtet: \(total) poeng.", "Total for this event: \(total) points."))
+        lines.append(t("Sum for dette møtet: \(total) poeng.", "Sum for dette møtet: \(total) poeng.", "Total for this event: \(total) \(total == 1 ? "point" : "points")."))
         return lines.joined(separator: "\n")
     }
 
@@ -130,7 +136,7 @@ public enum EventExplainer {
         case .schoolWindow(let w, _): return Window(range: SeriesWindows.range(of: w, in: year, school: school), note: nil)
         case .weekly:
             let monday = CivilDate.mondayOfISOWeek(date.isoWeek.week, year: date.isoWeek.year)
-            return Window(range: DateRange(monday, monday.adding(days: 6)), note: "ISO \(date.isoWeek.week)")
+            return Window(range: DateRange(monday, monday.adding(days: 6)), note: nil)
         case .everyWeeks(let a, let b, _):
             let position = siblings.firstIndex { $0.uid == event.uid } ?? 0
             guard position > 0 else { return Window(range: DateRange(.firstOfYear(year), .firstOfYear(year).adding(days: b * 7 - 1)), note: "\(a)–\(b)") }

@@ -110,9 +110,9 @@ struct FrequencyAudit {
                 let held = events.filter { $0.date.isoWeek == (year, week) }
                 if held.count > 1 {
                     found.append(Violation(ruleID: RuleCatalogue.frequency, uid: held[1].uid, explanation: LocalizedText(
-                        nb: "\(series.title): \(held.count) dager i uke \(week) \(year), avtalen sier én.",
-                        nn: "\(series.title): \(held.count) dagar i veke \(week) \(year), avtalen seier éin.",
-                        en: "\(series.title): \(held.count) days in week \(week) \(year), the agreement says one.")))
+                        nb: "\(series.title): \(held.count) dager i uke \(week) i \(year), avtalen sier én.",
+                        nn: "\(series.title): \(held.count) dagar i veke \(week) i \(year), avtalen seier éin.",
+                        en: "\(series.title): \(held.count) days in week \(week) of \(year), the agreement says one.")))
                 }
                 let anyFree = days.contains { day in
                     let open = calendar.isMeetingDay(day) && (!SeriesWindows.isSchoolOnly(series) || calendar.isSchoolDay(day))
@@ -121,9 +121,9 @@ struct FrequencyAudit {
                 }
                 if held.isEmpty && anyFree {
                     found.append(Violation(ruleID: RuleCatalogue.frequency, uid: nil, explanation: LocalizedText(
-                        nb: "\(series.title): ingen dag i uke \(week) \(year), selv om uka har ledige dager.",
-                        nn: "\(series.title): ingen dag i veke \(week) \(year), sjølv om veka har ledige dagar.",
-                        en: "\(series.title): no day in week \(week) \(year) although the week has free days.")))
+                        nb: "\(series.title): ingen dag i uke \(week) i \(year), selv om uka har ledige dager.",
+                        nn: "\(series.title): ingen dag i veke \(week) i \(year), sjølv om veka har ledige dagar.",
+                        en: "\(series.title): no day in week \(week) of \(year) although the week has free days.")))
                 }
             }
         }

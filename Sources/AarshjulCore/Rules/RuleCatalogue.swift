@@ -54,7 +54,7 @@ public enum RuleCatalogue {
         HardRule(id: frequency, description: LocalizedText(
             nb: "Hver møteserie har så mange møter som avtalen krever, i riktig periode og med riktig avstand.",
             nn: "Kvar møteserie har så mange møte som avtalen krev, i rett periode og med rett avstand.",
-            en: "Every series has as many meetings as the agreement asks, in the right periods and the right distance apart.")),
+            en: "Every series has as many meetings as the agreement asks for, in the right periods and with the right spacing.")),
     ]
 
     public static let softRules: [SoftRule] = [
@@ -65,15 +65,15 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)) er ikke en foretrukket ukedag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)) er ikkje ein føretrekt vekedag (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): \(Words.weekdayName(p.date.weekday, .english)) is not a preferred weekday (\(p.points) points).") }),
+                en: "\(p.seriesTitle) \(p.date.iso): \(Words.weekdayName(p.date.weekday, .english)) is not a preferred weekday (\(Words.points(p.points))).") }),
         SoftRule(id: agreedWeekday, weight: 30, description: LocalizedText(
             nb: "Ukentlig tilstedeværelse holdes på den avtalte ukedagen når den er ledig.",
             nn: "Vekentleg nærvær vert halde på den avtalte vekedagen når han er ledig.",
             en: "Weekly presence is held on the agreed weekday when that day is free."),
             explain: { p in LocalizedText(
-                nb: "\(p.seriesTitle) \(p.date.norwegian): flyttet fra avtalt ukedag fordi den var opptatt (\(p.points) poeng).",
-                nn: "\(p.seriesTitle) \(p.date.norwegian): flytt frå avtalt vekedag fordi han var oppteken (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): moved off the agreed weekday because it was blocked (\(p.points) points).") }),
+                nb: "\(p.seriesTitle) \(p.date.norwegian): flyttet fra avtalt ukedag fordi den ikke var ledig (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): flytta frå avtalt vekedag fordi han ikkje var ledig (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): moved off the agreed weekday because it was blocked (\(Words.points(p.points))).") }),
         SoftRule(id: preferredTime, weight: 5, description: LocalizedText(
             nb: "Møtet starter helst på foretrukket tidspunkt (5 poeng per halvtime unna).",
             nn: "Møtet startar helst på føretrekt tidspunkt (5 poeng per halvtime unna).",
@@ -81,15 +81,15 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): starter \(p.measure) minutter fra foretrukket tid (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): startar \(p.measure) minutt frå føretrekt tid (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): starts \(p.measure) minutes from the preferred time (\(p.points) points).") }),
+                en: "\(p.seriesTitle) \(p.date.iso): starts \(p.measure) minutes from the preferred time (\(Words.points(p.points))).") }),
         SoftRule(id: evenSpacing, weight: 1, description: LocalizedText(
             nb: "Møtene i en serie ligger jevnt fordelt (1 poeng per dag avviket er større enn toleransen).",
             nn: "Møta i ein serie ligg jamt fordelte (1 poeng per dag avviket er større enn toleransen).",
             en: "A series' meetings are evenly spaced (1 point per day the gap deviates beyond the tolerance)."),
             explain: { p in LocalizedText(
-                nb: "\(p.seriesTitle) \(p.date.norwegian): avstanden til forrige møte avviker \(p.measure) dager fra det jevne (\(p.points) poeng).",
-                nn: "\(p.seriesTitle) \(p.date.norwegian): avstanden til førre møte avvik \(p.measure) dagar frå det jamne (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): the gap to the previous meeting is \(p.measure) days off the even spacing (\(p.points) points).") }),
+                nb: "\(p.seriesTitle) \(p.date.norwegian): avstanden til forrige møte avviker \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) fra jevn avstand (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): avstanden til førre møte avvik \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) frå jamn avstand (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): the gap to the previous meeting is \(p.measure) \(Words.daysNoun(p.measure, .english)) off even spacing (\(Words.points(p.points))).") }),
         SoftRule(id: dayAfterBreak, weight: 10, description: LocalizedText(
             nb: "Møter legges helst ikke til første arbeidsdag etter en helligdag eller ferieperiode.",
             nn: "Møte vert helst ikkje lagde til første arbeidsdag etter ein heilagdag eller feriebolk.",
@@ -97,23 +97,23 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter en helligdag eller ferie (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter ein heilagdag eller ferie (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): first working day after a public holiday or break (\(p.points) points).") }),
+                en: "\(p.seriesTitle) \(p.date.iso): first working day after a public holiday or break (\(Words.points(p.points))).") }),
         SoftRule(id: agendaNoticeEarly, weight: 2, description: LocalizedText(
             nb: "Saklistefristen faller helst ikke tidligere enn varselfristen krever.",
             nn: "Saklistefristen fell helst ikkje tidlegare enn varslingsfristen krev.",
             en: "The agenda deadline preferably falls no earlier than the notice period requires."),
             explain: { p in LocalizedText(
-                nb: "\(p.seriesTitle) \(p.date.norwegian): saklisten må ut \(p.measure) dager tidligere fordi fristen faller på en fridag (\(p.points) poeng).",
-                nn: "\(p.seriesTitle) \(p.date.norwegian): sakslista må ut \(p.measure) dagar tidlegare fordi fristen fell på ein fridag (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): the agenda must go out \(p.measure) days earlier because the deadline falls on a day off (\(p.points) points).") }),
+                nb: "\(p.seriesTitle) \(p.date.norwegian): saklisten må ut \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) tidligere fordi fristen faller på en fridag (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): saklista må ut \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) tidlegare fordi fristen fell på ein fridag (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): the agenda must go out \(p.measure) \(Words.daysNoun(p.measure, .english)) earlier because the deadline falls on a day off (\(Words.points(p.points))).") }),
         SoftRule(id: midWindow, weight: 1, description: LocalizedText(
             nb: "Et møte som skal holdes i en periode (kvartal, måned, vindu) legges helst midt i perioden (1 poeng per hele uke unna).",
             nn: "Eit møte som skal haldast i ein periode (kvartal, månad, vindauge) vert helst lagt midt i perioden (1 poeng per heile veke unna).",
             en: "A meeting due in a period (quarter, month, window) preferably falls mid-period (1 point per whole week away)."),
             explain: { p in LocalizedText(
-                nb: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) dager fra midten av perioden (\(p.points) poeng).",
-                nn: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) dagar frå midten av perioden (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): \(p.measure) days from the middle of its period (\(p.points) points).") }),
+                nb: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) fra midten av perioden (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) frå midten av perioden (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): \(p.measure) \(Words.daysNoun(p.measure, .english)) from the middle of its period (\(Words.points(p.points))).") }),
     ]
 
     public static func hardRule(_ id: String) -> HardRule? { hardRules.first { $0.id == id } }

@@ -68,7 +68,7 @@ struct ClashExplainer {
         out += named
         if tooShort {
             let minutes = unit.series.durationMinutes
-            out.append(LocalizedText(nb: "åpningstida er kortere enn møtet (\(minutes) min)",
+            out.append(LocalizedText(nb: "åpningstiden er kortere enn møtet (\(minutes) min)",
                                      nn: "opningstida er kortare enn møtet (\(minutes) min)",
                                      en: "the opening hours are shorter than the meeting (\(minutes) min)"))
         }

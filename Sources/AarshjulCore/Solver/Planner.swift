@@ -208,9 +208,9 @@ struct YearRun {
                     if let load = weeklyLoad, Self.unexcused(week, unit, solver.candidates, load: load) {
                         let explainer = ClashExplainer(candidates: solver.candidates, occupancy: occupancy)
                         return .failure(Failure(clash: explainer.clash(
-                            range: week.range, period: LocalizedText(nb: "uke \(week.number) \(unit.year) (\(week.range.norwegianShort))",
-                                                  nn: "veke \(week.number) \(unit.year) (\(week.range.norwegianShort))",
-                                                  en: "week \(week.number) \(unit.year) (\(week.range.norwegianShort))"),
+                            range: week.range, period: LocalizedText(nb: "uke \(week.number) i \(unit.year) (\(week.range.norwegianShort))",
+                                                  nn: "veke \(week.number) i \(unit.year) (\(week.range.norwegianShort))",
+                                                  en: "week \(week.number) of \(unit.year) (\(week.range.norwegianShort))"),
                             needed: 1, available: 0)))
                     }
                     if detailed { result.notes.append(skippedWeekNote(unit, week, ClashExplainer(candidates: solver.candidates, occupancy: occupancy))) }
@@ -243,9 +243,9 @@ struct YearRun {
         let title = unit.title
         let english = (unit.series.titleEnglish ?? unit.series.title) + (unit.school.map { " – \($0.name)" } ?? "")
         return PlanNote(seriesID: unit.series.id, text: LocalizedText(
-            nb: "\(title), uke \(week.number) \(unit.year): ingen ledig dag (\(why(.bokmal)))",
-            nn: "\(title), veke \(week.number) \(unit.year): ingen ledig dag (\(why(.nynorsk)))",
-            en: "\(english), week \(week.number) \(unit.year): no free day (\(why(.english)))"))
+            nb: "\(title), uke \(week.number) i \(unit.year): ingen ledig dag (\(why(.bokmal)))",
+            nn: "\(title), veke \(week.number) i \(unit.year): ingen ledig dag (\(why(.nynorsk)))",
+            en: "\(english), week \(week.number) of \(unit.year): no free day (\(why(.english)))"))
     }
 
     /// The series orders to try, agreement order first. Up to five series:

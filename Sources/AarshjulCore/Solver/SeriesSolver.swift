@@ -222,8 +222,8 @@ struct SeriesSolver {
             window = DateRange(table.date(first), table.date(last))
             let a = table.date(anchor)
             period = LocalizedText(
-                nb: "\(minDays / 7)–\(maxDays / 7)-ukersgapet etter møtet \(a.norwegian) (\(window.norwegianShort))",
-                nn: "\(minDays / 7)–\(maxDays / 7)-vekersgapet etter møtet \(a.norwegian) (\(window.norwegianShort))",
+                nb: "perioden \(minDays / 7)–\(maxDays / 7) uker etter møtet \(a.norwegian) (\(window.norwegianShort))",
+                nn: "perioden \(minDays / 7)–\(maxDays / 7) veker etter møtet \(a.norwegian) (\(window.norwegianShort))",
                 en: "the \(minDays / 7)–\(maxDays / 7)-week gap after the meeting on \(a.iso) (\(window.norwegianShort))")
         } else {
             window = DateRange(table.date(from), table.date(min(to, from + maxDays - 1)))

@@ -110,13 +110,13 @@ enum ListingWords {
     static let title = LocalizedText(nb: "Dager uten møter", nn: "Dagar utan møte", en: "Days without meetings")
     static let publicHolidays = LocalizedText(nb: "Helligdager", nn: "Heilagdagar", en: "Public holidays")
     static let noMeetingPeriods = LocalizedText(nb: "Møtefrie perioder", nn: "Møtefrie periodar", en: "No-meeting periods")
-    static let schoolHolidays = LocalizedText(nb: "Skoleferier (stenger bare skolearrangementer)",
-                                              nn: "Skuleferiar (stengjer berre skulearrangement)",
-                                              en: "School holidays (close school events only)")
+    static let schoolHolidays = LocalizedText(nb: "Skoleferier (gjelder bare skolearrangementer)",
+                                              nn: "Skuleferiar (gjeld berre skulearrangement)",
+                                              en: "School holidays (apply to school events only)")
     static let election = LocalizedText(nb: "Valg (til orientering)", nn: "Val (til orientering)", en: "Election (for information)")
     static let projected = LocalizedText(nb: "(foreløpig dato)", nn: "(førebels dato)", en: "(projected date)")
     static let weekendFooter = LocalizedText(nb: "Lørdager og søndager brukes aldri til møter.",
-                                             nn: "Laurdagar og sundagar blir aldri brukte til møte.",
+                                             nn: "Laurdagar og sundagar vert aldri brukte til møte.",
                                              en: "Saturdays and Sundays are never used for meetings.")
 
     static func electionName(_ kind: Elections.Kind) -> LocalizedText {

@@ -211,7 +211,7 @@ enum PlanWords {
     static let meetingPlan = LocalizedText(nb: "møteplan", nn: "møteplan", en: "meeting plan")
     static let gap = LocalizedText(nb: "avstand", nn: "avstand", en: "gap")
     static let perSchool = LocalizedText(nb: "per skole", nn: "per skule", en: "per school")
-    static let otherSchool = LocalizedText(nb: "uten skole", nn: "utan skule", en: "no school")
+    static let otherSchool = LocalizedText(nb: "uten skole", nn: "utan skule", en: "without a school")
     static let allDay = LocalizedText(nb: "hele dagen", nn: "heile dagen", en: "all day")
     static let deadlines = LocalizedText(nb: "Frister", nn: "Fristar", en: "Deadlines")
     static let notes = LocalizedText(nb: "Merknader", nn: "Merknader", en: "Notes")

@@ -88,4 +88,7 @@ extension Words {
         case .english: return plural ? "weeks" : "week"
         }
     }
+
+    /// "1 point", "5 points" (English penalty counts; Norwegian "poeng" does not change).
+    public static func points(_ count: Int) -> String { count == 1 ? "1 point" : "\(count) points" }
 }
