@@ -59,6 +59,7 @@ public enum BusyCalendar {
                                          date: event.start, time: event.isAllDay ? nil : time, sequence: event.sequence,
                                          stamp: event.stamp, cancelled: event.status == "CANCELLED")
             previous.contentFingerprint = event.contentFingerprint
+            previous.plannedDate = event.plannedDate
             events.append(previous)
         }
         return (events, parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }, foreign, parsed.findings)

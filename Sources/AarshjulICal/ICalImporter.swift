@@ -102,6 +102,7 @@ struct ComponentReader {
             recurrenceDate: recurrenceDate, recurrenceTime: recurrenceTime)
         event.contentFingerprint = component.xValue("X-AARSHJUL-CONTENT")
         event.transparent = transparency(component) == "TRANSPARENT"
+        event.plannedDate = component.xValue("X-AARSHJUL-DATE").flatMap { CivilDate(iso: $0) }
         return event
     }
 

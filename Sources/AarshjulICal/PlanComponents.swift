@@ -70,6 +70,9 @@ struct PlanComponents {
         try c.addX("X-AARSHJUL-SERIES", event.seriesID)
         if let school = event.schoolID { try c.addX("X-AARSHJUL-SCHOOL", school) }
         try c.addX("X-AARSHJUL-CONTENT", event.contentFingerprint)
+        // The date this tool gave the event: a DTSTART that differs from it later
+        // was moved by a person (a hand edit that a reschedule must respect).
+        try c.addX("X-AARSHJUL-DATE", event.date.iso)
         return c
     }
 

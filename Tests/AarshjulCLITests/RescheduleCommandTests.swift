@@ -1,3 +1,4 @@
+import AarshjulCore
 import Foundation
 import Testing
 
@@ -64,6 +65,47 @@ import Testing
         #expect(try String(contentsOf: again.appendingPathComponent("lillestrom-2027.ics"), encoding: .utf8) == new)
     }
 
+    @Test func blackoutWrittenIntoTheAgreementMovesTheMeetingAndIsNoHandEdit() throws {
+        let before = try publish()
+        let old = try String(contentsOf: before.appendingPathComponent("lillestrom-2027.ics"), encoding: .utf8)
+        let (uid, day) = secondSLT(old)
+        // The coordinator adds the blackout to the agreement file instead of passing --blackout.
+        let edited = try CLI.temporaryDirectory().appendingPathComponent("lillestrom.yaml")
+        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("calendars/lillestrom.yaml"), encoding: .utf8)
+        try (text + "\nblackouts:\n  - {date: \(day), reason: Bisettelse}\n").write(to: edited, atomically: true, encoding: .utf8)
+        let after = try CLI.temporaryDirectory()
+        let result = try CLI.run(["reschedule", edited.path, "--year", "2027", "--previous", before.path,
+                                  "--stamp", "2027-02-01T10:00:00Z", "--out", after.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(": Bisettelse"))
+        let moved = try #require(Self.events(try String(contentsOf: after.appendingPathComponent("lillestrom-2027.ics"),
+                                                          encoding: .utf8))[uid])
+        #expect(Self.field("SEQUENCE", moved) == "SEQUENCE:1")
+        #expect(Self.field("X-AARSHJUL-DATE", moved) != "X-AARSHJUL-DATE:\(day)")
+    }
+
+    @Test func anEventMovedByHandInThePublishedFileIsKeptWhereThePersonPutIt() throws {
+        let before = try publish()
+        let file = before.appendingPathComponent("lillestrom-2027.ics")
+        let old = try String(contentsOf: file, encoding: .utf8)
+        let (uid, day) = secondSLT(old)
+        // Someone moves the meeting one day later in the published calendar (DTSTART/DTEND only).
+        let block = try #require(Self.events(old)[uid])
+        let digits = day.replacingOccurrences(of: "-", with: "")
+        let next = CivilDateText.next(digits)
+        let edited = block.replacingOccurrences(of: "DTSTART;TZID=Europe/Oslo:\(digits)", with: "DTSTART;TZID=Europe/Oslo:\(next)")
+            .replacingOccurrences(of: "DTEND;TZID=Europe/Oslo:\(digits)", with: "DTEND;TZID=Europe/Oslo:\(next)")
+        try old.replacingOccurrences(of: block, with: edited).write(to: file, atomically: true, encoding: .utf8)
+        let after = try CLI.temporaryDirectory()
+        let result = try CLI.run(["reschedule", "calendars/lillestrom.yaml", "--year", "2027", "--previous", before.path,
+                                  "--stamp", "2027-02-01T10:00:00Z", "--out", after.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let kept = try #require(Self.events(try String(contentsOf: after.appendingPathComponent("lillestrom-2027.ics"),
+                                                         encoding: .utf8))[uid])
+        #expect(Self.field("DTSTART", kept) == "DTSTART;TZID=Europe/Oslo:\(next)T090000" || kept.contains(":\(next)T"),
+                "the hand-moved date was not kept: \(Self.field("DTSTART", kept) ?? "")")
+    }
+
     @Test func dryRunWritesNothingAndSpeaksNynorsk() throws {
         let before = try publish()
         let old = try String(contentsOf: before.appendingPathComponent("lillestrom-2027.ics"), encoding: .utf8)
@@ -99,5 +141,16 @@ import Testing
                                   "--busy", "ordforer=Tests/AarshjulICalTests/Fixtures/lic-errors.ics", "--dry-run"])
         #expect(warned.status == 0, "\(warned.stderr)")
         #expect(warned.stderr.contains("warning: Tests/AarshjulICalTests/Fixtures/lic-errors.ics, line 15"))
+    }
+}
+
+/// YYYYMMDD of the next working day that is no public holiday, for editing a DTSTART in a test.
+enum CivilDateText {
+    static func next(_ digits: String) -> String {
+        var date = CivilDate(year: Int(digits.prefix(4))!, month: Int(digits.dropFirst(4).prefix(2))!, day: Int(digits.suffix(2))!)!
+        repeat {
+            date = date.adding(days: 1)
+        } while date.isWeekend || PublicHolidays.holidays(in: date.year).contains { $0.date == date }
+        return date.iso.replacingOccurrences(of: "-", with: "")
     }
 }

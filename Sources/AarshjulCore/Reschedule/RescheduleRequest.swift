@@ -15,6 +15,9 @@ public struct PreviousEvent: Sendable, Equatable {
     public var cancelled: Bool
     /// `PlannedEvent.contentFingerprint` as published (X-AARSHJUL-CONTENT); nil when unknown.
     public var contentFingerprint: String? = nil
+    /// The date aarshjul itself gave the event (X-AARSHJUL-DATE); a different
+    /// `date` means a person moved it. nil for feeds written before it existed.
+    public var plannedDate: CivilDate? = nil
 
     public init(uid: String, seriesID: String, schoolID: String? = nil, title: String = "", date: CivilDate,
                 time: TimeSpan?, sequence: Int = 0, stamp: UTCTimestamp? = nil, cancelled: Bool = false) {
