@@ -104,21 +104,28 @@ import Testing
         #expect(autumnNorth?.range == DateRange(Self.d(2027, 10, 4), Self.d(2027, 10, 6)))
     }
 
-    /// An imported skolerute replaces the computed breaks of the years it covers.
-    @Test func importedSkoleruteReplacesComputedBreaks() {
-        let imported = [Blackout(range: DateRange(Self.d(2027, 3, 1), Self.d(2027, 3, 5)), reason: "Vinterferie"),
+    /// An imported skolerute replaces the computed breaks within the span it
+    /// covers (here the school year 2026–27), and only there.
+    @Test func importedSkoleruteReplacesComputedBreaksWithinItsSpan() {
+        let imported = [Blackout(range: DateRange(Self.d(2026, 10, 5), Self.d(2026, 10, 9)), reason: "Haustferie"),
+                        Blackout(range: DateRange(Self.d(2026, 12, 21), Self.d(2027, 1, 1)), reason: "Juleferie"),
+                        Blackout(range: DateRange(Self.d(2027, 3, 1), Self.d(2027, 3, 5)), reason: "Vinterferie"),
                         Blackout(range: DateRange(Self.d(2027, 6, 24), Self.d(2027, 8, 17)), reason: "Sommarferie")]
         let school = SchoolCalendar(county: .oslo, settings: SchoolCalendarSettings(importedHolidays: imported))
         let breaks = school.breaks(touching: 2027)
-        #expect(breaks.map(\.range) == [DateRange(Self.d(2027, 3, 1), Self.d(2027, 3, 5)),
-                                         DateRange(Self.d(2027, 6, 24), Self.d(2027, 8, 17))])
+        #expect(breaks.map(\.range) == [DateRange(Self.d(2026, 12, 21), Self.d(2027, 1, 1)),
+                                         DateRange(Self.d(2027, 3, 1), Self.d(2027, 3, 5)),
+                                         DateRange(Self.d(2027, 6, 24), Self.d(2027, 8, 17)),
+                                         DateRange(Self.d(2027, 10, 4), Self.d(2027, 10, 8)),
+                                         DateRange(Self.d(2027, 12, 20), Self.d(2028, 1, 2))])
         let calendar = MunicipalCalendar(county: .oslo, school: SchoolCalendarSettings(importedHolidays: imported),
                                          years: 2027...2027)
-        #expect(calendar.isSchoolDay(Self.d(2027, 2, 22)))       // computed week 8 is gone
+        #expect(calendar.isSchoolDay(Self.d(2027, 2, 22)))       // computed week 8 is replaced by the import
         #expect(!calendar.isSchoolDay(Self.d(2027, 3, 1)))
-        #expect(!calendar.isSchoolDay(Self.d(2026, 12, 21)))     // 2026 keeps its computed Christmas break
-        #expect(calendar.isSchoolDay(Self.d(2028, 2, 21)) == false)  // 2028 keeps its computed winter break
         #expect(calendar.isSchoolDay(Self.d(2027, 1, 4)))
+        #expect(!calendar.isSchoolDay(Self.d(2027, 10, 4)))      // autumn 2027 lies after the import: computed break stands
+        #expect(!calendar.isSchoolDay(Self.d(2027, 12, 21)))     // and so does Christmas 2027
+        #expect(calendar.isSchoolDay(Self.d(2028, 2, 21)) == false)  // 2028 keeps its computed winter break
     }
 
     @Test func electionDays() {

@@ -77,19 +77,23 @@ public struct SchoolCalendar: Sendable {
         let christmas = LocalizedText(nb: "Juleferie", en: "Christmas break")
         list.append(Break(range: DateRange(CivilDate(year: year - 1, month: 12, day: 20)!, CivilDate(year: year, month: 1, day: 2)!), name: christmas))
         list.append(Break(range: DateRange(CivilDate(year: year, month: 12, day: 20)!, CivilDate(year: year + 1, month: 1, day: 2)!), name: christmas))
-        // An imported skolerute replaces the computed breaks in every year it
-        // has holidays for; a computed break reaching into another year keeps
-        // its days there (the Christmas break spans two years).
-        let importedYears = Set(settings.importedHolidays.flatMap { $0.range.first.year...$0.range.last.year })
-        if !importedYears.isEmpty {
-            list = list.flatMap { computed in
-                (computed.range.first.year...computed.range.last.year)
-                    .filter { !importedYears.contains($0) }
-                    .map { y in
-                        Break(range: DateRange(max(computed.range.first, .firstOfYear(y)),
-                                               min(computed.range.last, .lastOfYear(y))),
-                              name: computed.name)
-                    }
+        // An imported skolerute replaces the computed breaks within the span it
+        // covers (its first to its last holiday: a school year, say); outside
+        // that span the computed breaks stand, so a 2026–27 skolerute does not
+        // erase the autumn and Christmas breaks of autumn 2027.
+        if let first = settings.importedHolidays.map(\.range.first).min(),
+           let last = settings.importedHolidays.map(\.range.last).max() {
+            list = list.flatMap { computed -> [Break] in
+                var pieces: [Break] = []
+                if computed.range.first < first {
+                    pieces.append(Break(range: DateRange(computed.range.first, min(computed.range.last, first.adding(days: -1))),
+                                        name: computed.name))
+                }
+                if computed.range.last > last {
+                    pieces.append(Break(range: DateRange(max(computed.range.first, last.adding(days: 1)), computed.range.last),
+                                        name: computed.name))
+                }
+                return pieces
             }
         }
         for extra in settings.extraClosedDays + settings.importedHolidays where extra.range.overlaps(.year(year)) {
