@@ -35,23 +35,27 @@ struct YearOptions: ParsableArguments {
 
     func range() throws -> ClosedRange<Int> {
         if let year {
-            guard (1900...2200).contains(year) else {
-                throw ValidationError("--year \(year) is outside the years Aarshjul knows (1900–2200).")
+            guard Self.plannable.contains(year) else {
+                throw ValidationError("--year \(year) is outside the years Aarshjul plans (1950–2200).")
             }
             return year...year
         }
         return try Self.span(years ?? "")
     }
 
-    /// "2027" or "2027-2030", within the years Aarshjul knows, at most ten.
+    /// Years a plan can be made for. The calendar knows 1900–2200 (`aarshjul
+    /// holidays`), but 1 May and 17 May became public holidays only in 1947.
+    static let plannable = 1950...2200
+
+    /// "2027" or "2027-2030", within the years Aarshjul plans, at most ten.
     static func span(_ text: String) throws -> ClosedRange<Int> {
         let parts = text.split(separator: "-")
-        if parts.count == 1, let year = Int(parts[0]), (1900...2200).contains(year) { return year...year }
+        if parts.count == 1, let year = Int(parts[0]), plannable.contains(year) { return year...year }
         guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b else {
             throw ValidationError("--years '\(text)' is not a span of years. Write it like 2027-2030.")
         }
-        guard (1900...2200).contains(a), (1900...2200).contains(b) else {
-            throw ValidationError("--years \(text) goes outside the years Aarshjul knows (1900–2200).")
+        guard plannable.contains(a), plannable.contains(b) else {
+            throw ValidationError("--years \(text) goes outside the years Aarshjul plans (1950–2200).")
         }
         guard b - a < 10 else {
             throw ValidationError("--years \(text) spans more than ten years; plan at most ten at a time.")

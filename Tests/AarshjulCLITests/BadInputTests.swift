@@ -107,3 +107,14 @@ import Testing
         #expect(english.stdout.hasPrefix("Hard rules (never broken)"))
     }
 }
+
+/// Years outside what the planner handles are refused up front, as a year problem.
+@Suite struct PlanYearBoundsTests {
+    @Test func yearBefore1950IsAYearProblemNotAFileProblem() throws {
+        let result = try CLI.run(["plan", "calendars/luster.yaml", "--year", "1949"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("1950–2200"), "\(result.stderr)")
+        let holidays = try CLI.run(["holidays", "--year", "1900"])
+        #expect(holidays.status == 0, "the calendar itself still knows 1900")
+    }
+}

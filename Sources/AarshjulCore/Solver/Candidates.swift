@@ -26,11 +26,17 @@ struct Candidates: Sendable {
             let preferred = SoftCosts.preferredStart(series, opening: hours.start)
             let step = RuleCatalogue.startStepMinutes
             var list: [Start] = []
-            var start = (hours.start.minutes + step - 1) / step * step
-            while start + series.durationMinutes <= hours.end.minutes {
+            // Starts on the half hour, plus the opening itself when it is off
+            // the grid (08:45–10:15 fits a 90-minute meeting only at 08:45).
+            var starts = [hours.start.minutes]
+            var grid = (hours.start.minutes + step - 1) / step * step
+            while grid <= hours.end.minutes {
+                if grid != hours.start.minutes { starts.append(grid) }
+                grid += step
+            }
+            for start in starts where start + series.durationMinutes <= hours.end.minutes {
                 let cost = dayCost + SoftCosts.time(start: TimeOfDay(minutes: start), preferred: preferred).points
                 list.append(Start(start: start, end: start + series.durationMinutes, cost: cost))
-                start += step
             }
             return list.sorted { ($0.cost, $0.start) < ($1.cost, $1.start) }
         }
