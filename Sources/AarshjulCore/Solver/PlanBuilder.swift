@@ -72,6 +72,23 @@ struct PlanBuilder {
                 }
             }
         }
+        addItemsOfTheElectionBefore(&events)
+    }
+
+    /// Planning the year after an election (the usual case: next year's plan),
+    /// the first meeting after it may be this year's first: that is so when a
+    /// plan of the election year has no meeting of the series after election day.
+    private func addItemsOfTheElectionBefore(_ events: inout [PlannedEvent]) {
+        let before = years.lowerBound - 1
+        guard let election = table.calendar.election(in: before), election.kind == .municipal else { return }
+        let concerned = agreement.series.filter { $0.positionalAgenda.contains { $0.position == .firstAfterMunicipalElection } }
+        guard !concerned.isEmpty,
+              let previous = try? Planner.plan(PlanRequest(agreement: agreement, years: before...before, language: language))
+        else { return }
+        for series in concerned where !previous.events.contains(where: { $0.seriesID == series.id && $0.date > election.date }) {
+            let items = series.positionalAgenda.filter { $0.position == .firstAfterMunicipalElection }.map(\.item)
+            if let i = events.firstIndex(where: { $0.seriesID == series.id }) { events[i].agenda += items }
+        }
     }
 
     private func agendaDeadlines(_ events: [PlannedEvent]) -> [PlannedDeadline] {
