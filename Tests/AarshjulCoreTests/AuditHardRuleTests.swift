@@ -38,6 +38,14 @@ import Testing
 
     @Test func validEventsKeepEveryRule() { #expect(rules(valid).isEmpty) }
 
+    @Test func anExtraEventOutsideThePlannedYearsIsReported() {
+        // A plan for 2027 holding a 2028 meeting too: the yearly count of 2027 is right, yet the feed is wrong.
+        let stray = event("meet", F.d(2028, 3, 1), uid: "stray")
+        let found = HardRuleAudit.violations(of: valid + [stray], agreement: agreement, years: 2027...2027)
+        #expect(found.contains { $0.ruleID == RuleCatalogue.frequency && $0.uid == "stray" })
+        #expect(found.first { $0.uid == "stray" }?.explanation.english.contains("outside the planned years") == true)
+    }
+
     @Test func noWeekend() {
         #expect(!rules(replacing("meet", with: event("meet", F.d(2027, 3, 4)))).contains(RuleCatalogue.noWeekend))
         #expect(rules(replacing("meet", with: event("meet", F.d(2027, 3, 6)))).contains(RuleCatalogue.noWeekend))

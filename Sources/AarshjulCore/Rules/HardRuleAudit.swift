@@ -75,6 +75,12 @@ public enum HardRuleAudit {
             found.append(Violation(ruleID: rule, uid: event.uid, explanation: LocalizedText(
                 nb: "\(title) \(date.norwegian): \(nb)", nn: "\(title) \(date.norwegian): \(nn)", en: "\(title) \(date.iso): \(en)")))
         }
+        // The per-year counts below only see the planned years: an event outside them would slip through.
+        if !calendar.years.contains(date.year) {
+            add(RuleCatalogue.frequency, "ligger utenfor de planlagte årene (\(calendar.years.lowerBound)–\(calendar.years.upperBound)).",
+                "ligg utanfor dei planlagde åra (\(calendar.years.lowerBound)–\(calendar.years.upperBound)).",
+                "falls outside the planned years (\(calendar.years.lowerBound)–\(calendar.years.upperBound)).")
+        }
         if date.isWeekend {
             add(RuleCatalogue.noWeekend, "ligger på en \(Words.weekdayName(date.weekday, .bokmal)).",
                 "ligg på ein \(Words.weekdayName(date.weekday, .nynorsk)).", "falls on a \(Words.weekdayName(date.weekday, .english)).")
