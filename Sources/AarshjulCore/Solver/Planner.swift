@@ -9,7 +9,43 @@ public enum Planner {
 
     public static func plan(_ request: PlanRequest) throws(PlanningError) -> Plan {
         var occupancy = Occupancy()
-        return try plan(request, personIndex: nil, occupancy: &occupancy)
+        do {
+            return try plan(request, personIndex: nil, occupancy: &occupancy)
+        } catch {
+            // Year by year, a chain's last meeting of one year is chosen without
+            // knowing what the next year allows (a closed January, say). Over
+            // several years, try again with each chain laid over the whole span first.
+            guard request.years.count > 1, case .infeasible(let clashes) = error,
+                  let chains = spanChains(request), clashes.contains(where: { clash in
+                      chains.keys.contains { request.agreement.series[$0].id == clash.seriesID } })
+            else { throw error }
+            var fresh = Occupancy()
+            return try plan(request, personIndex: nil, occupancy: &fresh, chainDays: chains)
+        }
+    }
+
+    /// Every every-A–B-weeks series solved alone over the whole span: series
+    /// index → its meeting days (day indexes). nil when some chain has none.
+    private static func spanChains(_ request: PlanRequest) -> [Int: [Int]]? {
+        let agreement = request.agreement
+        let table = DayTable(calendar: MunicipalCalendar(agreement: agreement, years: request.years,
+                                                         extraBlackouts: request.extraBlackouts))
+        var personIndex: [String: Int] = [:]
+        for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
+        var days: [Int: [Int]] = [:]
+        for (s, series) in agreement.series.enumerated() {
+            guard case .everyWeeks(let a, let b, _) = series.rule else { continue }
+            let previous = SeriesWindows.previousLast(series.rule, firstYear: request.years.lowerBound).map(table.index)
+            for unit in PlanUnit.units(of: s, agreement: agreement, year: request.years.lowerBound,
+                                       school: table.calendar.school, personIndex: personIndex) {
+                let solver = SeriesSolver(candidates: Candidates(unit: unit, table: table))
+                guard case .solved(let solution) = solver.solveChain(
+                    from: table.index(.firstOfYear(request.years.lowerBound)), to: table.index(.lastOfYear(request.years.upperBound)),
+                    minDays: a * 7, maxDays: b * 7, previousLast: previous, Occupancy()) else { return nil }
+                days[s] = solution.placements.map(\.day)
+            }
+        }
+        return days.isEmpty ? nil : days
     }
 
     /// Plans one agreement around what `occupancy` already holds (other
@@ -20,8 +56,10 @@ public enum Planner {
     /// series they hold): a week of weekly presence left empty although the
     /// calendar had a free day is a clash, not a note, unless holidays
     /// shorten the week below the number of municipalities the person serves.
+    /// `chainDays` (series index → day indexes) makes chains keep those days.
     static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
-                     table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil) throws(PlanningError) -> Plan {
+                     table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil,
+                     chainDays: [Int: [Int]]? = nil) throws(PlanningError) -> Plan {
         let agreement = request.agreement
         let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
@@ -50,7 +88,13 @@ public enum Planner {
         for year in request.years {
             let units = agreement.series.indices.map { s in
                 PlanUnit.units(of: s, agreement: agreement, year: year, school: calendar.school, personIndex: personIndex)
-                    .map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) }
+                    .map { unit -> SeriesSolver in
+                        var solver = SeriesSolver(candidates: Candidates(unit: unit, table: table))
+                        if let days = chainDays?[s] {
+                            solver.bias = UnitBias(previous: [], pinned: [:], chainPrevious: [], chainPinned: days, busy: Occupancy())
+                        }
+                        return solver
+                    }
             }
             let run = try YearRun(solvers: units, carry: carry, table: table, base: occupancy, weeklyLoad: weeklyLoad).best()
             occupancy = run.occupancy
