@@ -8,12 +8,12 @@ import AarshjulICal
 enum ImportedCalendarsPlan {
     static func plan(_ agreement: Agreement, imports: CalendarImports, years: ClosedRange<Int>,
                      language: PlanLanguage) throws -> Plan {
-        let inputs = try AgreementCalendarInputs.read(
-            busyCalendars: imports.busyCalendars, schoolCalendars: imports.schoolCalendars,
-            horizon: DateRange(.firstOfYear(years.lowerBound), .lastOfYear(years.upperBound)))
-        var standardError = StandardError()
-        for finding in inputs.findings { print("aarshjul: warning: \(finding)", to: &standardError) }
+        let files = RescheduleInputs(agreement: agreement, years: years)
+        var busy: [BusyInterval] = []
+        for (person, path) in imports.busyCalendars { busy += try files.busy(path, person: person) }
+        var holidays: [Blackout] = []
+        for path in imports.schoolCalendars { holidays += try files.schoolHolidays(path) }
         return try Planner.plan(PlanRequest(agreement: agreement, years: years, language: language),
-                                busy: inputs.busy, schoolHolidays: inputs.schoolHolidays)
+                                busy: busy, schoolHolidays: holidays)
     }
 }

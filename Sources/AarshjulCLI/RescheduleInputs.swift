@@ -73,15 +73,15 @@ struct RescheduleInputs {
     }
 
     func busy(_ path: String, person: String) throws(ICalError) -> [BusyInterval] {
-        let (intervals, findings) = try BusyCalendar.intervals(try read(path), fileName: path, person: person, horizon: horizon)
-        warn(findings)
-        return intervals
+        let read = try AgreementCalendarInputs.read(busyCalendars: [(person, path)], schoolCalendars: [], horizon: horizon)
+        warn(read.findings)
+        return read.busy
     }
 
     func schoolHolidays(_ path: String) throws(ICalError) -> [Blackout] {
-        let (holidays, findings) = try BusyCalendar.schoolHolidays(try read(path), fileName: path, horizon: horizon)
-        warn(findings)
-        return holidays
+        let read = try AgreementCalendarInputs.read(busyCalendars: [], schoolCalendars: [path], horizon: horizon)
+        warn(read.findings)
+        return read.schoolHolidays
     }
 
     /// The published plan's municipality file: its events and to-dos.
