@@ -83,6 +83,10 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         #expect(root.name == "svg")
         #expect(root.attributes["xmlns"] == "http://www.w3.org/2000/svg")
         #expect(root.attributes["viewBox"] == "0 0 1120 760")
+        // Several wheels share an index page: the labelling id names municipality and year.
+        let labelled = try #require(root.attributes["aria-labelledby"])
+        #expect(labelled.hasSuffix("-2025") && labelled.contains("lillestrom"))
+        #expect(doc.elements.contains { $0.name == "title" && $0.attributes["id"] == labelled })
     }
 
     @Test func oneMarkPerEventOfTheYearAtItsDateAngle() throws {

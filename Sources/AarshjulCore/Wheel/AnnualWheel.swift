@@ -62,12 +62,15 @@ struct WheelDrawing {
         }
     }
 
+    /// Unique per municipality and year: an index page embeds many wheels.
+    private var titleID: String { "wheel-title-\(XMLText.escape(plan.agreement.id))-\(year)" }
+
     mutating func render() -> String {
         let title = "\(words.wheel) \(year) – \(plan.agreement.municipality)"
         out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1120 760\" width=\"1120\" height=\"760\""
-            + " role=\"img\" aria-labelledby=\"wheel-title\" font-family=\"sans-serif\">\n"
-        out += "<title id=\"wheel-title\">\(XMLText.escape(title))</title>\n"
+            + " role=\"img\" aria-labelledby=\"\(titleID)\" font-family=\"sans-serif\">\n"
+        out += "<title id=\"\(titleID)\">\(XMLText.escape(title))</title>\n"
         out += "<rect width=\"1120\" height=\"760\" fill=\"#ffffff\"/>\n"
         drawMonths()
         drawClosedPeriods()
