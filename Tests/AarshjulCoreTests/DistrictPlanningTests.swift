@@ -108,7 +108,7 @@ struct DistrictPlanningTests {
             return text.hasPrefix("Planen går ikke opp.") && clashes.count == 1
                 && text.contains("E: Politikontakten i e: ingen ledig dag i uke 1 i 2027")
                 && text.contains("lokalet er stengt fredag")
-                && text.contains("opptatt i andre møter: Politikontakt")
+                && text.contains("Politikontakt har andre møter da")
                 && text.contains("Politikontakt felles tjener A, B, C, D, E, F og kan ikke være to steder")
         }
     }

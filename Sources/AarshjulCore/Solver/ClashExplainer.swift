@@ -16,9 +16,15 @@ struct ClashExplainer {
             case (.bokmal, 0): what = "ingen ledig dag i \(period.bokmal)"
             case (.nynorsk, 0): what = "ingen ledig dag i \(period.nynorsk)"
             case (.english, 0): what = "no free day in \(period.english)"
-            case (.bokmal, _): what = "trenger \(needed) møter i \(period.bokmal), men bare \(available) dager er ledige"
-            case (.nynorsk, _): what = "treng \(needed) møte i \(period.nynorsk), men berre \(available) dagar er ledige"
-            case (.english, _): what = "needs \(needed) meetings in \(period.english), but only \(available) days are free"
+            case (.bokmal, _):
+                what = "trenger \(needed) \(Words.countNoun(needed, days: false, .bokmal)) i \(period.bokmal), men bare "
+                    + "\(available) \(Words.daysNoun(available, .bokmal)) \(available == 1 ? "er ledig" : "er ledige")"
+            case (.nynorsk, _):
+                what = "treng \(needed) møte i \(period.nynorsk), men berre "
+                    + "\(available) \(Words.daysNoun(available, .nynorsk)) \(available == 1 ? "er ledig" : "er ledige")"
+            case (.english, _):
+                what = "needs \(needed) \(Words.countNoun(needed, days: false, .english)) in \(period.english), but only "
+                    + "\(available) \(available == 1 ? "day is" : "days are") free"
             }
             let why = reasons.map { $0.text(language) }.joined(separator: ", ")
             return "\(who): \(what)" + (why.isEmpty ? "." : ": \(why).")
@@ -41,9 +47,11 @@ struct ClashExplainer {
             for blocker in table.calendar.blockers(on: date) {
                 switch blocker {
                 case .weekend: break
-                case .publicHoliday(let name), .noMeetingPeriod(let name): note(name)
+                // Calendar names read mid-sentence in Norwegian ("…: vinterferie, påskeferie");
+                // a blackout keeps the user's own words.
+                case .publicHoliday(let name), .noMeetingPeriod(let name): note(Self.midSentence(name))
                 case .blackout(let reason): note(LocalizedText(nb: reason, en: reason))
-                case .schoolHoliday(let name): if unit.schoolOnly { note(name) }
+                case .schoolHoliday(let name): if unit.schoolOnly { note(Self.midSentence(name)) }
                 }
             }
             guard !date.isWeekend else { continue }
@@ -74,10 +82,18 @@ struct ClashExplainer {
         }
         if !busy.isEmpty {
             let names = busy.map { unit.peopleNames[$0] }.joined(separator: ", ")
-            out.append(LocalizedText(nb: "opptatt i andre møter: \(names)", nn: "oppteken i andre møte: \(names)",
-                                     en: "busy in other meetings: \(names)"))
+            out.append(LocalizedText(nb: "\(names) har andre møter da", nn: "\(names) har andre møte då",
+                                     en: "\(names) \(busy.count == 1 ? "has" : "have") other meetings then"))
         }
         return out
+    }
+
+    /// A calendar name as it reads mid-sentence: lower-case first letter in
+    /// Norwegian ("Vinterferie" → "vinterferie"); English keeps its capitals.
+    static func midSentence(_ name: LocalizedText) -> LocalizedText {
+        // "Kristi himmelfartsdag" starts with a proper noun and keeps it.
+        func lower(_ s: String) -> String { s.hasPrefix("Kristi ") ? s : s.prefix(1).lowercased() + s.dropFirst() }
+        return LocalizedText(nb: lower(name.bokmal), nn: lower(name.nynorsk), en: name.english)
     }
 
     /// "tirsdag–fredag", "mandag, onsdag": runs of consecutive weekdays joined by a dash.
