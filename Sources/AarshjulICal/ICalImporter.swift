@@ -103,6 +103,7 @@ struct ComponentReader {
         event.contentFingerprint = component.xValue("X-AARSHJUL-CONTENT")
         event.transparent = transparency(component) == "TRANSPARENT"
         event.plannedDate = component.xValue("X-AARSHJUL-DATE").flatMap { CivilDate(iso: $0) }
+        event.personIDs = component.xValue("X-AARSHJUL-PEOPLE").map { $0.split(separator: " ").map(String.init) }
         return event
     }
 

@@ -10,6 +10,8 @@ public struct ImportedEvent: Sendable, Equatable {
     public var schoolID: String?
     /// X-AARSHJUL-CONTENT: the digest of the event's text when this tool wrote it.
     public var contentFingerprint: String? = nil
+    /// X-AARSHJUL-PEOPLE: the agreement's person ids of who attends (full feeds only).
+    public var personIDs: [String]? = nil
     /// X-AARSHJUL-DATE: the date this tool gave the event when it wrote it.
     public var plannedDate: CivilDate? = nil
     /// TRANSP:TRANSPARENT — shown in the calendar but not busy time (birthdays, reminders).

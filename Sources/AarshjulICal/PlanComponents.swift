@@ -66,6 +66,10 @@ struct PlanComponents {
                           icalparameter_new_cn(person.name.isEmpty ? person.role : person.name),
                           what: "ATTENDEE")
             }
+            // Who attends, by agreement person id, so a plan read back can be audited
+            // (double booking, BUP at 4 of 12) even where no one has an e-mail address.
+            // Space-separated: libical does not escape commas in X- values.
+            if !event.attendees.isEmpty { try c.addX("X-AARSHJUL-PEOPLE", event.attendees.joined(separator: " ")) }
         }
         try c.addX("X-AARSHJUL-SERIES", event.seriesID)
         if let school = event.schoolID { try c.addX("X-AARSHJUL-SCHOOL", school) }

@@ -55,6 +55,31 @@ public enum HardRuleAudit {
             let mine = events.filter { $0.seriesID == series.id }
                 .sorted { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
             found += FrequencyAudit(series: series, events: mine, agreement: agreement, calendar: calendar, years: years).violations()
+            found += partialAttendance(series, mine, agreement: agreement, years: years)
+        }
+        return found
+    }
+
+    /// Someone who attends only N of a series' meetings a year (BUP at 4 of 12)
+    /// attends exactly that many — checked when the events say who attends at
+    /// all (an event list built from the series alone leaves such people out).
+    static func partialAttendance(_ series: MeetingSeries, _ events: [AuditEvent], agreement: Agreement,
+                                  years: ClosedRange<Int>) -> [Violation] {
+        var found: [Violation] = []
+        for partial in series.partialAttendance where events.contains(where: { $0.attendees.contains(partial.person) }) {
+            let name = agreement.person(partial.person)?.name ?? partial.person
+            for year in years {
+                for school in Set(events.map(\.schoolID)).sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
+                    let meetings = events.filter { $0.date.year == year && $0.schoolID == school }
+                    let expected = min(partial.count, meetings.count)
+                    let actual = meetings.filter { $0.attendees.contains(partial.person) }.count
+                    guard actual != expected else { continue }
+                    found.append(Violation(ruleID: RuleCatalogue.frequency, uid: nil, explanation: LocalizedText(
+                        nb: "\(series.title) \(year): \(name) skal være med på \(expected) av møtene, men er med på \(actual).",
+                        nn: "\(series.title) \(year): \(name) skal vere med på \(expected) av møta, men er med på \(actual).",
+                        en: "\(series.titleEnglish ?? series.title) \(year): \(name) should attend \(expected) of the meetings but attends \(actual).")))
+                }
+            }
         }
         return found
     }
