@@ -28,6 +28,21 @@ struct DistrictPlanningTests {
                      appearances: ids.map { .init(member: $0, person: "politikontakt") })
     }
 
+    @Test func aDistrictFileThatNamesAnUnknownMunicipalityIsRefusedInThePlanLanguage() {
+        let district = District(id: "t", name: "Test", members: [Self.municipality("a"), Self.municipality("b")],
+                                sharedPeople: [Self.sharedContact(["a", "x"])])
+        for (language, expected) in [(PlanLanguage.bokmal, "kommunen «x» er ikke med i distriktet"),
+                                     (.nynorsk, "kommunen «x» er ikkje med i distriktet"),
+                                     (.english, "the municipality \"x\" is not in the district")] {
+            #expect {
+                _ = try DistrictPlanner.plan(district, years: 2027...2027, language: language)
+            } throws: { error in
+                guard case .invalidAgreement(let problems) = error as? PlanningError else { return false }
+                return problems.contains { $0.contains(expected) }
+            }
+        }
+    }
+
     @Test func sharedPoliceContactIsNeverInTwoPlacesAndTravelIsKept() throws {
         let ids = ["a", "b", "c"]
         let district = District(id: "t", name: "Test", members: ids.map { Self.municipality($0) },

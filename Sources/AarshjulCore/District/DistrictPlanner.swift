@@ -23,7 +23,7 @@ public struct DistrictPlan: Sendable, Equatable {
 public enum DistrictPlanner {
     public static func plan(_ district: District, years: ClosedRange<Int>,
                             language: PlanLanguage? = nil) throws(PlanningError) -> DistrictPlan {
-        let problems = DistrictCheck.problems(district)
+        let problems = DistrictCheck.problems(district, language: language ?? district.members.first?.language ?? .bokmal)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
         let people = district.people
         var number: [String: Int] = [:]
@@ -71,22 +71,28 @@ public enum DistrictPlanner {
     }
 }
 
-/// The problems a district file can have beyond those of its members.
+/// The problems a district file can have beyond those of its members, in the plan's language.
 enum DistrictCheck {
-    static func problems(_ district: District) -> [String] {
+    static func problems(_ district: District, language: PlanLanguage) -> [String] {
         var out: [String] = []
+        func say(_ nb: String, _ nn: String, _ en: String) { out.append(LocalizedText(nb: nb, nn: nn, en: en).text(language)) }
         var ids = Set<String>()
         for member in district.members where !ids.insert(member.id).inserted {
-            out.append("Kommunen «\(member.id)» står to ganger i distriktet.")
+            say("Kommunen «\(member.id)» står to ganger i distriktet.", "Kommunen «\(member.id)» står to gonger i distriktet.",
+                "The municipality \"\(member.id)\" is listed twice in the district.")
         }
         for shared in district.sharedPeople {
             for appearance in shared.appearances {
                 guard let member = district.members.first(where: { $0.id == appearance.member }) else {
-                    out.append("Delt person «\(shared.id)»: kommunen «\(appearance.member)» er ikke med i distriktet.")
+                    say("Delt person «\(shared.id)»: kommunen «\(appearance.member)» er ikke med i distriktet.",
+                        "Delt person «\(shared.id)»: kommunen «\(appearance.member)» er ikkje med i distriktet.",
+                        "Shared person \"\(shared.id)\": the municipality \"\(appearance.member)\" is not in the district.")
                     continue
                 }
                 if member.person(appearance.person) == nil {
-                    out.append("Delt person «\(shared.id)»: «\(appearance.person)» finnes ikke i avtalen for \(member.municipality).")
+                    say("Delt person «\(shared.id)»: «\(appearance.person)» finnes ikke i avtalen for \(member.municipality).",
+                        "Delt person «\(shared.id)»: «\(appearance.person)» finst ikkje i avtalen for \(member.municipality).",
+                        "Shared person \"\(shared.id)\": \"\(appearance.person)\" is not in the agreement of \(member.municipality).")
                 }
             }
         }
@@ -94,20 +100,30 @@ enum DistrictCheck {
         for meeting in district.meetings {
             let id = meeting.series.id
             if district.memberIndex(meeting.host) == nil {
-                out.append("Felles møte «\(id)»: vertskommunen «\(meeting.host)» er ikke med i distriktet.")
+                say("Felles møte «\(id)»: vertskommunen «\(meeting.host)» er ikke med i distriktet.",
+                    "Felles møte «\(id)»: vertskommunen «\(meeting.host)» er ikkje med i distriktet.",
+                    "Joint meeting \"\(id)\": the host municipality \"\(meeting.host)\" is not in the district.")
             }
             for member in meeting.members where district.memberIndex(member) == nil {
-                out.append("Felles møte «\(id)»: kommunen «\(member)» er ikke med i distriktet.")
+                say("Felles møte «\(id)»: kommunen «\(member)» er ikke med i distriktet.",
+                    "Felles møte «\(id)»: kommunen «\(member)» er ikkje med i distriktet.",
+                    "Joint meeting \"\(id)\": the municipality \"\(member)\" is not in the district.")
             }
             for person in meeting.series.allPeople where !known.contains(person) {
-                out.append("Felles møte «\(id)»: personen «\(person)» finnes ikke i distriktet.")
+                say("Felles møte «\(id)»: personen «\(person)» finnes ikke i distriktet.",
+                    "Felles møte «\(id)»: personen «\(person)» finst ikkje i distriktet.",
+                    "Joint meeting \"\(id)\": the person \"\(person)\" is not in the district.")
             }
             for member in district.members where member.series.contains(where: { $0.id == id }) {
-                out.append("Felles møte «\(id)»: \(member.municipality) har en egen møteserie med samme id.")
+                say("Felles møte «\(id)»: \(member.municipality) har en egen møteserie med samme id.",
+                    "Felles møte «\(id)»: \(member.municipality) har ein eigen møteserie med same id.",
+                    "Joint meeting \"\(id)\": \(member.municipality) has a series of its own with the same id.")
             }
         }
         if district.travel.count != district.members.count {
-            out.append("Reisetida gjelder \(district.travel.count) kommuner, distriktet har \(district.members.count).")
+            say("Reisetiden gjelder \(district.travel.count) kommuner, distriktet har \(district.members.count).",
+                "Reisetida gjeld \(district.travel.count) kommunar, distriktet har \(district.members.count).",
+                "The travel times cover \(district.travel.count) municipalities; the district has \(district.members.count).")
         }
         return out
     }
