@@ -54,9 +54,17 @@ public enum EventExplainer {
             if !day.isWeekend && SeriesWindows.hours(venue, on: day.weekday) == nil {
                 why.append(t("lokalet er stengt", "lokalet er stengt", "the venue is closed"))
             }
+            // Only what would really collide: the same people at an overlapping
+            // time (timed), or another whole-day item of theirs (all-day).
             let busy = plan.events.filter { other in
-                other.uid != event.uid && other.date == day && !Set(other.attendees).isDisjoint(with: event.attendees)
-                    && (other.time == nil) == (event.time == nil)
+                guard other.uid != event.uid, other.date == day, !Set(other.attendees).isDisjoint(with: event.attendees) else {
+                    return false
+                }
+                switch (event.time, other.time) {
+                case (nil, nil): return true
+                case (let mine?, let theirs?): return mine.overlaps(theirs)
+                default: return false
+                }
             }
             for other in busy.prefix(2) {
                 let names = Set(other.attendees).intersection(event.attendees).sorted().map { plan.agreement.person($0)?.name ?? $0 }
