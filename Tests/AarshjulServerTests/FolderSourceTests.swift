@@ -145,6 +145,28 @@ import Testing
         #expect(events[target.uid]!.sequence == target.sequence + 1)
     }
 
+    @Test func aNewAgendaItemReachesSubscribersAsANewVersionOfTheSameMeetings() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let clock = TestClock(Self.firstLoad)
+        let source = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret, now: { clock.now })
+        let feed = "/flakstad/flakstad-2027.ics"
+        let before = try Self.events(String(decoding: try await source.build().catalog.lookup(feed)!.body, as: UTF8.self))
+        let path = dir + "/flakstad.yaml"
+        try (try String(contentsOfFile: path, encoding: .utf8))
+            .replacingOccurrences(of: "      - Saker fra kommunen\n", with: "      - Saker fra kommunen\n      - Trygghetsundersøkelsen\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        clock.now = Self.edit
+        let after = try Self.events(String(decoding: try await source.build().catalog.lookup(feed)!.body, as: UTF8.self))
+        #expect(Set(after.keys) == Set(before.keys))
+        for (uid, event) in after {
+            let old = before[uid]!
+            #expect(event.date == old.date, "nothing needed to move")
+            #expect(event.sequence == (event.seriesID == "politirad" ? old.sequence + 1 : old.sequence), "\(uid)")
+        }
+        #expect(after.values.contains { $0.seriesID == "politirad" })
+    }
+
     @Test func restartKeepsIdentitiesFromTheStateFolder() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

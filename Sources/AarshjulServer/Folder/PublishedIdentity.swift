@@ -12,9 +12,13 @@ struct PublishedPlan: Sendable {
 
     /// What subscribers hold now: the plan's events, the cancelled ones and the to-dos.
     init(_ plan: Plan) {
-        let convert = { (e: PlannedEvent) in
-            PreviousEvent(uid: e.uid, seriesID: e.seriesID, schoolID: e.schoolID, title: e.title, date: e.date,
-                          time: e.time, sequence: e.sequence, stamp: e.stamp, cancelled: e.cancelled)
+        let convert = { (e: PlannedEvent) -> PreviousEvent in
+            var previous = PreviousEvent(uid: e.uid, seriesID: e.seriesID, schoolID: e.schoolID, title: e.title, date: e.date,
+                                         time: e.time, sequence: e.sequence, stamp: e.stamp, cancelled: e.cancelled)
+            // As the feed says it: the text's digest and the date the tool gave (no hand edits in memory).
+            previous.contentFingerprint = e.contentFingerprint
+            previous.plannedDate = e.date
+            return previous
         }
         events = plan.events.map(convert) + plan.cancelledEvents.map(convert)
         deadlines = plan.deadlines.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }
@@ -33,7 +37,8 @@ enum IdentityCarry {
         for event in previous.events { before[event.uid] = event }
         for i in plan.events.indices {
             guard let old = before[plan.events[i].uid] else { continue }
-            if old.date == plan.events[i].date && old.time == plan.events[i].time && !old.cancelled {
+            let sameText = old.contentFingerprint.map { $0 == plan.events[i].contentFingerprint } ?? true
+            if old.date == plan.events[i].date && old.time == plan.events[i].time && !old.cancelled && sameText {
                 plan.events[i].sequence = old.sequence
                 plan.events[i].stamp = old.stamp ?? plan.events[i].stamp
             } else {
