@@ -13,12 +13,8 @@ YEARS=2027
 need=()
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-if [ ${#need[@]} -gt 0 ]; then
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    echo "bench: installing ${need[*]}"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+source scripts/apt.sh
+apt_install "${need[@]}"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 swift build -c release --product aarshjul >/dev/null

@@ -4,17 +4,13 @@
 # tests read our .ics files back with. Safe to run again: skips what is there.
 set -euo pipefail
 
+source "$(dirname "$0")/apt.sh"
+
 need_apt=()
 pkg-config --exists libical 2>/dev/null || need_apt+=(libical-dev)
 [ -f /usr/share/zoneinfo/Europe/Oslo ] || need_apt+=(tzdata)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
-if [ ${#need_apt[@]} -gt 0 ]; then
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    echo "setup: installing ${need_apt[*]}"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+apt_install "${need_apt[@]}"
 
 if [ "${1:-}" = "--with-test-peers" ]; then
     if ! python3 -c 'import icalendar, ical, recurring_ical_events, holidays, pytest, yaml' 2>/dev/null; then
@@ -29,13 +25,7 @@ if [ "${1:-}" = "--with-test-peers" ]; then
     command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || peers+=(nginx-light)
     command -v khal >/dev/null 2>&1 || peers+=(khal)
     command -v vdirsyncer >/dev/null 2>&1 || peers+=(vdirsyncer)
-    if [ ${#peers[@]} -gt 0 ]; then
-        SUDO=""
-        [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-        echo "setup: installing ${peers[*]}"
-        $SUDO apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${peers[@]}" >/dev/null
-    fi
+    apt_install "${peers[@]}"
     if ! python3 -c 'import radicale' 2>/dev/null; then
         echo "setup: installing Radicale"
         python3 -m pip install -q --disable-pip-version-check radicale

@@ -41,16 +41,21 @@ extension NodeReader {
         "school_calendar", "no_meeting_periods", "blackouts", "elections", "busy_calendars",
     ]
 
+    /// A county by file form or display name, with the close spellings and the full list when it is not one.
+    func county(_ node: Node) throws(AgreementFileError) -> County {
+        let text = try nonEmptyText(node, expected: "a county")
+        guard let county = County(name: text) else {
+            let names = County.allCases.map(\.rawValue)
+            throw fail(position(node), "'\(text)' is not a Norwegian county.\(Suggestion.didYouMean(text, in: names)) Expected one of \(names.joined(separator: ", ")).")
+        }
+        return county
+    }
+
     func agreement(_ root: Node) throws(AgreementFileError) -> Agreement {
         let f = try fields(root, of: "the agreement", allowed: Self.topLevelKeys)
         let aid = try id(try f.required("id", expected: "a short id such as 'lillestrom'"), of: "the agreement")
         let municipality = try f.requiredText("municipality", expected: "the municipality's name, such as \"Lillestrøm\"")
-        let countyNode = try f.required("county", expected: "a county such as vestland or \"Møre og Romsdal\"")
-        let countyText = try nonEmptyText(countyNode, expected: "a county")
-        guard let county = County(name: countyText) else {
-            let names = County.allCases.map(\.rawValue)
-            throw fail(position(countyNode), "'\(countyText)' is not a Norwegian county.\(Suggestion.didYouMean(countyText, in: names)) Expected one of \(names.joined(separator: ", ")).")
-        }
+        let county = try county(try f.required("county", expected: "a county such as vestland or \"Møre og Romsdal\""))
         var a = Agreement(id: aid, municipality: municipality, county: county)
         a.policeDistrict = try f.optionalText("police_district", expected: "the police district") ?? ""
         if let l = f["language"] {

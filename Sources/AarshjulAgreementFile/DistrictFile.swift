@@ -174,12 +174,7 @@ extension NodeReader {
                            allowed: ["id", "municipality", "county", "police_district", "politirad_per_year", "language"])
         let mid = try id(try f.required("id", expected: "an id such as 'gausdal'"), of: "a municipality")
         let name = try f.requiredText("municipality", expected: "the municipality's name")
-        let countyNode = try f.required("county", expected: "a county such as innlandet")
-        let countyText = try nonEmptyText(countyNode, expected: "a county")
-        guard let county = County(name: countyText) else {
-            let names = County.allCases.map(\.rawValue)
-            throw fail(position(countyNode), "'\(countyText)' is not a Norwegian county.\(Suggestion.didYouMean(countyText, in: names))")
-        }
+        let county = try county(try f.required("county", expected: "a county such as innlandet"))
         let councils = try f["politirad_per_year"].map { n throws(AgreementFileError) in try int(n, "police council meetings a year", in: 1...12) }
         let language: PlanLanguage = try f.optionalText("language", expected: "nb, nn or en").flatMap(PlanLanguage.init(rawValue:)) ?? .bokmal
         return NationalPattern.agreement(id: mid, municipality: name, county: county,
