@@ -45,7 +45,7 @@ enum PlanFolder {
             }
             plan.events[i].sequence = seen.sequence
         }
-        plan.events.sort { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+        plan.events.sort(by: PlannedEvent.planOrder)
         return plan
     }
 }

@@ -67,9 +67,7 @@ public enum ICalExporter {
         }
         cal.add(try runtime.vtimezone(years: coveredYears))
 
-        let orderedEvents = events.sorted {
-            ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid)
-        }
+        let orderedEvents = events.sorted(by: PlannedEvent.planOrder)
         for event in orderedEvents { cal.add(try components.event(event)) }
         for deadline in todos.sorted(by: { ($0.due, $0.uid) < ($1.due, $1.uid) }) {
             cal.add(try components.todo(deadline))

@@ -91,7 +91,7 @@ enum MeetingAgreement {
             deadline.responsible = deadline.responsible.map(local)
             plan.deadlines.append(deadline)
         }
-        plan.events.sort { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+        plan.events.sort(by: PlannedEvent.planOrder)
         plan.deadlines.sort { ($0.due, $0.uid) < ($1.due, $1.uid) }
         plan.notes += meetingPlan.notes
     }

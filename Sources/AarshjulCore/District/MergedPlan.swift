@@ -46,7 +46,7 @@ extension DistrictPlan {
                 deadlines.append(d)
             }
         }
-        events.sort { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+        events.sort(by: PlannedEvent.planOrder)
         deadlines.sort { ($0.due, $0.uid) < ($1.due, $1.uid) }
         return Plan(agreement: agreement, years: years, language: plans.first?.language ?? .bokmal, events: events,
                     deadlines: deadlines, notes: plans.flatMap(\.notes),

@@ -79,6 +79,12 @@ public struct PlannedEvent: Sendable, Equatable {
     }
 
     public var isAllDay: Bool { time == nil }
+
+    /// The order of events in a plan and in every file made from it: by date,
+    /// then start time (all-day items first), then UID.
+    public static func planOrder(_ a: PlannedEvent, _ b: PlannedEvent) -> Bool {
+        (a.date, a.time?.start.minutes ?? -1, a.uid) < (b.date, b.time?.start.minutes ?? -1, b.uid)
+    }
 }
 
 /// A task with a due date: an agenda that must go out, a quarterly plan or report.

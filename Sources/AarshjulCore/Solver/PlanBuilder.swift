@@ -41,7 +41,7 @@ struct PlanBuilder {
                     guests: series.guests, agenda: agenda, stamp: stamp))
             }
         }
-        events.sort { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+        events.sort(by: PlannedEvent.planOrder)
         addElectionItems(&events)
         let deadlines = (agendaDeadlines(events) + quarterlyDeadlines()).sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
         return Plan(agreement: agreement, years: years, language: language, events: events, deadlines: deadlines,

@@ -99,9 +99,7 @@ public enum TextPlan {
     // MARK: Events
 
     static func sortedEvents(_ events: [PlannedEvent]) -> [PlannedEvent] {
-        events.sorted {
-            ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid)
-        }
+        events.sorted(by: PlannedEvent.planOrder)
     }
 
     /// Month headings with one aligned line per event; the columns line up

@@ -66,6 +66,6 @@ enum IdentityCarry {
                                      stamp: old.cancelled ? (old.stamp ?? stamp) : stamp)
             event.cancelled = true
             return event
-        }.sorted { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
+        }.sorted(by: PlannedEvent.planOrder)
     }
 }
