@@ -30,6 +30,13 @@ public struct Plan: Sendable, Equatable {
     }
 
     public func events(inSeries id: String) -> [PlannedEvent] { events.filter { $0.seriesID == id } }
+
+    /// DTSTAMP/LAST-MODIFIED of a freshly planned event: `agreement.revised`
+    /// at midnight UTC, else 1 December before the first year — never "now",
+    /// so the same agreement always gives the same bytes.
+    public static func freshStamp(_ agreement: Agreement, years: ClosedRange<Int>) -> UTCTimestamp {
+        UTCTimestamp(date: agreement.revised ?? CivilDate(year: years.lowerBound - 1, month: 12, day: 1)!)
+    }
 }
 
 /// One meeting (or presence day) in the plan.

@@ -7,7 +7,7 @@ extension Planner {
                             schoolHolidays: [Blackout]) throws(PlanningError) -> Plan {
         guard !busy.isEmpty || !schoolHolidays.isEmpty else { return try plan(request) }
         let agreement = request.agreement
-        let stamp = UTCTimestamp(date: agreement.revised ?? CivilDate(year: request.years.lowerBound - 1, month: 12, day: 1)!)
+        let stamp = Plan.freshStamp(agreement, years: request.years)
         return try Rescheduler.reschedule(RescheduleRequest(
             agreement: agreement, years: request.years, language: request.language, previous: [],
             extraBlackouts: request.extraBlackouts, busy: busy, schoolHolidays: schoolHolidays, stamp: stamp)).plan

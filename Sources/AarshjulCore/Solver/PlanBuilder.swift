@@ -9,10 +9,7 @@ struct PlanBuilder {
     /// (keyed by the default); empty in plain planning.
     var uidOverrides: [String: String] = [:]
 
-    /// `agreement.revised` at midnight UTC, else 1 December before the first year.
-    var stamp: UTCTimestamp {
-        UTCTimestamp(date: agreement.revised ?? CivilDate(year: years.lowerBound - 1, month: 12, day: 1)!)
-    }
+    var stamp: UTCTimestamp { Plan.freshStamp(agreement, years: years) }
 
     func plan(placed: [YearRun.Placed], notes: [PlanNote], cost: CostReport) -> Plan {
         var events: [PlannedEvent] = []
