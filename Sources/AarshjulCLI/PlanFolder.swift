@@ -29,7 +29,7 @@ enum PlanFolder {
         }
         let agreement = try AgreementFile.load(path: agreementPath)
         var plan = try Planner.plan(PlanRequest(agreement: agreement, years: years, language: language ?? agreement.language))
-        let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)-\(years.upperBound)"
+        let span = ICalExporter.yearPart(years)
         let feedPath = (folder as NSString).appendingPathComponent("\(agreement.id)-\(span).ics")
         guard let text = try? String(contentsOfFile: feedPath, encoding: .utf8) else {
             throw ValidationFailure("\(feedPath) is missing: was the folder planned for \(span)? Give the same --year or --years.")

@@ -70,7 +70,7 @@ struct RescheduleCommand: ParsableCommand {
             let years = try yearOptions.range()
             let inputs = RescheduleInputs(agreement: agreement, years: years)
             let previousFile = (previous as NSString).appendingPathComponent(
-                "\(agreement.id)-\(years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)-\(years.upperBound)").ics")
+                "\(agreement.id)-\(ICalExporter.yearPart(years)).ics")
             let (events, deadlines) = try inputs.previous(previousFile)
             var busyIntervals: [BusyInterval] = []
             var holidays: [Blackout] = []

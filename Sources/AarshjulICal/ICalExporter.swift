@@ -75,8 +75,8 @@ public enum ICalExporter {
         return try cal.serialized()
     }
 
-    /// "2027", or "2027-2030" for a multi-year plan.
-    static func yearPart(_ years: ClosedRange<Int>) -> String {
+    /// "2027", or "2027-2030" for a multi-year plan: the years part of every file name.
+    public static func yearPart(_ years: ClosedRange<Int>) -> String {
         years.count == 1 ? String(years.lowerBound) : "\(years.lowerBound)-\(years.upperBound)"
     }
 }

@@ -51,7 +51,7 @@ struct PlanFeeds {
     private func peopleFiles(_ plan: Plan, options: ICalExportOptions) throws -> [(name: String, contents: String)] {
         let agreement = plan.agreement
         let asDistrict = District(id: agreement.id, name: agreement.municipality, members: [agreement])
-        let years = plan.years.count == 1 ? "\(plan.years.lowerBound)" : "\(plan.years.lowerBound)-\(plan.years.upperBound)"
+        let years = ICalExporter.yearPart(plan.years)
         let titleYears = plan.years.count == 1 ? "\(plan.years.lowerBound)" : "\(plan.years.lowerBound)–\(plan.years.upperBound)"
         let all = plan.events + plan.cancelledEvents
         var files: [(name: String, contents: String)] = []
@@ -80,7 +80,7 @@ struct PlanFeeds {
     private func kind(of name: String, id: String, years: ClosedRange<Int>) -> FeedKind {
         if name.hasPrefix("personer/") { return .person }
         if name.hasPrefix("roller/") { return .role }
-        let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)-\(years.upperBound)"
+        let span = ICalExporter.yearPart(years)
         return name == "\(id)-\(span).ics" ? .municipality : .series
     }
 

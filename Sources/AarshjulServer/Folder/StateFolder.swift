@@ -11,7 +11,7 @@ struct StateFolder: Sendable {
     let path: String
 
     func file(_ municipalityID: String, years: ClosedRange<Int>) -> String {
-        let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)-\(years.upperBound)"
+        let span = ICalExporter.yearPart(years)
         return path + "/" + municipalityID + "-" + span + ".ics"
     }
 
