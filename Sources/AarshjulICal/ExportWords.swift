@@ -2,8 +2,11 @@ import AarshjulCore
 
 /// The few words the exporter writes into calendars, per plan language.
 enum ExportWords {
-    static func agendaHeading(_ language: PlanLanguage) -> String {
-        LocalizedText(nb: "Sakliste:", nn: "Sakliste:", en: "Agenda:").text(language)
+    /// A meeting has an agenda; a whole day's presence (the police contact in
+    /// the municipality) has activities.
+    static func agendaHeading(_ language: PlanLanguage, allDay: Bool = false) -> String {
+        allDay ? LocalizedText(nb: "Aktiviteter:", nn: "Aktivitetar:", en: "Activities:").text(language)
+            : LocalizedText(nb: "Sakliste:", nn: "Sakliste:", en: "Agenda:").text(language)
     }
     static func guests(_ language: PlanLanguage) -> String {
         LocalizedText(nb: "Også invitert:", nn: "Òg invitert:", en: "Also invited:").text(language)

@@ -116,7 +116,7 @@ struct PlanComponents {
     func description(of event: PlannedEvent) -> String? {
         var blocks: [String] = []
         if !event.agenda.isEmpty {
-            var lines = [ExportWords.agendaHeading(language)]
+            var lines = [ExportWords.agendaHeading(language, allDay: event.isAllDay)]
             for (index, item) in event.agenda.enumerated() { lines.append("\(index + 1). \(item)") }
             blocks.append(lines.joined(separator: "\n"))
         }

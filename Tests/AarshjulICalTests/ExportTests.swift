@@ -148,6 +148,16 @@ private func lines(_ text: String) -> [Substring] {
         #expect(text.contains("LOCATION:Lillestrøm rådhus\\, Jonas Lies gate 18"))
     }
 
+    @Test func aPresenceDayListsActivitiesNotAnAgenda() throws {
+        var plan = F.plan()
+        let i = try #require(plan.events.firstIndex { $0.isAllDay })
+        plan.events[i].agenda = ["Skolebesøk", "Trafikkontroll"]
+        let text = try file(try ICalExporter.files(for: plan, options: confidential), "lillestrom-2027.ics")
+            .replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("DESCRIPTION:Aktiviteter:\\n1. Skolebesøk\\n2. Trafikkontroll"))
+        #expect(text.contains("DESCRIPTION:Sakliste:\\n1. Politiets lokale situasjonsbilde"), "meetings keep their agenda")
+    }
+
     @Test func descriptionHasNumberedAgendaGuestsAndRoles() throws {
         let text = try file(try ICalExporter.files(for: F.plan(), options: confidential), "lillestrom-2027.ics")
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
