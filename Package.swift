@@ -12,6 +12,8 @@ import PackageDescription
 //   CalDAV publishing, all behind a `FeedSource` seam that yields a
 //   `FeedCatalog`; `CalendarsFolderSource` is the real source (plans the
 //   calendars folder through AarshjulAgreementFile and AarshjulICal).
+// - CXLSXWriter + AarshjulXLSX: the only modules that touch libxlsxwriter (plan --xlsx).
+// - CCairo, CRsvg + AarshjulPDF: the only modules that touch cairo and librsvg (plan --pdf).
 // - AarshjulCLI: the thin `aarshjul` command.
 // - AarshjulBench: release-build benchmark executable (printed figures).
 let package = Package(
@@ -41,10 +43,17 @@ let package = Package(
             providers: [.apt(["libical-dev"])]
         ),
         .target(name: "AarshjulICal", dependencies: ["AarshjulCore", "CLibical"]),
+        // libxlsxwriter (the spreadsheet) behind AarshjulXLSX; cairo and librsvg
+        // (the printed plan and its wheel) behind AarshjulPDF. No other module touches them.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "AarshjulXLSX", dependencies: ["AarshjulCore", "CXLSXWriter"]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        .target(name: "AarshjulPDF", dependencies: ["AarshjulCore", "CCairo", "CRsvg"]),
         .executableTarget(
             name: "AarshjulCLI",
             dependencies: [
-                "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal", "AarshjulServer",
+                "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal", "AarshjulServer", "AarshjulXLSX", "AarshjulPDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -84,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AarshjulCLITests",
-            dependencies: ["AarshjulCLI", "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"],
+            dependencies: ["AarshjulCLI", "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal", "AarshjulXLSX", "AarshjulPDF"],
             // Read from the source tree by path (and re-recorded there), not bundled.
             exclude: ["Golden"]
         ),

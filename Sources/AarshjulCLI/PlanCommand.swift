@@ -1,6 +1,8 @@
 import AarshjulAgreementFile
 import AarshjulCore
 import AarshjulICal
+import AarshjulPDF
+import AarshjulXLSX
 import ArgumentParser
 
 /// `aarshjul plan FILE.yaml --year 2027 --out DIR`
@@ -25,9 +27,24 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Also draw the year as an annual wheel (SVG) into this file (the first year of a span).")
     var svg: String?
 
+    @Option(help: "Also write the plan for print into this PDF file (A4: the annual wheel, then the plan month by month). It lists attendees and agendas: for the coordinator, not for publishing.")
+    var pdf: String?
+
+    @Option(help: "Also write the plan as a spreadsheet (one row per event) into this .xlsx file. It lists attendees and agendas.")
+    var xlsx: String?
+
+    @Option(help: "Also write the plan as CSV (RFC 4180, UTF-8, one row per event) into this file. It lists attendees and agendas.")
+    var csv: String?
+
     func validate() throws {
-        if svg != nil && DistrictFile.isDistrict(path: agreementFile) {
-            throw ValidationError("--svg draws one municipality's year; give an agreement file, not a district file.")
+        if DistrictFile.isDistrict(path: agreementFile) {
+            for (flag, value) in [("--svg", svg), ("--pdf", pdf), ("--xlsx", xlsx), ("--csv", csv)] where value != nil {
+                throw ValidationError("\(flag) writes one municipality's plan; give an agreement file, not a district file.")
+            }
+        }
+        let outputs = [svg, pdf, xlsx, csv].compactMap { $0 }
+        if Set(outputs).count != outputs.count {
+            throw ValidationError("--svg, --pdf, --xlsx and --csv must name different files.")
         }
     }
 
@@ -42,13 +59,19 @@ struct PlanCommand: ParsableCommand {
         do {
             let plan = try ImportedCalendarsPlan.plan(agreement, imports: imports, years: try yearOptions.range(), language: language)
             let text = TextPlan.render(plan)
+            // Every document is made before any is written, so a failure leaves no file half-done.
+            var documents: [(path: String, bytes: [UInt8])] = []
+            if let svg { documents.append((svg, Array(AnnualWheel.svg(for: plan, language: language).utf8))) }
+            if let csv { documents.append((csv, Array(CSVTable.csv(for: plan, language: language).utf8))) }
+            if let xlsx { documents.append((xlsx, try PlanWorkbook.bytes(for: plan, language: language))) }
+            if let pdf { documents.append((pdf, try PlanPDF.bytes(for: plan, language: language))) }
             if let out {
                 var files = try ICalExporter.files(for: plan, options: ICalExportOptions(language: language))
                 files.append((name: "plan.txt", contents: text))
                 files.append(try PlanFolder.agreementCopy(of: agreementFile))
                 try AtomicFile.writeAll(files, into: out)
             }
-            if let svg { try AtomicFile.write(AnnualWheel.svg(for: plan, language: language), to: svg) }
+            for document in documents { try AtomicFile.write(bytes: document.bytes, to: document.path) }
             if !quiet { print(text, terminator: "") }
         } catch {
             Failure.report(error, language: language)

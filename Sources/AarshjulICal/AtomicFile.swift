@@ -6,7 +6,12 @@ import Glibc
 /// renamed over the target (rename is atomic within one file system).
 public enum AtomicFile {
     public static func write(_ contents: String, to path: String) throws(ICalError) {
-        let temp = try writeTemporary(contents, beside: path)
+        try write(bytes: Array(contents.utf8), to: path)
+    }
+
+    /// The same for a binary file (a PDF, a spreadsheet).
+    public static func write(bytes: [UInt8], to path: String) throws(ICalError) {
+        let temp = try writeTemporary(bytes: bytes, beside: path)
         try rename(temp, to: path)
     }
 
@@ -49,6 +54,10 @@ public enum AtomicFile {
     }
 
     private static func writeTemporary(_ contents: String, beside path: String) throws(ICalError) -> String {
+        try writeTemporary(bytes: Array(contents.utf8), beside: path)
+    }
+
+    private static func writeTemporary(bytes contents: [UInt8], beside path: String) throws(ICalError) -> String {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -56,7 +65,7 @@ public enum AtomicFile {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw ioError(path, "cannot create a temporary file") }
         let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var bytes = Array(contents.utf8)
+        var bytes = contents
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in

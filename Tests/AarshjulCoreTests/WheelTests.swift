@@ -69,9 +69,16 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         ])
     }
 
+    /// The centre of a mark drawn as `<g transform="translate(x y)">`.
+    static func position(_ mark: SVGDocument.Element) -> (x: Double, y: Double)? {
+        guard let t = mark.attributes["transform"], t.hasPrefix("translate("), t.hasSuffix(")") else { return nil }
+        let parts = t.dropFirst(10).dropLast().split(separator: " ").compactMap { Double($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
     func angle(of mark: SVGDocument.Element) throws -> Double {
-        let x = try #require(Double(mark.attributes["cx"] ?? "")) - 380
-        let y = try #require(Double(mark.attributes["cy"] ?? "")) - 380
+        let p = try #require(Self.position(mark))
+        let x = p.x - 380, y = p.y - 380
         let degrees = atan2(x, -y) * 180 / Double.pi
         return degrees < 0 ? degrees + 360 : degrees
     }
@@ -92,7 +99,7 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     @Test func oneMarkPerEventOfTheYearAtItsDateAngle() throws {
         let plan = Self.plan()
         let doc = SVGDocument(AnnualWheel.svg(for: plan, language: .bokmal))
-        let marks = doc.all("circle", class: "event")
+        let marks = doc.all("g", class: "event")
         let expected = plan.events.filter { $0.date.year == 2025 }
         #expect(marks.count == expected.count)
         #expect(Set(marks.compactMap { $0.attributes["data-uid"] }) == Set(expected.map(\.uid)))
@@ -107,9 +114,10 @@ final class SVGDocument: NSObject, XMLParserDelegate {
 
     @Test func eachSeriesHasItsOwnTrackAndColour() throws {
         let doc = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .bokmal))
-        let marks = doc.all("circle", class: "event")
+        let marks = doc.all("g", class: "event")
         func radius(_ m: SVGDocument.Element) -> Double {
-            let x = Double(m.attributes["cx"]!)! - 380, y = Double(m.attributes["cy"]!)! - 380
+            let p = Self.position(m)!
+            let x = p.x - 380, y = p.y - 380
             return (x * x + y * y).squareRoot()
         }
         let council = marks.filter { $0.attributes["data-uid"]!.contains("politirad") }
@@ -117,21 +125,100 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         #expect(Set(council.map { Int(radius($0).rounded()) }).count == 1)
         #expect(Set(slt.map { Int(radius($0).rounded()) }).count == 1)
         #expect(abs(radius(council[0]) - radius(slt[0])) > 10)
-        #expect(council[0].attributes["fill"] != slt[0].attributes["fill"])
+        let tracks = doc.all("g", class: "track")
+        #expect(tracks.count == 2)
+    }
+
+    @Test func colourIsTheSeriesKindsInEveryMunicipality() {
+        let a = WheelTracks.tracks(plan: Self.plan(), language: .bokmal, year: 2025)
+        #expect(a.map(\.colour) == [SeriesStyle.colour(.policeCouncil), SeriesStyle.colour(.sltMeeting)])
+        #expect(SeriesStyle.colour(.policeCouncil) == "#0072B2")
+        // Another municipality listing SLT first: the politiråd keeps its blue.
+        var other = Self.plan()
+        other.agreement.id = "annen"
+        other.agreement.series.reverse()
+        let b = WheelTracks.tracks(plan: other, language: .bokmal, year: 2025)
+        #expect(b.first { $0.seriesID == "politirad" }?.colour == "#0072B2")
+        #expect(b.first { $0.seriesID == "slt" }?.colour == SeriesStyle.colour(.sltMeeting))
+        // Every kind has its own colour, and none is the yellow that vanishes on paper.
+        let colours = SeriesKind.allCases.map { SeriesStyle.colour($0) }
+        #expect(Set(colours).count == SeriesKind.allCases.count)
+        #expect(!colours.contains("#F0E442"))
+    }
+
+    @Test func twoSeriesOfOneKindDifferInShape() {
+        var plan = Self.plan()
+        plan.agreement.series[0].kind = .sltMeeting
+        let tracks = WheelTracks.tracks(plan: plan, language: .bokmal, year: 2025)
+        #expect(tracks[0].colour == tracks[1].colour)
+        #expect(tracks[0].shape != tracks[1].shape)
+        let doc = SVGDocument(AnnualWheel.svg(for: plan, language: .bokmal))
+        #expect(doc.all("g", class: "track").map { $0.attributes["data-shape"] } == ["circle", "square"])
+    }
+
+    @Test func marksShowTheDayOfTheMonth() {
+        let doc = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .bokmal))
+        #expect(doc.all("text", class: "event-day").map(\.text) == ["1", "15", "12", "1", "31"])
+    }
+
+    @Test func weekNumbersRoundTheYear() {
+        let doc = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .bokmal))
+        let numbers = doc.all("text", class: "week-number").map(\.text)
+        #expect(numbers.count == 52)  // one per Monday of 2025
+        // 2025 starts on a Wednesday: its first Monday (6 January) opens week 2; 29 December opens week 1 of 2026.
+        #expect(numbers.first == "2")
+        #expect(numbers.last == "1")
+    }
+
+    @Test func deadlinesAreDrawnUnlessLeftOut() {
+        var plan = Self.plan()
+        plan.deadlines = [PlannedDeadline(uid: "d1", sourceID: "politirad", title: "Sakliste sendes ut",
+                                          due: CivilDate(year: 2025, month: 3, day: 3)!, stamp: Self.stamp)]
+        let drawn = SVGDocument(AnnualWheel.svg(for: plan, language: .bokmal))
+        #expect(drawn.all("g", class: "deadline").map { $0.attributes["data-date"] } == ["2025-03-03"])
+        #expect(drawn.all("text").contains { $0.text == "Frister" })
+        let left = SVGDocument(AnnualWheel.svg(for: plan, language: .bokmal, options: WheelOptions(deadlines: false)))
+        #expect(left.all("g", class: "deadline").isEmpty)
+        #expect(!AnnualWheel.svg(for: plan, language: .bokmal, options: WheelOptions(deadlines: false)).contains("Sakliste"))
+    }
+
+    @Test func todayIsMarkedOnlyInItsOwnYear() throws {
+        let today = CivilDate(year: 2025, month: 7, day: 1)!
+        let doc = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .bokmal, options: WheelOptions(today: today)))
+        let mark = try #require(doc.all("g", class: "today").first)
+        #expect(mark.attributes["data-date"] == "2025-07-01")
+        // Walk the clock over New Year: 31 Dec marks 2025, 1 Jan 2026 marks nothing on the 2025 wheel.
+        let eve = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .bokmal, options: WheelOptions(today: CivilDate(year: 2025, month: 12, day: 31)!)))
+        #expect(eve.all("g", class: "today").count == 1)
+        let next = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .bokmal, options: WheelOptions(today: CivilDate(year: 2026, month: 1, day: 1)!)))
+        #expect(next.all("g", class: "today").isEmpty)
+        #expect(SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .bokmal)).all("g", class: "today").isEmpty)
+    }
+
+    @Test func longSeriesNamesAreWrappedNotCut() {
+        var plan = Self.plan()
+        let long = "Samarbeidsmøte mellom SLT-koordinator, politikontakt og oppfølgingstjenesten i videregående skole"
+        plan.agreement.series[1].title = long
+        let doc = SVGDocument(AnnualWheel.svg(for: plan, language: .bokmal))
+        let lines = doc.all("text", class: "legend-title").map(\.text)
+        #expect(lines.filter { !$0.isEmpty }.joined(separator: " ").contains(long))
+        #expect(!lines.contains { $0.contains("…") })
+        #expect(lines.allSatisfy { Double($0.count) * 14 * 0.58 <= 1100 - 794 })
     }
 
     @Test func legendListsEachSeriesWithEscapedTitles() throws {
         let svg = AnnualWheel.svg(for: Self.plan(), language: .bokmal)
         #expect(svg.contains("SLT &lt;koordinering&gt;"))
         let doc = SVGDocument(svg)
-        let legend = doc.all("text").filter { $0.parentName == "g" }.map(\.text)
-        #expect(legend.contains("Politiråd (2 møter)"))
-        #expect(legend.contains("SLT <koordinering> (3 møter)"))
-        #expect(!legend.contains { $0.hasPrefix("Serie uten møter") }, "a series with no meetings that year gets no track")
+        let titles = doc.all("text", class: "legend-title").map(\.text)
+        let dates = doc.all("text", class: "legend-dates").map(\.text)
+        #expect(titles == ["Politiråd", "SLT <koordinering>"], "a series with no meetings that year gets no track")
+        #expect(dates == ["2 møter: 01.01. 15.10.", "3 møter: 12.02. 01.07. 31.12."])
         #expect(doc.all("text", class: "centre-municipality").first?.text == "Lillestrøm & Skedsmo")
         #expect(doc.all("text", class: "centre-year").first?.text == "2025")
         let english = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .english))
-        #expect(english.all("text").contains { $0.text == "Police council (2 meetings)" })
+        #expect(english.all("text", class: "legend-title").first?.text == "Police council")
+        #expect(english.all("text", class: "legend-dates").first?.text == "2 meetings: 01.01. 15.10.")
     }
 
     @Test func monthsWeeksAndClosedPeriods() throws {

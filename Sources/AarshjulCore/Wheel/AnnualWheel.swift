@@ -5,91 +5,143 @@
 /// Output is a standalone SVG document; the same plan always gives the same bytes.
 public enum AnnualWheel {
     /// Draws the first year of `plan`.
-    public static func svg(for plan: Plan, language: PlanLanguage) -> String {
-        svg(for: plan, language: language, year: plan.years.lowerBound)
+    public static func svg(for plan: Plan, language: PlanLanguage, options: WheelOptions = WheelOptions()) -> String {
+        svg(for: plan, language: language, year: plan.years.lowerBound, options: options)
     }
 
     /// Draws one `year` of `plan`; events in other years are left out.
-    public static func svg(for plan: Plan, language: PlanLanguage, year: Int) -> String {
-        var drawing = WheelDrawing(plan: plan, language: language, year: year)
+    public static func svg(for plan: Plan, language: PlanLanguage, year: Int, options: WheelOptions = WheelOptions()) -> String {
+        var drawing = WheelDrawing(plan: plan, language: language, year: year, options: options)
         return drawing.render()
     }
+}
 
-    /// Okabe–Ito colours, ordered so that neighbouring tracks stay apart for
-    /// the common colour-vision deficiencies; yellow and black come last.
-    public static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+/// What to draw besides the wheel itself.
+public struct WheelOptions: Sendable, Equatable {
+    /// The legend beside the wheel (a page that lists the series itself leaves it out).
+    public var legend: Bool
+    /// Marks this day (a served page passes its clock's today); nil draws no mark.
+    public var today: CivilDate?
+    /// The plan's deadlines on a ring inside the tracks. Deadlines belong to
+    /// the full (private) feeds, so a public page leaves them out.
+    public var deadlines: Bool
+
+    public init(legend: Bool = true, today: CivilDate? = nil, deadlines: Bool = true) {
+        self.legend = legend
+        self.today = today
+        self.deadlines = deadlines
+    }
 }
 
 /// One meeting series as it appears on the wheel.
-struct WheelTrack {
-    let seriesID: String
-    let title: String
-    let colour: String
-    let events: [PlannedEvent]
+public struct WheelTrack: Sendable {
+    public let seriesID: String
+    public let kind: SeriesKind?
+    public let title: String
+    public let colour: String
+    public let shape: SeriesStyle.Shape
+    public let events: [PlannedEvent]
+}
+
+public enum WheelTracks {
+    /// The track's mark alone as a small SVG (legends outside the wheel).
+    public static func swatch(_ track: WheelTrack) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-10 -10 20 20\" width=\"20\" height=\"20\">"
+            + WheelDrawing.shape(track.shape, radius: 8, fill: track.colour) + "</svg>"
+    }
+
+    /// "4 møter: 10.03. 13.06. 19.09. 05.12."; a series of more than 24 by its first and last date.
+    public static func datesText(_ track: WheelTrack, _ language: PlanLanguage) -> String {
+        let count = track.events.count
+        let noun = Words.countNoun(count, days: track.events.first?.isAllDay ?? false, language)
+        guard let first = track.events.first, let last = track.events.last else { return "\(count) \(noun)" }
+        if count <= 24 { return "\(count) \(noun): " + track.events.map { Words.shortDate($0.date) }.joined(separator: " ") }
+        return "\(count) \(noun), " + LocalizedText(nb: "fra \(Words.shortDate(first.date)) til \(Words.shortDate(last.date))",
+                                                     nn: "frå \(Words.shortDate(first.date)) til \(Words.shortDate(last.date))",
+                                                     en: "from \(Words.shortDate(first.date)) to \(Words.shortDate(last.date))").text(language)
+    }
+
+    /// Tracks in the agreement's series order; events of a series the
+    /// agreement no longer lists still get a track, after the known ones.
+    /// The colour is the series kind's; a second series of a kind gets the next shape.
+    public static func tracks(plan: Plan, language: PlanLanguage, year: Int) -> [WheelTrack] {
+        let inYear = plan.events.filter { $0.date.year == year && !$0.cancelled }.sorted(by: PlannedEvent.planOrder)
+        var ids = plan.agreement.series.map(\.id).filter { id in inYear.contains { $0.seriesID == id } }
+        for event in inYear where !ids.contains(event.seriesID) { ids.append(event.seriesID) }
+        var shapesUsed: [String: Int] = [:]
+        return ids.map { id in
+            let series = plan.agreement.series.first { $0.id == id }
+            let title = series.map { language == .english ? ($0.titleEnglish ?? $0.title) : $0.title }
+                ?? inYear.first { $0.seriesID == id }?.title ?? id
+            let colour = SeriesStyle.colour(series?.kind)
+            let n = shapesUsed[colour, default: 0]
+            shapesUsed[colour] = n + 1
+            let shape = SeriesStyle.Shape.allCases[n % SeriesStyle.Shape.allCases.count]
+            return WheelTrack(seriesID: id, kind: series?.kind, title: title, colour: colour, shape: shape,
+                              events: inYear.filter { $0.seriesID == id })
+        }
+    }
 }
 
 struct WheelDrawing {
     let plan: Plan
     let language: PlanLanguage
     let year: Int
+    let options: WheelOptions
     let geometry = WheelGeometry(centreX: 380, centreY: 380)
     private var out = ""
 
     // Radii, from the outside in.
+    static let weekNumberRadius = 370.0
     static let monthOuter = 360.0, monthInner = 318.0
     static let tickInner = 310.0
     static let schoolBandInner = 304.0
     static let tracksOuter = 300.0, tracksInner = 118.0
+    static let deadlineRadius = 110.0
 
-    init(plan: Plan, language: PlanLanguage, year: Int) {
+    init(plan: Plan, language: PlanLanguage, year: Int, options: WheelOptions) {
         self.plan = plan
         self.language = language
         self.year = year
+        self.options = options
     }
 
-    /// Tracks in the agreement's series order; events of a series the
-    /// agreement no longer lists still get a track, after the known ones.
-    var tracks: [WheelTrack] {
-        let inYear = plan.events.filter { $0.date.year == year }
-        var ids = plan.agreement.series.map(\.id).filter { id in inYear.contains { $0.seriesID == id } }
-        for event in inYear where !ids.contains(event.seriesID) { ids.append(event.seriesID) }
-        return ids.enumerated().map { index, id in
-            let series = plan.agreement.series.first { $0.id == id }
-            let title = series.map { language == .english ? ($0.titleEnglish ?? $0.title) : $0.title }
-                ?? inYear.first { $0.seriesID == id }?.title ?? id
-            return WheelTrack(seriesID: id, title: title, colour: AnnualWheel.palette[index % AnnualWheel.palette.count],
-                              events: inYear.filter { $0.seriesID == id })
-        }
-    }
+    var tracks: [WheelTrack] { WheelTracks.tracks(plan: plan, language: language, year: year) }
 
     /// Unique per municipality and year: an index page embeds many wheels.
     private var titleID: String { "wheel-title-\(XMLText.escape(plan.agreement.id))-\(year)" }
 
     mutating func render() -> String {
         let title = "\(words.wheel) \(year) – \(plan.agreement.municipality)"
+        let tracks = self.tracks
+        // The legend first, into its own text: its length sets the picture's height.
+        var legend = "", height = 760.0
+        if options.legend {
+            out = ""
+            height = max(height, drawLegend(tracks))
+            legend = out
+        }
+        let width = options.legend ? 1120 : 760
+        let h = n(height.rounded(.up))
         out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1120 760\" width=\"1120\" height=\"760\""
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(h)\" width=\"\(width)\" height=\"\(h)\""
             + " role=\"img\" aria-labelledby=\"\(titleID)\" font-family=\"sans-serif\">\n"
         out += "<title id=\"\(titleID)\">\(XMLText.escape(title))</title>\n"
-        out += "<rect width=\"1120\" height=\"760\" fill=\"#ffffff\"/>\n"
+        out += "<rect width=\"\(width)\" height=\"\(h)\" fill=\"#ffffff\"/>\n"
         drawMonths()
         drawClosedPeriods()
         drawWeekTicks()
-        let tracks = self.tracks
+        drawWeekNumbers()
         drawTracks(tracks)
+        if options.deadlines { drawDeadlines() }
         drawCentre()
-        drawLegend(tracks)
+        drawToday()
+        out += legend
         out += "</svg>\n"
         return out
     }
 
-    private var words: (wheel: String, series: String, closed: String, school: String) {
-        switch language {
-        case .bokmal: return ("Årshjul", "Møteserier", "Helligdager og møtefrie perioder", "Skoleferier")
-        case .nynorsk: return ("Årshjul", "Møteseriar", "Heilagdagar og møtefrie periodar", "Skuleferiar")
-        case .english: return ("Annual wheel", "Meeting series", "Public holidays and no-meeting periods", "School holidays")
-        }
-    }
+    private var words: WheelWords { WheelWords(language: language) }
 
     private mutating func drawMonths() {
         out += "<g class=\"months\">\n"
@@ -170,21 +222,77 @@ struct WheelDrawing {
         let width = min(30.0, (Self.tracksOuter - Self.tracksInner) / Double(tracks.count))
         for (index, track) in tracks.enumerated() {
             let radius = Self.tracksOuter - width * (Double(index) + 0.5)
-            out += "<g class=\"track\" data-series=\"\(XMLText.escape(track.seriesID))\">\n"
+            out += "<g class=\"track\" data-series=\"\(XMLText.escape(track.seriesID))\" data-shape=\"\(track.shape.rawValue)\">\n"
             out += "<circle class=\"track-ring\" cx=\"\(n(geometry.centreX))\" cy=\"\(n(geometry.centreY))\" r=\"\(n(radius))\""
                 + " fill=\"none\" stroke=\"\(track.colour)\" stroke-opacity=\"0.18\" stroke-width=\"\(n(width * 0.8))\"/>\n"
-            let markRadius = min(6.0, width * 0.32)
+            let markRadius = min(8.5, width * 0.4)
             for event in track.events {
                 let p = geometry.point(radius: radius, degrees: WheelGeometry.angle(of: event.date))
                 var tip = event.date.iso
                 if let time = event.time { tip += " \(time)" }
                 tip += " " + event.title
-                out += "<circle class=\"event\" data-uid=\"\(XMLText.escape(event.uid))\" data-date=\"\(event.date.iso)\""
-                    + " cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"\(n(markRadius))\" fill=\"\(track.colour)\" stroke=\"#ffffff\" stroke-width=\"1\">"
-                    + "<title>\(XMLText.escape(tip))</title></circle>\n"
+                // The day of the month inside the mark: the date reads off the
+                // wheel without hovering (the month is the ring's).
+                out += "<g class=\"event\" data-uid=\"\(XMLText.escape(event.uid))\" data-date=\"\(event.date.iso)\""
+                    + " transform=\"translate(\(n(p.x)) \(n(p.y)))\"><title>\(XMLText.escape(tip))</title>"
+                    + Self.shape(track.shape, radius: markRadius, fill: track.colour)
+                if markRadius >= 5 {
+                    out += "<text class=\"event-day\" y=\"\(n(markRadius * 0.38))\" text-anchor=\"middle\" font-size=\"\(n(markRadius * 1.05))\""
+                        + " font-weight=\"bold\" fill=\"\(SeriesStyle.textColour(on: track.colour))\">\(event.date.day)</text>"
+                }
+                out += "</g>\n"
             }
             out += "</g>\n"
         }
+    }
+
+    /// A mark of `shape` centred on the origin, about `radius` across each way.
+    static func shape(_ shape: SeriesStyle.Shape, radius r: Double, fill: String) -> String {
+        let f = SVGNumber.format
+        let style = " fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"1\""
+        switch shape {
+        case .circle: return "<circle r=\"\(f(r))\"\(style)/>"
+        case .square: return "<rect x=\"\(f(-r * 0.9))\" y=\"\(f(-r * 0.9))\" width=\"\(f(r * 1.8))\" height=\"\(f(r * 1.8))\"\(style)/>"
+        case .diamond: return "<path d=\"M0 \(f(-r * 1.2)) L\(f(r * 1.2)) 0 L0 \(f(r * 1.2)) L\(f(-r * 1.2)) 0 Z\"\(style)/>"
+        case .triangle: return "<path d=\"M0 \(f(-r * 1.25)) L\(f(r * 1.15)) \(f(r * 0.8)) L\(f(-r * 1.15)) \(f(r * 0.8)) Z\"\(style)/>"
+        }
+    }
+
+    /// ISO week numbers outside the month ring, each at the middle of its week.
+    private mutating func drawWeekNumbers() {
+        let days = Double(DateRange.year(year).dayCount)
+        out += "<g class=\"week-numbers\" font-size=\"8\" fill=\"#52606d\" text-anchor=\"middle\">\n"
+        for day in DateRange.year(year) where day.weekday == .monday {
+            let p = geometry.point(radius: Self.weekNumberRadius, degrees: WheelGeometry.startAngle(of: day) + 360 * 3.5 / days)
+            out += "<text class=\"week-number\" x=\"\(n(p.x))\" y=\"\(n(p.y + 3))\">\(day.isoWeek.week)</text>\n"
+        }
+        out += "</g>\n"
+    }
+
+    /// The plan's deadlines as small marks on a ring inside the tracks
+    /// (the coordinator's documents only: deadlines are not public).
+    private mutating func drawDeadlines() {
+        let deadlines = plan.deadlines.filter { $0.due.year == year }.sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
+        guard !deadlines.isEmpty else { return }
+        out += "<g class=\"deadlines\" fill=\"\(SeriesStyle.deadlineColour)\">\n"
+        for deadline in deadlines {
+            let p = geometry.point(radius: Self.deadlineRadius, degrees: WheelGeometry.angle(of: deadline.due))
+            out += "<g class=\"deadline\" data-date=\"\(deadline.due.iso)\" transform=\"translate(\(n(p.x)) \(n(p.y)))\">"
+                + "<title>\(XMLText.escape("\(deadline.due.iso) \(deadline.title)"))</title><path d=\"M-4 -3 L4 -3 L0 4 Z\"/></g>\n"
+        }
+        out += "</g>\n"
+    }
+
+    /// A line from the centre out through the rings at today's date.
+    private mutating func drawToday() {
+        guard let today = options.today, today.year == year else { return }
+        let angle = WheelGeometry.angle(of: today)
+        let a = geometry.point(radius: Self.tracksInner - 14, degrees: angle), b = geometry.point(radius: Self.monthOuter, degrees: angle)
+        let label = geometry.point(radius: Self.tracksInner - 26, degrees: angle)
+        out += "<g class=\"today\" data-date=\"\(today.iso)\"><title>\(XMLText.escape("\(words.today) \(today.iso)"))</title>"
+            + "<line x1=\"\(n(a.x))\" y1=\"\(n(a.y))\" x2=\"\(n(b.x))\" y2=\"\(n(b.y))\" stroke=\"\(SeriesStyle.todayColour)\" stroke-width=\"2.5\"/>"
+            + "<text x=\"\(n(label.x))\" y=\"\(n(label.y + 4))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\""
+            + " fill=\"\(SeriesStyle.todayColour)\">\(XMLText.escape(words.today))</text></g>\n"
     }
 
     private mutating func drawCentre() {
@@ -194,39 +302,70 @@ struct WheelDrawing {
         out += "<text class=\"centre-year\" x=\"\(cx)\" y=\"\(n(cy + 22))\" text-anchor=\"middle\" font-size=\"20\" fill=\"#1f2a36\">\(year)</text>\n"
     }
 
-    private mutating func drawLegend(_ tracks: [WheelTrack]) {
-        var y = 60.0
+    /// Legend text is wrapped at an estimate of the font's width (0.58 em a
+    /// character, wider than DejaVu Sans' average), so full names fit.
+    static func wrap(_ text: String, width: Double, size: Double) -> [String] {
+        TextWrap.lines(text, width: width, size: size, bold: false) { t, s, _ in Double(t.count) * s * 0.58 }
+    }
+
+    /// The legend beside the wheel: each series' mark, full name and dates.
+    /// Returns the y below its last line.
+    private mutating func drawLegend(_ tracks: [WheelTrack]) -> Double {
+        let x = 770.0, textX = 794.0, width = 1100.0 - textX
+        var y = 40.0
         out += "<g class=\"legend\" font-size=\"14\" fill=\"#1f2a36\">\n"
-        out += "<text x=\"770\" y=\"\(n(y))\" font-weight=\"bold\">\(XMLText.escape(words.series))</text>\n"
+        out += "<text x=\"\(n(x))\" y=\"\(n(y))\" font-weight=\"bold\">\(XMLText.escape(words.series))</text>\n"
+        y += 10
         for track in tracks {
-            y += 26
-            let count = track.events.count
-            let noun = Words.countNoun(count, days: track.events.first?.isAllDay ?? false, language)
-            // The legend column is ~330 units wide: long titles are cut, and the
-            // whole title stays in a <title> tooltip.
+            y += 20
             out += "<g class=\"legend-item\" data-series=\"\(XMLText.escape(track.seriesID))\">"
-                + "<title>\(XMLText.escape(track.title))</title>"
-                + "<rect x=\"770\" y=\"\(n(y - 12))\" width=\"14\" height=\"14\" fill=\"\(track.colour)\"/>"
-                + "<text x=\"792\" y=\"\(n(y))\">\(XMLText.escape(Self.legendLabel(track.title))) (\(count) \(noun))</text></g>\n"
+                + "<g transform=\"translate(\(n(x + 8)) \(n(y - 5)))\">\(Self.shape(track.shape, radius: 7, fill: track.colour))</g>"
+            for (i, line) in Self.wrap(track.title, width: width, size: 14).enumerated() {
+                out += "<text class=\"legend-title\" x=\"\(n(textX))\" y=\"\(n(y + Double(i) * 17))\" font-weight=\"bold\">\(XMLText.escape(line))</text>"
+                if i > 0 { y += 17 }
+            }
+            for line in Self.wrap(datesText(track), width: width, size: 12) {
+                y += 15
+                out += "<text class=\"legend-dates\" x=\"\(n(textX))\" y=\"\(n(y))\" font-size=\"12\" fill=\"#3d4852\">\(XMLText.escape(line))</text>"
+            }
+            out += "</g>\n"
         }
-        y += 40
-        out += "<rect x=\"770\" y=\"\(n(y - 12))\" width=\"14\" height=\"14\" fill=\"#9aa5b1\" fill-opacity=\"0.35\"/>"
-            + "<text x=\"792\" y=\"\(n(y))\">\(XMLText.escape(words.closed))</text>\n"
-        y += 26
-        out += "<rect x=\"770\" y=\"\(n(y - 12))\" width=\"14\" height=\"14\" fill=\"#7b8794\"/>"
-            + "<text x=\"792\" y=\"\(n(y))\">\(XMLText.escape(words.school))</text>\n"
+        y += 34
+        if options.deadlines && plan.deadlines.contains(where: { $0.due.year == year }) {
+            out += "<path transform=\"translate(\(n(x + 8)) \(n(y - 5)))\" d=\"M-5 -4 L5 -4 L0 5 Z\" fill=\"\(SeriesStyle.deadlineColour)\"/>"
+                + "<text x=\"\(n(textX))\" y=\"\(n(y))\">\(XMLText.escape(words.deadlines))</text>\n"
+            y += 24
+        }
+        out += "<rect x=\"\(n(x))\" y=\"\(n(y - 12))\" width=\"14\" height=\"14\" fill=\"#9aa5b1\" fill-opacity=\"0.35\"/>"
+            + "<text x=\"\(n(textX))\" y=\"\(n(y))\">\(XMLText.escape(words.closed))</text>\n"
+        y += 24
+        out += "<rect x=\"\(n(x))\" y=\"\(n(y - 12))\" width=\"14\" height=\"14\" fill=\"#7b8794\"/>"
+            + "<text x=\"\(n(textX))\" y=\"\(n(y))\">\(XMLText.escape(words.school))</text>\n"
+        if let today = options.today, today.year == year {
+            y += 24
+            out += "<rect x=\"\(n(x + 5))\" y=\"\(n(y - 12))\" width=\"3\" height=\"14\" fill=\"\(SeriesStyle.todayColour)\"/>"
+                + "<text x=\"\(n(textX))\" y=\"\(n(y))\">\(XMLText.escape("\(words.today) \(Words.shortDate(today))"))</text>\n"
+        }
         out += "</g>\n"
+        return y + 20
+    }
+
+    /// "4 møter: 10.03. 13.06. 19.09. 05.12."; a long series by its first and last date.
+    func datesText(_ track: WheelTrack) -> String {
+        WheelTracks.datesText(track, language)
     }
 
     private func n(_ value: Double) -> String { SVGNumber.format(value) }
+}
 
-    /// Longest legend title before it is cut with "…".
-    static let legendTitleLimit = 30
-
-    static func legendLabel(_ title: String) -> String {
-        guard title.count > legendTitleLimit else { return title }
-        var cut = String(title.prefix(legendTitleLimit - 1))
-        while cut.last == " " || cut.last == "," { cut.removeLast() }
-        return cut + "…"
-    }
+/// The wheel's own words.
+struct WheelWords {
+    let language: PlanLanguage
+    private func t(_ nb: String, _ nn: String, _ en: String) -> String { LocalizedText(nb: nb, nn: nn, en: en).text(language) }
+    var wheel: String { t("Årshjul", "Årshjul", "Annual wheel") }
+    var series: String { t("Møteserier", "Møteseriar", "Meeting series") }
+    var closed: String { t("Helligdager og møtefrie perioder", "Heilagdagar og møtefrie periodar", "Public holidays and no-meeting periods") }
+    var school: String { t("Skoleferier", "Skuleferiar", "School holidays") }
+    var deadlines: String { t("Frister", "Fristar", "Deadlines") }
+    var today: String { t("I dag", "I dag", "Today") }
 }
