@@ -71,19 +71,33 @@ extension NodeReader {
 
     func quarterlyDeadline(_ node: Node, references: inout [Reference]) throws(AgreementFileError) -> QuarterlyDeadline {
         let f = try fields(node, of: "a quarterly deadline",
-                           allowed: ["id", "title", "title_en", "days_before_quarter", "days_after_quarter", "responsible"])
+                           allowed: ["id", "title", "title_en", "days_before_quarter", "days_after_quarter",
+                                     "within_days_after_quarter", "if_closed", "responsible"])
         let did = try id(try f.required("id", expected: "an id such as 'aktivitetsplan'"), of: "a deadline")
         let title = try f.requiredText("title", expected: "what is due")
         let anchor: QuarterAnchor, days: Int
-        switch (f["days_before_quarter"], f["days_after_quarter"]) {
-        case (let before?, nil):
+        let given = [f["days_before_quarter"], f["days_after_quarter"], f["within_days_after_quarter"]].compactMap { $0 }
+        if given.count > 1 {
+            throw fail(f.position, "A quarterly deadline has one of days_before_quarter, days_after_quarter and within_days_after_quarter, not several; make two deadlines.")
+        }
+        if let before = f["days_before_quarter"] {
             anchor = .beforeStart; days = try int(before, "a number of days before the quarter starts", in: 0...90)
-        case (nil, let after?):
+        } else if let after = f["days_after_quarter"] ?? f["within_days_after_quarter"] {
             anchor = .afterEnd; days = try int(after, "a number of days after the quarter ends", in: 0...90)
-        case (.some, .some):
-            throw fail(f.position, "A quarterly deadline is either days_before_quarter or days_after_quarter, not both; make two deadlines.")
-        case (nil, nil):
-            throw fail(f.position, "The quarterly deadline '\(did)' needs days_before_quarter (due before each quarter starts) or days_after_quarter (due after each quarter ends).")
+        } else {
+            throw fail(f.position, "The quarterly deadline '\(did)' needs days_before_quarter (due before each quarter starts) or days_after_quarter / within_days_after_quarter (due after each quarter ends).")
+        }
+        var slip = DeadlineSlip.earlier
+        if let n = f["if_closed"] {
+            let raw = try nonEmptyText(n, expected: "before or after").lowercased()
+            switch raw {
+            case "before", "earlier", "før", "for", "tidligere": slip = .earlier
+            case "after", "later", "etter", "seinare", "senere": slip = .later
+            default: throw fail(position(n), "'\(raw)' is not a direction; expected before (the last working day before the closed days) or after (the first working day after them).")
+            }
+            if slip == .later, f["within_days_after_quarter"] != nil {
+                throw fail(position(n), "'within_days_after_quarter' means due at the latest that day; it cannot slip after it. Use days_after_quarter with if_closed: after.")
+            }
         }
         var responsible: [String] = []
         for (pid, n) in try idList(f["responsible"], of: "a person") {
@@ -91,6 +105,6 @@ extension NodeReader {
             references.append(Reference(id: pid, node: n, target: .person, role: "responsible for deadline '\(did)'"))
         }
         return QuarterlyDeadline(id: did, title: title, titleEnglish: try f.optionalText("title_en", expected: "an English title"),
-                                 anchor: anchor, days: days, responsible: responsible)
+                                 anchor: anchor, days: days, responsible: responsible, ifClosed: slip)
     }
 }

@@ -16,7 +16,7 @@ extension NodeReader {
     static let seriesKeys = [
         "id", "title", "title_en", "kind", "rule", "venue", "duration", "all_day",
         "called_by", "chair", "secretary", "attendees", "guests", "partial_attendance",
-        "agenda", "agenda_by_position", "agenda_notice_days", "school_term_only", "weekdays", "time",
+        "agenda", "agenda_by_position", "agenda_notice_days", "school_term_only", "weekdays", "time", "place",
     ]
 
     /// File names of `SeriesKind`: the model's Norwegian raw values, plus English words.
@@ -91,21 +91,48 @@ extension NodeReader {
             let names = AgendaPosition.allCases.map(\.rawValue)
             let pf = try fields(positional, of: "agenda_by_position", allowed: names)
             for entry in pf.entries {
-                let position = AgendaPosition(rawValue: entry.key)!
-                for item in try stringList(entry.value, expected: "an agenda item") {
-                    s.positionalAgenda.append(PositionalAgendaItem(position: position, item: item))
+                let kind = AgendaPosition(rawValue: entry.key)!
+                var itemsNode = entry.value
+                var months: [Int] = []
+                // `last_of_year: {items: [...], months: [nov, dec]}`: the items and the months their meeting falls in.
+                if case .mapping = entry.value {
+                    let mf = try fields(entry.value, of: "'\(entry.key)'", allowed: ["items", "months"])
+                    itemsNode = try mf.required("items", expected: "the agenda items")
+                    for m in try list(mf["months"] ?? Node(""), expected: "months") {
+                        let raw = try nonEmptyText(m, expected: "a month")
+                        guard let month = Values.month(raw) else {
+                            throw fail(position(m), "'\(raw)' is not a month; expected a number 1–12 or a name such as nov.")
+                        }
+                        if !months.contains(month) { months.append(month) }
+                    }
+                }
+                for item in try stringList(itemsNode, expected: "an agenda item") {
+                    s.positionalAgenda.append(PositionalAgendaItem(position: kind, item: item, months: months.sorted()))
                 }
             }
         }
         s.agendaNoticeDays = try f["agenda_notice_days"].map { n throws(AgreementFileError) in try int(n, "a number of days", in: 0...90) }
-        s.schoolTermOnly = try f["school_term_only"].map { n throws(AgreementFileError) in try bool(n) } ?? false
+        // Meetings the schools attend are held in term time unless the file says otherwise.
+        s.schoolTermOnly = try f["school_term_only"].map { n throws(AgreementFileError) in try bool(n) }
+            ?? SchoolAttendance.namesSchools(s.guests)
+        s.place = try f.optionalText("place", expected: "where the series meets, such as \"Ungdomsskolene\"")
         for n in try list(f["weekdays"] ?? Node(""), expected: "weekdays") {
             let day = try weekday(n)
             if !s.preferences.weekdays.contains(day) { s.preferences.weekdays.append(day) }
         }
         if let t = f["time"] {
             if s.allDay { throw fail(position(t), "'time' does not apply to an all-day series (all_day: true); remove one of them.") }
-            s.preferences.startTime = try time(t)
+            let raw = try nonEmptyText(t, expected: "a time such as \"18:00\" or a window such as \"17:00-21:00\"")
+            if raw.contains("-") || raw.contains("–") {
+                let window = try timeSpan(t)
+                if !s.allDay && window.minutes < s.durationMinutes {
+                    throw fail(position(t), "The time window \(window) is shorter than the meeting (\(s.durationMinutes) min).")
+                }
+                s.statedTime = .within(window)
+            } else {
+                s.statedTime = .at(try time(t))
+            }
+            s.preferences.startTime = s.statedTime?.earliestStart
         }
         return s
     }

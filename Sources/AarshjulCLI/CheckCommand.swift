@@ -24,6 +24,10 @@ struct CheckCommand: ParsableCommand {
                 let agreement = try AgreementFile.load(path: path)
                 let language = languageOptions.planLanguage ?? agreement.language
                 print(CheckSummary.line(path: path, agreement: agreement, language: language))
+                // A wanted time the plan cannot keep: said here, before `plan` stops with no plan possible.
+                for warning in PlacementWarnings.warnings(agreement, language: language) {
+                    print("\(path): \(CheckSummary.warningWord(language)): \(warning)")
+                }
             } catch {
                 Failure.report(error, language: languageOptions.planLanguage ?? .bokmal)
             }
@@ -33,6 +37,10 @@ struct CheckCommand: ParsableCommand {
 
 /// One line per checked file, in the plan's language.
 enum CheckSummary {
+    static func warningWord(_ language: PlanLanguage) -> String {
+        language == .english ? "warning" : "advarsel"
+    }
+
     static func line(path: String, agreement: Agreement, language: PlanLanguage) -> String {
         let s = agreement.series.count, p = agreement.people.count
         switch language {

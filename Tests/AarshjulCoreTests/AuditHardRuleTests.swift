@@ -109,7 +109,9 @@ import Testing
     @Test func everyHardRuleInTheCatalogueIsTested() {
         let ids = Set(RuleCatalogue.hardRules.map(\.id))
         #expect(ids == [RuleCatalogue.noWeekend, RuleCatalogue.noPublicHoliday, RuleCatalogue.noMeetingPeriod, RuleCatalogue.blackout,
-                        RuleCatalogue.schoolHoliday, RuleCatalogue.officeHours, RuleCatalogue.noDoubleBooking, RuleCatalogue.frequency])
+                        RuleCatalogue.schoolHoliday, RuleCatalogue.officeHours, RuleCatalogue.noDoubleBooking, RuleCatalogue.frequency,
+                        // Tested in PlacementRuleTests.
+                        RuleCatalogue.statedTime, RuleCatalogue.positionalAgenda, RuleCatalogue.deadlineSlip])
     }
 }
 

@@ -98,7 +98,7 @@ import Testing
         let weights = Dictionary(uniqueKeysWithValues: RuleCatalogue.softRules.map { ($0.id, $0.weight) })
         #expect(weights == [RuleCatalogue.preferredWeekday: 20, RuleCatalogue.agreedWeekday: 30, RuleCatalogue.preferredTime: 5,
                             RuleCatalogue.evenSpacing: 1, RuleCatalogue.dayAfterBreak: 10, RuleCatalogue.agendaNoticeEarly: 2,
-                            RuleCatalogue.midWindow: 1])
+                            RuleCatalogue.midWindow: 1, RuleCatalogue.regularWeekday: 40, RuleCatalogue.regularWeekOfMonth: 15])
         for rule in RuleCatalogue.softRules {
             let penalty = SoftPenalty(ruleID: rule.id, seriesID: "s", seriesTitle: "Politirådsmøte", date: F.d(2027, 3, 30), points: 10, measure: 3)
             for language in PlanLanguage.allCases {

@@ -10,6 +10,12 @@ public struct MeetingSeries: Sendable, Equatable {
     public var rule: FrequencyRule
 
     public var venue: String?
+    /// Where the series meets when it has no venue with opening hours
+    /// ("Ungdomsskolene i Lillestrøm"); shown as LOCATION.
+    public var place: String?
+    /// A start time or time window the agreement states: a hard rule
+    /// (`stated-time`), unlike the preferred start in `preferences`.
+    public var statedTime: StatedTime?
     /// Minutes. Ignored for all-day series.
     public var durationMinutes: Int
     /// True for a day's presence (politikontakt in the municipality): an
@@ -31,13 +37,15 @@ public struct MeetingSeries: Sendable, Equatable {
     /// Agenda must go out at least this many days before; nil = no deadline.
     public var agendaNoticeDays: Int?
 
-    /// School events: never in school holidays.
+    /// School events, and meetings the schools attend: never in school
+    /// holidays. The file reader sets it when a guest names schools and the
+    /// file does not say `school_term_only: false`.
     public var schoolTermOnly: Bool
     public var preferences: SeriesPreferences
 
     public init(
         id: String, title: String, titleEnglish: String? = nil, kind: SeriesKind, rule: FrequencyRule,
-        venue: String? = nil, durationMinutes: Int = 120, allDay: Bool = false,
+        venue: String? = nil, place: String? = nil, statedTime: StatedTime? = nil, durationMinutes: Int = 120, allDay: Bool = false,
         calledBy: String? = nil, chair: String? = nil, secretary: String? = nil,
         attendees: [String] = [], guests: [String] = [], partialAttendance: [PartialAttendance] = [],
         agenda: [String] = [], positionalAgenda: [PositionalAgendaItem] = [], agendaNoticeDays: Int? = nil,
@@ -49,6 +57,8 @@ public struct MeetingSeries: Sendable, Equatable {
         self.kind = kind
         self.rule = rule
         self.venue = venue
+        self.place = place
+        self.statedTime = statedTime
         self.durationMinutes = durationMinutes
         self.allDay = allDay
         self.calledBy = calledBy
@@ -62,6 +72,7 @@ public struct MeetingSeries: Sendable, Equatable {
         self.agendaNoticeDays = agendaNoticeDays
         self.schoolTermOnly = schoolTermOnly
         self.preferences = preferences
+        if let statedTime, preferences.startTime == nil { self.preferences.startTime = statedTime.earliestStart }
     }
 
     /// Every planned person at a meeting: caller, chair, secretary, attendees (deduplicated, in order).
@@ -71,6 +82,45 @@ public struct MeetingSeries: Sendable, Equatable {
         for id in [calledBy, chair, secretary].compactMap({ $0 }) + attendees + partialAttendance.map(\.person)
         where seen.insert(id).inserted { out.append(id) }
         return out
+    }
+}
+
+/// A time the agreement states for a series: an exact start ("18:00", a
+/// parent meeting in the evening) or a window the whole meeting must lie in
+/// ("17:00-21:00"). Held to as a hard rule; see `RuleCatalogue.statedTime`.
+public enum StatedTime: Sendable, Equatable, CustomStringConvertible {
+    case at(TimeOfDay)
+    case within(TimeSpan)
+
+    /// The earliest start the statement allows.
+    public var earliestStart: TimeOfDay {
+        switch self {
+        case .at(let t): return t
+        case .within(let w): return w.start
+        }
+    }
+
+    /// True when a meeting from `start` to `end` keeps the statement.
+    public func allows(start: TimeOfDay, end: TimeOfDay) -> Bool {
+        switch self {
+        case .at(let t): return start == t
+        case .within(let w): return w.start <= start && end <= w.end
+        }
+    }
+
+    /// The span a meeting of `duration` minutes may occupy.
+    public func span(duration: Int) -> TimeSpan {
+        switch self {
+        case .at(let t): return TimeSpan(t, t.adding(minutes: duration))
+        case .within(let w): return w
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .at(let t): return t.description
+        case .within(let w): return w.description
+        }
     }
 }
 
@@ -153,10 +203,20 @@ public struct PartialAttendance: Sendable, Equatable {
 public struct PositionalAgendaItem: Sendable, Equatable {
     public var position: AgendaPosition
     public var item: String
+    /// Months (1–12) the meeting carrying the item must fall in; empty: the
+    /// position's default (`last_of_year`: November–December; the others: none).
+    public var months: [Int]
 
-    public init(position: AgendaPosition, item: String) {
+    public init(position: AgendaPosition, item: String, months: [Int] = []) {
         self.position = position
         self.item = item
+        self.months = months
+    }
+
+    /// The months the item pulls its meeting into; empty: no pull by month.
+    public var pullMonths: [Int] {
+        if !months.isEmpty { return months }
+        return position == .lastOfYear ? [11, 12] : []
     }
 }
 
@@ -190,15 +250,35 @@ public struct QuarterlyDeadline: Sendable, Equatable {
     public var days: Int
     /// Person ids.
     public var responsible: [String]
+    /// Where a due day that falls on a closed day (weekend, holiday,
+    /// fellesferie, blackout) goes: the last working day before it unless
+    /// the agreement says after (`deadline-slip`).
+    public var ifClosed: DeadlineSlip
 
-    public init(id: String, title: String, titleEnglish: String? = nil, anchor: QuarterAnchor, days: Int, responsible: [String] = []) {
+    public init(id: String, title: String, titleEnglish: String? = nil, anchor: QuarterAnchor, days: Int, responsible: [String] = [],
+                ifClosed: DeadlineSlip = .earlier) {
         self.id = id
         self.title = title
         self.titleEnglish = titleEnglish
         self.anchor = anchor
         self.days = days
         self.responsible = responsible
+        self.ifClosed = ifClosed
     }
+
+    /// The day the deadline falls on before any slip.
+    public func nominalDue(quarter q: Int, of year: Int) -> CivilDate {
+        let quarter = DateRange.quarter(q, of: year)
+        return anchor == .beforeStart ? quarter.first.adding(days: -days) : quarter.last.adding(days: days)
+    }
+}
+
+/// Which way a deadline on a closed day moves.
+public enum DeadlineSlip: String, Sendable, Equatable {
+    /// The last working day before: nothing is late (the default).
+    case earlier
+    /// The first working day after.
+    case later
 }
 
 public enum QuarterAnchor: String, Sendable, Equatable {

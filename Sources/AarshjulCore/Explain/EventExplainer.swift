@@ -45,13 +45,19 @@ public enum EventExplainer {
         lines.append("- \(frequency) " + t("Vinduet er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
                                            "Vindauget er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
                                            "The window is \(window.range.first.iso) – \(window.range.last.iso)\(window.note.map { " (\($0))" } ?? "")."))
+        // The year's last meeting goes where its positional agenda items belong.
+        if index == sameYear.count - 1, let pull = PositionalPull.pulls(series, year: date.year, agreement: plan.agreement).last,
+           let applied = PlanUnit.Slot(range: window.range, period: LocalizedText(nb: "", en: "")).pulled(by: pull) {
+            lines.append("- \(RuleCatalogue.hardRule(RuleCatalogue.positionalAgenda)!.description.text(lang))"
+                         + " (\(applied.period.text(lang).trimmingSpaces()))")
+        }
         // Neighbouring days in the window: what closes them.
         var closed: [String] = []
         for offset in -3...3 where offset != 0 {
             let day = date.adding(days: offset)
             guard window.range.contains(day) else { continue }
             var why = calendar.blockers(on: day).filter { $0.blocksAllMeetings || SeriesWindows.isSchoolOnly(series) }.map { $0.text(lang) }
-            if !day.isWeekend && SeriesWindows.hours(venue, on: day.weekday) == nil {
+            if !day.isWeekend && SeriesWindows.hours(series, venue: venue, on: day.weekday) == nil {
                 why.append(t("lokalet er stengt", "lokalet er stengt", "the venue is closed"))
             }
             // Only what would really collide: the same people at an overlapping
@@ -77,7 +83,7 @@ public enum EventExplainer {
             lines.append("- " + t("Dager like ved, og hva som står i veien der:", "Dagar like ved, og kva som står i vegen der:", "Nearby days and what stands in the way there:"))
             lines += closed.map { "  - \($0)" }
         }
-        if event.time != nil, let hours = SeriesWindows.hours(venue, on: date.weekday) {
+        if event.time != nil, let hours = SeriesWindows.hours(series, venue: venue, on: date.weekday) {
             lines.append("- " + RuleCatalogue.hardRule(RuleCatalogue.officeHours)!.description.text(lang) + " \(hours)")
         }
         if !event.attendees.isEmpty {
@@ -90,7 +96,7 @@ public enum EventExplainer {
         var penalties: [(String, Int, String?)] = []
         penalties.append((RuleCatalogue.preferredWeekday, SoftCosts.weekday(series, date.weekday), nil))
         if case .weekly = series.rule { penalties.append((RuleCatalogue.agreedWeekday, SoftCosts.agreedWeekday(series, date.weekday), nil)) }
-        if let time = event.time, let hours = SeriesWindows.hours(venue, on: date.weekday) {
+        if let time = event.time, let hours = SeriesWindows.hours(series, venue: venue, on: date.weekday) {
             let preferred = SoftCosts.preferredStart(series, opening: hours.start)
             let cost = SoftCosts.time(start: time.start, preferred: preferred)
             penalties.append((RuleCatalogue.preferredTime, cost.points, t("ønsket start \(preferred)", "ønskt start \(preferred)", "preferred start \(preferred)")))
@@ -115,6 +121,22 @@ public enum EventExplainer {
                               t("\(gap) dager etter forrige, jevn avstand er \(Int(spacing.ideal.rounded()))",
                                 "\(gap) dagar etter førre, jamn avstand er \(Int(spacing.ideal.rounded()))",
                                 "\(gap) days after the previous one, even spacing is \(Int(spacing.ideal.rounded()))")))
+        }
+        // The regular pattern: the planner's choice when the plan carries it, else the year's most common day.
+        let sameYearSiblings = siblings.filter { $0.date.year == date.year }
+        var monthly = false
+        if case .monthly = series.rule { monthly = true }
+        let planned: RegularPattern? = plan.patterns.first { p in
+            p.seriesID == series.id && p.schoolID == event.schoolID && p.year == date.year
+        }?.pattern
+        let pattern: RegularPattern? = planned ?? RegularPattern.common(sameYearSiblings.map(\.date), monthly: monthly)
+        if let pattern, sameYearSiblings.count > 1 {
+            let cost = pattern.cost(date)
+            let why = plan.notes.first { $0.seriesID == series.id && $0.text.bokmal.contains(date.norwegian) }
+                .map { note in String(note.text.text(lang).split(separator: ":").dropFirst(2).joined(separator: ":")).trimmingSpaces() }
+            let detail = pattern.text(lang) + (why.map { $0.isEmpty ? "" : "; " + $0 } ?? "")
+            penalties.append((RuleCatalogue.regularWeekday, cost.weekday, detail))
+            if pattern.weekOfMonth != nil { penalties.append((RuleCatalogue.regularWeekOfMonth, cost.week, nil)) }
         }
         var total = 0
         for (rule, points, detail) in penalties {

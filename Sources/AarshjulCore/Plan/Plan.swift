@@ -17,6 +17,9 @@ public struct Plan: Sendable, Equatable {
     /// They stay in the feeds as STATUS:CANCELLED (clients strike them
     /// through or delete them) and take part in no rule; empty for a fresh plan.
     public var cancelledEvents: [PlannedEvent] = []
+    /// The regular weekday (and week of the month) each series keeps, per
+    /// year, as the planner chose it; empty for a repaired plan.
+    public var patterns: [PlannedPattern] = []
 
     public init(agreement: Agreement, years: ClosedRange<Int>, language: PlanLanguage, events: [PlannedEvent],
                 deadlines: [PlannedDeadline] = [], notes: [PlanNote] = [], cost: CostReport = CostReport()) {

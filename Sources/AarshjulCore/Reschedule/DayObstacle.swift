@@ -12,7 +12,7 @@ enum DayObstacle {
             case .schoolHoliday(let name): if unit.schoolOnly { return .blocked(name) }
             }
         }
-        if SeriesWindows.hours(unit.venue, on: date.weekday) == nil { return .venueClosed(date.weekday) }
+        if SeriesWindows.hours(unit.series, venue: unit.venue, on: date.weekday) == nil { return .venueClosed(date.weekday) }
         for interval in context.request.busy where interval.date == date && unit.personIDs.contains(interval.personID) {
             let overlaps: Bool
             if let busy = interval.time, let time { overlaps = busy.overlaps(time) } else {

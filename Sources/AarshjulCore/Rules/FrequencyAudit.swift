@@ -116,7 +116,7 @@ struct FrequencyAudit {
                 }
                 let anyFree = days.contains { day in
                     let open = calendar.isMeetingDay(day) && (!SeriesWindows.isSchoolOnly(series) || calendar.isSchoolDay(day))
-                    guard open, let hours = SeriesWindows.hours(venue, on: day.weekday) else { return false }
+                    guard open, let hours = SeriesWindows.hours(series, venue: venue, on: day.weekday) else { return false }
                     return series.allDay || hours.minutes >= series.durationMinutes
                 }
                 if held.isEmpty && anyFree {
@@ -144,7 +144,10 @@ struct FrequencyAudit {
         var found: [Violation] = []
         func gapViolation(_ from: CivilDate, _ to: AuditEvent) {
             let gap = to.date - from
-            guard gap < minDays || gap > maxDays else { return }
+            // A school-term chain does not count the pupils' summer holiday towards its longest gap.
+            let summer = SeriesWindows.isSchoolOnly(series)
+                ? SeriesWindows.summerDays(between: from, and: to.date, school: calendar.school) : 0
+            guard gap < minDays || gap - summer > maxDays else { return }
             found.append(Violation(ruleID: RuleCatalogue.frequency, uid: to.uid, explanation: LocalizedText(
                 nb: "\(series.title) \(to.date.norwegian): \(gap) dager etter forrige møte (\(from.norwegian)), avtalen sier \(minDays / 7)–\(maxDays / 7) uker.",
                 nn: "\(series.title) \(to.date.norwegian): \(gap) dagar etter førre møte (\(from.norwegian)), avtalen seier \(minDays / 7)–\(maxDays / 7) veker.",

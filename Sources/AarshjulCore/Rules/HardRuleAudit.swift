@@ -56,6 +56,7 @@ public enum HardRuleAudit {
                 .sorted { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
             found += FrequencyAudit(series: series, events: mine, agreement: agreement, calendar: calendar, years: years).violations()
             found += partialAttendance(series, mine, agreement: agreement, years: years)
+            found += PlacementAudit.positional(series, mine, agreement: agreement, calendar: calendar, years: years)
         }
         return found
     }
@@ -145,7 +146,7 @@ public enum HardRuleAudit {
             venue = known
         }
         let day = event.date.weekday
-        guard let hours = SeriesWindows.hours(venue, on: day) else {
+        guard let hours = SeriesWindows.hours(series, venue: venue, on: day) else {
             add(RuleCatalogue.officeHours, "lokalet er stengt på \(Words.weekdayName(day, .bokmal)).",
                 "lokalet er stengt på \(Words.weekdayName(day, .nynorsk)).",
                 "the venue is closed on \(Words.weekdayName(day, .english)).")
@@ -155,6 +156,10 @@ public enum HardRuleAudit {
             if !hours.contains(time) {
                 add(RuleCatalogue.officeHours, "\(time) ligger utenfor åpningstida \(hours).",
                     "\(time) ligg utanfor opningstida \(hours).", "\(time) is outside the opening hours \(hours).")
+            }
+            if let stated = series.statedTime, !stated.allows(start: time.start, end: time.end) {
+                add(RuleCatalogue.statedTime, "\(time), men avtalen sier \(stated).",
+                    "\(time), men avtalen seier \(stated).", "\(time), but the agreement says \(stated).")
             }
         } else if !series.allDay {
             add(RuleCatalogue.officeHours, "møtet mangler klokkeslett.", "møtet manglar klokkeslett.", "the meeting has no time.")

@@ -12,6 +12,9 @@ public enum RuleCatalogue {
     public static let officeHours = "office-hours"
     public static let noDoubleBooking = "no-double-booking"
     public static let frequency = "frequency"
+    public static let statedTime = "stated-time"
+    public static let positionalAgenda = "positional-agenda"
+    public static let deadlineSlip = "deadline-slip"
 
     // MARK: Soft rule ids
     public static let preferredWeekday = "preferred-weekday"
@@ -21,6 +24,8 @@ public enum RuleCatalogue {
     public static let dayAfterBreak = "day-after-break"
     public static let agendaNoticeEarly = "agenda-notice-early"
     public static let midWindow = "mid-window"
+    public static let regularWeekday = "regular-weekday"
+    public static let regularWeekOfMonth = "regular-week-of-month"
 
     public static let hardRules: [HardRule] = [
         HardRule(id: noWeekend, description: LocalizedText(
@@ -55,6 +60,18 @@ public enum RuleCatalogue {
             nb: "Hver møteserie har så mange møter som avtalen krever, i riktig periode og med riktig avstand.",
             nn: "Kvar møteserie har så mange møte som avtalen krev, i rett periode og med rett avstand.",
             en: "Every series has as many meetings as the agreement asks for, in the right periods and with the right spacing.")),
+        HardRule(id: statedTime, description: LocalizedText(
+            nb: "Et klokkeslett eller tidsrom avtalen oppgir for en serie, holdes (foreldremøtet kl. 18 blir ikke flyttet til kontortid).",
+            nn: "Eit klokkeslett eller tidsrom avtalen oppgjev for ein serie, vert halde (foreldremøtet kl. 18 vert ikkje flytta til kontortid).",
+            en: "A time or time window the agreement states for a series is kept (the 18:00 parent meeting is not moved into office hours).")),
+        HardRule(id: positionalAgenda, description: LocalizedText(
+            nb: "Et møte med en sak som hører til en plass i året, ligger der: årets siste møte i november–desember (eller månedene avtalen nevner), første møte etter kommunevalget etter valgdagen.",
+            nn: "Eit møte med ei sak som høyrer til ein plass i året, ligg der: årets siste møte i november–desember (eller månadene avtalen nemner), første møte etter kommunevalet etter valdagen.",
+            en: "A meeting carrying an item that belongs to a place in the year lies there: the year's last meeting in November–December (or the months the agreement names), the first after a municipal election after election day.")),
+        HardRule(id: deadlineSlip, description: LocalizedText(
+            nb: "En frist som faller på en fridag eller i en ferie, flyttes til siste arbeidsdag før, om ikke avtalen sier etter.",
+            nn: "Ein frist som fell på ein fridag eller i ein ferie, vert flytta til siste arbeidsdag før, om ikkje avtalen seier etter.",
+            en: "A deadline that falls on a day off or in a holiday moves to the last working day before it, unless the agreement says after.")),
     ]
 
     public static let softRules: [SoftRule] = [
@@ -114,6 +131,23 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) fra midten av perioden (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) frå midten av perioden (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): \(p.measure) \(Words.daysNoun(p.measure, .english)) from the middle of its period (\(Words.points(p.points))).") }),
+        // Regular patterns: one weekday (and week of the month) a year, as coordinators plan by hand.
+        SoftRule(id: regularWeekday, weight: 40, description: LocalizedText(
+            nb: "En serie holder seg til én ukedag hele året (valgt av planleggeren når avtalen ikke sier hvilken), og flytter bare når dagen ikke går.",
+            nn: "Ein serie held seg til éin vekedag heile året (vald av planleggjaren når avtalen ikkje seier kva for ein), og flyttar berre når dagen ikkje går.",
+            en: "A series keeps one weekday all year (chosen by the planner when the agreement names none) and moves only when that day cannot be used."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)), ikke seriens faste ukedag (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)), ikkje den faste vekedagen til serien (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): a \(Words.weekdayName(p.date.weekday, .english)), not the series' regular weekday (\(Words.points(p.points))).") }),
+        SoftRule(id: regularWeekOfMonth, weight: 15, description: LocalizedText(
+            nb: "Et månedlig møte holdes samme uke i måneden hver gang («andre tirsdag i måneden»).",
+            nn: "Eit månadleg møte vert halde same veke i månaden kvar gong («andre tysdag i månaden»).",
+            en: "A monthly meeting is held in the same week of the month every time (\"the second Tuesday of the month\")."),
+            explain: { p in LocalizedText(
+                nb: "\(p.seriesTitle) \(p.date.norwegian): ikke i seriens faste uke i måneden (\(p.points) poeng).",
+                nn: "\(p.seriesTitle) \(p.date.norwegian): ikkje i den faste veka i månaden til serien (\(p.points) poeng).",
+                en: "\(p.seriesTitle) \(p.date.iso): not in the series' regular week of the month (\(Words.points(p.points))).") }),
     ]
 
     public static func hardRule(_ id: String) -> HardRule? { hardRules.first { $0.id == id } }
@@ -127,7 +161,8 @@ public enum RuleCatalogue {
     static let chainSpacingTolerance = 0
     /// The preferred start when the series states none.
     static let defaultPreferredStart = TimeOfDay(minutes: 9 * 60)
-    /// Opening hours assumed when a series names no venue.
+    /// Opening hours assumed when a series names no venue and states no time
+    /// (Monday–Friday); never applied to a series that states its time.
     static let defaultOfficeHours = TimeSpan(TimeOfDay(minutes: 8 * 60), TimeOfDay(minutes: 16 * 60))
     /// Candidate start times are this many minutes apart.
     static let startStepMinutes = 30

@@ -56,16 +56,56 @@ enum SeriesWindows {
         return previous
     }
 
+    /// Days of the pupils' summer holidays strictly between `a` and `b`.
+    static func summerDays(between a: CivilDate, and b: CivilDate, school: SchoolCalendar) -> Int {
+        guard a < b else { return 0 }
+        var days = 0
+        for year in a.year...b.year {
+            let summer = school.summerBreak(startingIn: year)
+            let first = max(summer.first.dayNumber, a.dayNumber + 1), last = min(summer.last.dayNumber, b.dayNumber - 1)
+            if first <= last { days += last - first + 1 }
+        }
+        return days
+    }
+
     /// True for series that may only meet on school days.
     static func isSchoolOnly(_ series: MeetingSeries) -> Bool {
         if case .schoolWindow = series.rule { return true }
         return series.schoolTermOnly
     }
 
-    /// Opening hours of `venue` (or the default office day) on `day`; nil when closed.
-    static func hours(_ venue: Venue?, on day: Weekday) -> TimeSpan? {
+    /// The hours `series` may meet in on `day`; nil when it cannot meet that
+    /// weekday. A venue's opening hours; without a venue the time the series
+    /// states (an evening parent meeting is not cut to office hours), else
+    /// the default office day (`RuleCatalogue.defaultOfficeHours`, Mon–Fri).
+    static func hours(_ series: MeetingSeries, venue: Venue?, on day: Weekday) -> TimeSpan? {
         if let venue { return venue.officeHours[day] }
-        return day.rawValue <= 5 ? RuleCatalogue.defaultOfficeHours : nil
+        guard day.rawValue <= 5 else { return nil }
+        if let stated = series.statedTime { return stated.span(duration: series.durationMinutes) }
+        return RuleCatalogue.defaultOfficeHours
+    }
+
+    /// Where an event of `series` is held, as LOCATION shows it: the venue,
+    /// else the school a per-school event is for, else the place the series
+    /// names, else — for a school event — the schools it goes to ("the lower
+    /// secondary schools"); nil for a series that says nothing about a place.
+    static func place(_ series: MeetingSeries, venue: Venue?, school: School?, language: PlanLanguage) -> String? {
+        if let venue { return venue.location }
+        if let school { return school.name }
+        if let place = series.place, !place.isEmpty { return place }
+        guard isSchoolOnly(series) else { return nil }
+        let schools: LocalizedText
+        switch series.rule {
+        case .schoolWindow(.schoolStart, _), .schoolWindow(.grade10, _):
+            schools = LocalizedText(nb: "Ungdomsskolene", nn: "Ungdomsskulane", en: "The lower secondary schools")
+        case .schoolWindow(.grade7, _):
+            schools = LocalizedText(nb: "Barneskolene", nn: "Barneskulane", en: "The primary schools")
+        case .schoolWindow(.russSeason, _):
+            schools = LocalizedText(nb: "De videregående skolene", nn: "Dei vidaregåande skulane", en: "The upper secondary schools")
+        default:
+            schools = LocalizedText(nb: "Skolene", nn: "Skulane", en: "The schools")
+        }
+        return schools.text(language)
     }
 
     /// A school window's name in plain words.

@@ -14,13 +14,15 @@ struct Candidates: Sendable {
     /// Indexed by weekday raw value − 1.
     let starts: [[Start]]
     let table: DayTable
+    /// The regular pattern being tried (plain planning); nil: none.
+    var pattern: RegularPattern?
 
     init(unit: PlanUnit, table: DayTable) {
         self.unit = unit
         self.table = table
         let series = unit.series
         starts = Weekday.allCases.map { day -> [Start] in
-            guard let hours = SeriesWindows.hours(unit.venue, on: day) else { return [] }
+            guard let hours = SeriesWindows.hours(series, venue: unit.venue, on: day) else { return [] }
             let dayCost = SoftCosts.weekday(series, day) + SoftCosts.agreedWeekday(series, day)
             if series.allDay { return [Start(start: -1, end: -1, cost: dayCost)] }
             let preferred = SoftCosts.preferredStart(series, opening: hours.start)
@@ -34,7 +36,10 @@ struct Candidates: Sendable {
                 if grid != hours.start.minutes { starts.append(grid) }
                 grid += step
             }
-            for start in starts where start + series.durationMinutes <= hours.end.minutes {
+            // `stated-time`: a time the agreement states is the only start (or the window the meeting lies in).
+            for start in starts where start + series.durationMinutes <= hours.end.minutes
+                && series.statedTime.map({ $0.allows(start: TimeOfDay(minutes: start),
+                                                      end: TimeOfDay(minutes: start + series.durationMinutes)) }) ?? true {
                 let cost = dayCost + SoftCosts.time(start: TimeOfDay(minutes: start), preferred: preferred).points
                 list.append(Start(start: start, end: start + series.durationMinutes, cost: cost))
             }
@@ -44,9 +49,13 @@ struct Candidates: Sendable {
 
     static func weekdayIndex(dayNumber: Int) -> Int { ((dayNumber % 7) + 7 + 3) % 7 }
 
-    /// Day-dependent cost: day-after-break and agenda-notice-early.
+    /// Day-dependent cost: day-after-break, agenda-notice-early and the regular pattern.
     func dayCost(_ i: Int) -> Int {
         var cost = SoftCosts.dayAfterBreak(table.afterBreak[i])
+        if let pattern {
+            let regular = pattern.cost(table.date(i))
+            cost += regular.weekday + regular.week
+        }
         if let notice = unit.series.agendaNoticeDays {
             let target = i - notice
             if table.contains(target), table.latestMeetingDay[target] >= 0 {

@@ -55,7 +55,7 @@ struct ClashExplainer {
                 }
             }
             guard !date.isWeekend else { continue }
-            if SeriesWindows.hours(unit.venue, on: date.weekday) == nil {
+            if SeriesWindows.hours(unit.series, venue: unit.venue, on: date.weekday) == nil {
                 if !closed.contains(date.weekday) { closed.append(date.weekday) }
             } else if candidates.starts[date.weekday.rawValue - 1].isEmpty {
                 tooShort = true

@@ -3,7 +3,7 @@
 /// to exactly what the solver minimised).
 enum CostBreakdown {
     static func penalties(_ unit: PlanUnit, _ placements: [SeriesSolver.Placement], table: DayTable,
-                          previousLast: Int?) -> [SoftPenalty] {
+                          previousLast: Int?, pattern: RegularPattern? = nil) -> [SoftPenalty] {
         let series = unit.series
         var out: [SoftPenalty] = []
         func add(_ rule: String, _ day: Int, _ points: Int, _ measure: Int = 0) {
@@ -25,12 +25,16 @@ enum CostBreakdown {
             let weekday = table.date(p.day).weekday
             add(RuleCatalogue.preferredWeekday, p.day, SoftCosts.weekday(series, weekday))
             add(RuleCatalogue.agreedWeekday, p.day, SoftCosts.agreedWeekday(series, weekday))
-            if p.start >= 0, let hours = SeriesWindows.hours(unit.venue, on: weekday) {
+            if p.start >= 0, let hours = SeriesWindows.hours(series, venue: unit.venue, on: weekday) {
                 let cost = SoftCosts.time(start: TimeOfDay(minutes: p.start),
                                           preferred: SoftCosts.preferredStart(series, opening: hours.start))
                 add(RuleCatalogue.preferredTime, p.day, cost.points, cost.minutes)
             }
             add(RuleCatalogue.dayAfterBreak, p.day, SoftCosts.dayAfterBreak(table.afterBreak[p.day]))
+            if let regular = pattern?.cost(table.date(p.day)) {
+                add(RuleCatalogue.regularWeekday, p.day, regular.weekday)
+                add(RuleCatalogue.regularWeekOfMonth, p.day, regular.week)
+            }
             if let notice = series.agendaNoticeDays {
                 let target = p.day - notice
                 if table.contains(target), table.latestMeetingDay[target] >= 0 {

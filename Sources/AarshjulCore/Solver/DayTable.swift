@@ -13,6 +13,9 @@ struct DayTable: Sendable {
     let latestMeetingDay: [Int]
     /// Index of the earliest meeting day on or after each day (`count` if none).
     let earliestMeetingDay: [Int]
+    /// Days of the pupils' summer holiday before each day: a school-term
+    /// chain does not count them towards its longest gap.
+    let summerBefore: [Int]
 
     init(calendar: MunicipalCalendar) {
         self.calendar = calendar
@@ -55,6 +58,16 @@ struct DayTable: Sendable {
             if meeting[i] { next = i }
             earliest[i] = next
         }
+        var summer = [Int](repeating: 0, count: count + 1)
+        var inSummer = [Bool](repeating: false, count: count)
+        for year in calendar.years.lowerBound - 1...calendar.years.upperBound + 1 {
+            for day in calendar.school.summerBreak(startingIn: year) {
+                let i = day.dayNumber - base
+                if i >= 0 && i < count { inSummer[i] = true }
+            }
+        }
+        for i in 0..<count { summer[i + 1] = summer[i] + (inSummer[i] ? 1 : 0) }
+        summerBefore = summer
         meetingDay = meeting
         schoolDay = school
         afterBreak = after
@@ -63,6 +76,13 @@ struct DayTable: Sendable {
     }
 
     func index(_ date: CivilDate) -> Int { date.dayNumber - base }
+
+    /// Summer-holiday days strictly between day indexes `a` and `b` (a < b).
+    func summerDays(between a: Int, and b: Int) -> Int {
+        guard a + 1 < b else { return 0 }
+        let lo = max(0, min(count, a + 1)), hi = max(0, min(count, b))
+        return summerBefore[hi] - summerBefore[lo]
+    }
     func date(_ index: Int) -> CivilDate { CivilDate(dayNumber: base + index) }
     func contains(_ index: Int) -> Bool { index >= 0 && index < count }
 

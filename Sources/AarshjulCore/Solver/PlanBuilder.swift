@@ -33,7 +33,8 @@ struct PlanBuilder {
                     title: title(series) + (unit.school.map { " – \($0.name)" } ?? ""),
                     date: table.date(p.day),
                     time: p.start < 0 ? nil : TimeSpan(TimeOfDay(minutes: p.start), TimeOfDay(minutes: p.end)),
-                    location: unit.venue?.location, organizer: series.calledBy,
+                    location: SeriesWindows.place(series, venue: unit.venue, school: unit.school, language: language),
+                    organizer: series.calledBy,
                     attendees: Attendance.attendees(series, occurrence: occurrence, of: total),
                     guests: series.guests, agenda: agenda, stamp: stamp))
             }
@@ -41,8 +42,12 @@ struct PlanBuilder {
         events.sort(by: PlannedEvent.planOrder)
         addElectionItems(&events)
         let deadlines = (agendaDeadlines(events) + quarterlyDeadlines()).sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
-        return Plan(agreement: agreement, years: years, language: language, events: events, deadlines: deadlines,
-                    notes: notes, cost: cost)
+        var plan = Plan(agreement: agreement, years: years, language: language, events: events, deadlines: deadlines,
+                        notes: notes, cost: cost)
+        plan.patterns = placed.compactMap { item in
+            item.pattern.map { PlannedPattern(seriesID: item.unit.series.id, schoolID: item.unit.school?.id, year: item.unit.year, pattern: $0) }
+        }
+        return plan
     }
 
     private func title(_ series: MeetingSeries) -> String {
@@ -110,10 +115,10 @@ struct PlanBuilder {
         agreement.quarterlyDeadlines.flatMap { deadline in
             years.flatMap { year in
                 (1...4).map { q in
-                    let quarter = DateRange.quarter(q, of: year)
-                    let due = deadline.anchor == .beforeStart
-                        ? table.meetingDay(onOrBefore: quarter.first.adding(days: -deadline.days))
-                        : table.meetingDay(onOrAfter: quarter.last.adding(days: deadline.days))
+                    // `deadline-slip`: a due day on a closed day moves to the last working day before it.
+                    let nominal = deadline.nominalDue(quarter: q, of: year)
+                    let due = deadline.ifClosed == .earlier
+                        ? table.meetingDay(onOrBefore: nominal) : table.meetingDay(onOrAfter: nominal)
                     let title = language == .english
                         ? "\(deadline.titleEnglish ?? deadline.title) (Q\(q) \(year))"
                         : "\(deadline.title) (K\(q) \(year))"

@@ -13,7 +13,12 @@ struct PlanUnit: Sendable {
     struct Slot: Sendable {
         let range: DateRange
         /// The period named in messages ("3. kvartal 2027 (1.7.–30.9.)").
-        let period: LocalizedText
+        var period: LocalizedText
+        /// `positional-agenda`: the days of `range` the slot's meeting may take; nil: all.
+        var pull: PositionalPull? = nil
+
+        func allows(_ date: CivilDate) -> Bool { pull?.allows(date) ?? true }
+        func pulled(by pull: PositionalPull) -> Slot? { pull.pulledSlot(self) }
     }
 
     struct Week: Sendable {
@@ -34,6 +39,8 @@ struct PlanUnit: Sendable {
     let personIDs: [String]
     /// Display names, parallel to `people`.
     let peopleNames: [String]
+    /// `positional-agenda` on the year's last meeting (chains); nil: none.
+    var lastPull: PositionalPull? = nil
 
     var title: String { series.title + (school.map { " – \($0.name)" } ?? "") }
 
@@ -45,9 +52,20 @@ struct PlanUnit: Sendable {
         let ids = series.allPeople.filter { personIndex[$0] != nil }
         let people = ids.map { personIndex[$0]! }
         let names = ids.map { agreement.person($0)?.name ?? $0 }
+        let pulls = PositionalPull.pulls(series, year: year, agreement: agreement)
         func unit(_ shape: Shape, school: School? = nil) -> PlanUnit {
-            PlanUnit(seriesIndex: seriesIndex, series: series, school: school, year: year, shape: shape,
-                     schoolOnly: SeriesWindows.isSchoolOnly(series), venue: venue, people: people, personIDs: ids, peopleNames: names)
+            var shape = shape
+            // The year's first and last meeting go where their positional agenda items belong.
+            if case .slots(var slots) = shape, !slots.isEmpty {
+                if let first = pulls.first { slots[0] = first.applied(to: slots[0]) }
+                if let last = pulls.last { slots[slots.count - 1] = last.applied(to: slots[slots.count - 1]) }
+                shape = .slots(slots)
+            }
+            var made = PlanUnit(seriesIndex: seriesIndex, series: series, school: school, year: year, shape: shape,
+                                schoolOnly: SeriesWindows.isSchoolOnly(series), venue: venue, people: people, personIDs: ids,
+                                peopleNames: names)
+            made.lastPull = pulls.last
+            return made
         }
         switch series.rule {
         case .perQuarter(let n):
@@ -88,5 +106,66 @@ struct PlanUnit: Sendable {
         case .everyWeeks(let a, let b, _):
             return [unit(.chain(minDays: a * 7, maxDays: b * 7))]
         }
+    }
+}
+
+/// Where positional agenda items pull the meeting that carries them
+/// (`positional-agenda`): into months, and after a municipal election day.
+struct PositionalPull: Sendable, Equatable {
+    /// Months allowed; empty: any.
+    var months: Set<Int> = []
+    /// The meeting must come after this day (election day).
+    var after: CivilDate?
+
+    func allows(_ date: CivilDate) -> Bool {
+        (months.isEmpty || months.contains(date.month)) && (after.map { date > $0 } ?? true)
+    }
+
+    /// The slot with its days cut to the pull; the period names it for messages.
+    func applied(to slot: PlanUnit.Slot) -> PlanUnit.Slot {
+        var slot = slot
+        // What the series' own rule rules out wins: a window that ends before
+        // election day, or has no day in the months, keeps its days.
+        let after = self.after.flatMap { slot.range.last > $0 ? $0 : nil }
+        let months = slot.range.contains { self.months.contains($0.month) } ? self.months : []
+        guard !months.isEmpty || after != nil else { return slot }
+        slot.pull = PositionalPull(months: months.union(slot.pull?.months ?? []), after: after ?? slot.pull?.after)
+        let monthNames = months.sorted().map { m in (Words.monthName(m, .bokmal), Words.monthName(m, .nynorsk), Words.monthName(m, .english)) }
+        var nb = slot.period.bokmal, nn = slot.period.nynorsk, en = slot.period.english
+        if !monthNames.isEmpty {
+            nb += " i \(monthNames.map(\.0).joined(separator: "/"))"
+            nn += " i \(monthNames.map(\.1).joined(separator: "/"))"
+            en += " in \(monthNames.map(\.2).joined(separator: "/"))"
+        }
+        if let after {
+            nb += " etter valget \(after.norwegian)"
+            nn += " etter valet \(after.norwegian)"
+            en += " after the election on \(after.iso)"
+        }
+        slot.period = LocalizedText(nb: nb, nn: nn, en: en)
+        return slot
+    }
+
+    /// The slot pulled, or nil when the pull leaves it as it was.
+    func pulledSlot(_ slot: PlanUnit.Slot) -> PlanUnit.Slot? {
+        let result = applied(to: slot)
+        return result.pull == slot.pull ? nil : result
+    }
+
+    /// The pulls on a series' first and last meeting in `year`.
+    static func pulls(_ series: MeetingSeries, year: Int, agreement: Agreement) -> (first: PositionalPull?, last: PositionalPull?) {
+        var first: PositionalPull?, last: PositionalPull?
+        let firstMonths = Set(series.positionalAgenda.filter { $0.position == .firstOfYear }.flatMap(\.pullMonths))
+        if !firstMonths.isEmpty { first = PositionalPull(months: firstMonths) }
+        let lastMonths = Set(series.positionalAgenda.filter { $0.position == .lastOfYear }.flatMap(\.pullMonths))
+        var pull = PositionalPull(months: lastMonths)
+        let electionItems = series.positionalAgenda.filter { $0.position == .firstAfterMunicipalElection }
+        if !electionItems.isEmpty, let election = Elections.election(in: year, overrides: agreement.electionOverrides),
+           election.kind == .municipal {
+            pull.after = election.date
+            pull.months.formUnion(electionItems.flatMap(\.pullMonths))
+        }
+        if !pull.months.isEmpty || pull.after != nil { last = pull }
+        return (first, last)
     }
 }

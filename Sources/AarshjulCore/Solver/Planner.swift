@@ -137,6 +137,8 @@ struct YearRun {
     struct Placed: Sendable {
         let unit: PlanUnit
         let placements: [SeriesSolver.Placement]
+        /// The regular pattern the unit keeps this year (nil: none).
+        var pattern: RegularPattern? = nil
     }
 
     struct Result: Sendable {
@@ -225,13 +227,20 @@ struct YearRun {
                 if stillFree {
                     solution = best
                 } else {
-                    switch solver.solve(occupancy, previousLast: carry[unit.seriesIndex]) {
+                    switch solver.solve(occupancy, previousLast: carry[unit.seriesIndex], bounds: best.patternCosts) {
                     case .failed(let clash): return .failure(Failure(clash: clash))
                     case .solved(let found): solution = found
                     }
                 }
                 result.cost += solution.cost
                 if let cutoff, result.cost + remaining >= cutoff { return .failure(Failure(clash: nil)) }
+                if detailed, let pattern = solution.pattern {
+                    // Before the unit's own meetings are added: what stood on the pattern's day for it.
+                    var candidates = solver.candidates
+                    candidates.pattern = pattern
+                    result.notes += PatternDepartures.notes(unit, pattern: pattern, placements: solution.placements,
+                                                            candidates: candidates, occupancy: occupancy)
+                }
                 let total = solution.placements.count
                 let everyoneAttends = unit.series.partialAttendance.isEmpty
                 for (k, p) in solution.placements.enumerated() {
@@ -243,11 +252,11 @@ struct YearRun {
                     let attending = zip(unit.personIDs, unit.people).filter { people.contains($0.0) }.map(\.1)
                     occupancy.add(day: p.day, start: p.start, end: p.end, people: attending)
                 }
-                result.placed.append(Placed(unit: unit, placements: solution.placements))
                 if detailed {
                     result.penalties += CostBreakdown.penalties(unit, solution.placements, table: table,
-                                                                previousLast: carry[unit.seriesIndex])
+                                                                previousLast: carry[unit.seriesIndex], pattern: solution.pattern)
                 }
+                result.placed.append(Placed(unit: unit, placements: solution.placements, pattern: solution.pattern))
                 for week in solution.skippedWeeks {
                     if let load = weeklyLoad, Self.unexcused(week, unit, solver.candidates, load: load) {
                         let explainer = ClashExplainer(candidates: solver.candidates, occupancy: occupancy)

@@ -14,6 +14,11 @@ struct SeriesSolver {
         let cost: Int
         /// Weekly presence weeks with no free day at all.
         let skippedWeeks: [PlanUnit.Week]
+        /// The regular pattern the placements keep (nil: the unit keeps none).
+        var pattern: RegularPattern? = nil
+        /// Every pattern tried and its cost: a lower bound for that pattern
+        /// whenever more is occupied than in this solve.
+        var patternCosts: [RegularPattern: Int] = [:]
     }
 
     enum Outcome: Sendable {
@@ -21,7 +26,7 @@ struct SeriesSolver {
         case failed(Clash)
     }
 
-    let candidates: Candidates
+    var candidates: Candidates
     /// Rescheduling's extra node costs and pins; nil in plain planning,
     /// which then runs exactly as before.
     var bias: UnitBias? = nil
@@ -30,8 +35,40 @@ struct SeriesSolver {
 
     private static let infinity = Int.max / 4
 
-    /// Solves the unit; `previousLast` is the day index of the chain's previous meeting.
-    func solve(_ occupancy: Occupancy, previousLast: Int?) -> Outcome {
+    /// Solves the unit; `previousLast` is the day index of the chain's previous
+    /// meeting. In plain planning every regular pattern is tried and the
+    /// cheapest kept; `bounds` (pattern costs of a solve with less occupied)
+    /// skips patterns that cannot beat the best found.
+    func solve(_ occupancy: Occupancy, previousLast: Int?, bounds: [RegularPattern: Int] = [:]) -> Outcome {
+        guard bias == nil, var patterns = RegularPattern.candidates(for: unit, starts: candidates.starts) else {
+            return solveOnce(occupancy, previousLast: previousLast)
+        }
+        if !bounds.isEmpty {
+            patterns = patterns.enumerated().sorted { a, b in
+                (bounds[a.element] ?? 0, a.offset) < (bounds[b.element] ?? 0, b.offset)
+            }.map(\.element)
+        }
+        var best: Solution?
+        var costs: [RegularPattern: Int] = [:]
+        for pattern in patterns {
+            if let best, let bound = bounds[pattern], bound >= best.cost { continue }
+            var trial = self
+            trial.candidates.pattern = pattern
+            switch trial.solveOnce(occupancy, previousLast: previousLast) {
+            // A pattern only adds cost, so when one fails every one does.
+            case .failed(let clash): return .failed(clash)
+            case .solved(var solution):
+                costs[pattern] = solution.cost
+                solution.pattern = pattern
+                if best == nil || solution.cost < best!.cost { best = solution }
+            }
+        }
+        guard var chosen = best else { return solveOnce(occupancy, previousLast: previousLast) }
+        chosen.patternCosts = costs
+        return .solved(chosen)
+    }
+
+    private func solveOnce(_ occupancy: Occupancy, previousLast: Int?) -> Outcome {
         switch unit.shape {
         case .slots(let slots): return solveSlots(slots, occupancy)
         case .weekly(let weeks): return .solved(solveWeekly(weeks, occupancy))
@@ -75,14 +112,17 @@ struct SeriesSolver {
         var layers: [[Node]] = []
         var cache: [DateRange: [Node]] = [:]
         for (k, slot) in slots.enumerated() {
-            if bias != nil { layers.append(nodes(in: slot.range, occupancy, position: k)); continue }
-            if let known = cache[slot.range] { layers.append(known); continue }
+            if bias != nil {
+                layers.append(nodes(in: slot.range, occupancy, position: k).filter { slot.allows(table.date($0.day)) })
+                continue
+            }
+            if slot.pull == nil, let known = cache[slot.range] { layers.append(known); continue }
             let first = table.index(slot.range.first), last = table.index(slot.range.last)
-            let list = nodes(in: slot.range, occupancy).map { node in
+            let list = nodes(in: slot.range, occupancy).filter { slot.allows(table.date($0.day)) }.map { node in
                 Node(day: node.day, start: node.start,
                      cost: node.cost + SoftCosts.midWindow(day: node.day, first: first, last: last).points)
             }
-            cache[slot.range] = list
+            if slot.pull == nil { cache[slot.range] = list }
             layers.append(list)
         }
         // Slots sharing a range (n a quarter) need n distinct days there.
@@ -170,6 +210,10 @@ struct SeriesSolver {
         // after one, no gap jumping over one, no end before one.
         let required = bias?.requiredChainDays(from: from, to: to) ?? []
         func skipsRequired(_ a: Int, _ b: Int) -> Bool { required.contains { $0 > a && $0 < b } }
+        // A school-term chain (the schools attend) does not count the pupils'
+        // summer holiday towards its longest gap: 6–8 weeks cannot span it.
+        let schoolTerm = unit.schoolOnly
+        func longGap(_ a: Int, _ b: Int) -> Int { b - a - (schoolTerm ? table.summerDays(between: a, and: b) : 0) }
         var best = [Int](repeating: SeriesSolver.infinity, count: list.count)
         var back = [Int](repeating: -1, count: list.count)
         var low = 0
@@ -178,11 +222,11 @@ struct SeriesSolver {
                 // Not a possible first meeting.
             } else if let p = previousLast {
                 let gap = node.day - p
-                if gap >= minDays && gap <= maxDays { best[j] = node.cost + (spacing?.cost(gap: gap).points ?? 0) }
+                if gap >= minDays && longGap(p, node.day) <= maxDays { best[j] = node.cost + (spacing?.cost(gap: gap).points ?? 0) }
             } else if node.day - from < maxDays {
                 best[j] = node.cost
             }
-            while low < j && node.day - list[low].day > maxDays { low += 1 }
+            while low < j && longGap(list[low].day, node.day) > maxDays { low += 1 }
             var i = low
             while i < j && node.day - list[i].day >= minDays {
                 if best[i] < SeriesSolver.infinity && (required.isEmpty || !skipsRequired(list[i].day, node.day)) {
@@ -193,8 +237,10 @@ struct SeriesSolver {
             }
         }
         var end: Int?
+        // `positional-agenda`: the year's last meeting where its items belong (one year's chain only).
+        let lastPull = to - from < 370 ? unit.lastPull : nil
         for j in list.indices where to - list[j].day < maxDays && best[j] < SeriesSolver.infinity
-            && (required.last.map { list[j].day >= $0 } ?? true) {
+            && (required.last.map { list[j].day >= $0 } ?? true) && (lastPull?.allows(table.date(list[j].day)) ?? true) {
             if end == nil || best[j] < best[end!] { end = j }
         }
         guard let end else {

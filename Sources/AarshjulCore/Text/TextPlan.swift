@@ -45,11 +45,29 @@ public enum TextPlan {
             if own.contains(where: { $0.schoolID != nil }) {
                 detail = perSchoolCounts(plan, own, lang)
             } else {
-                detail = gapText(own.map(\.date), lang)
+                detail = [patternText(plan, id, lang), gapText(own.map(\.date), lang)].filter { !$0.isEmpty }
+                    .joined(separator: ", ")
             }
             table.append([title, String(own.count), Words.countNoun(own.count, days: allDay, lang), detail])
         }
         return table.lines(indent: "")
+    }
+
+    /// "tirsdager", "2. tirsdag i måneden", or per year when the years differ
+    /// ("mandager (2027), tirsdager (2028)").
+    static func patternText(_ plan: Plan, _ id: String, _ lang: PlanLanguage) -> String {
+        let mine = plan.patterns.filter { $0.seriesID == id && $0.schoolID == nil }.sorted { $0.year < $1.year }
+        guard let first = mine.first else { return "" }
+        if mine.allSatisfy({ $0.pattern == first.pattern }) { return first.pattern.text(lang) }
+        var parts: [String] = []
+        for p in mine {
+            if let last = parts.last, last.hasPrefix(p.pattern.text(lang) + " (") {
+                parts[parts.count - 1] = String(last.dropLast()) + ", \(p.year))"
+            } else {
+                parts.append("\(p.pattern.text(lang)) (\(p.year))")
+            }
+        }
+        return parts.joined(separator: ", ")
     }
 
     static func seriesTitle(_ series: MeetingSeries, _ lang: PlanLanguage) -> String {

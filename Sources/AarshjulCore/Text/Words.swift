@@ -56,6 +56,8 @@ extension Words {
         ("day-after-break", LocalizedText(nb: "dagen etter ferie", nn: "dagen etter ferie", en: "day after a break")),
         ("agenda-notice-early", LocalizedText(nb: "tidlig sakliste", nn: "tidleg sakliste", en: "early agenda")),
         ("mid-window", LocalizedText(nb: "midt i perioden", nn: "midt i perioden", en: "mid-period")),
+        ("regular-weekday", LocalizedText(nb: "fast ukedag", nn: "fast vekedag", en: "regular weekday")),
+        ("regular-week-of-month", LocalizedText(nb: "fast uke i måneden", nn: "fast veke i månaden", en: "regular week of the month")),
     ]
 
     public static func softRuleName(_ id: String, _ language: PlanLanguage) -> String {
