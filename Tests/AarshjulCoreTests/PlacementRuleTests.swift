@@ -111,7 +111,7 @@ import Testing
         let moved = try #require(blocked.events.first { $0.date.month == 3 })
         #expect(moved.date.weekday != .tuesday)
         #expect(blocked.events.filter { $0.date.weekday != .tuesday }.count == 1)
-        #expect(blocked.cost.byRule[RuleCatalogue.regularWeekday] == 40)
+        #expect(blocked.cost.byRule[RuleCatalogue.regularWeekday] == 41)   // one weekday away
         let intended = pattern.intendedDay(for: moved.date)
         #expect(blocked.notes.contains { $0.seriesID == "forum" && $0.text.bokmal.contains("Kommunestyreseminar")
             && $0.text.bokmal.contains(intended.norwegian) && $0.text.bokmal.contains(moved.date.norwegian) })

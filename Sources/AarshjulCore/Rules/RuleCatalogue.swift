@@ -133,9 +133,9 @@ public enum RuleCatalogue {
                 en: "\(p.seriesTitle) \(p.date.iso): \(p.measure) \(Words.daysNoun(p.measure, .english)) from the middle of its period (\(Words.points(p.points))).") }),
         // Regular patterns: one weekday (and week of the month) a year, as coordinators plan by hand.
         SoftRule(id: regularWeekday, weight: 40, description: LocalizedText(
-            nb: "En serie holder seg til én ukedag hele året (valgt av planleggeren når avtalen ikke sier hvilken), og flytter bare når dagen ikke går.",
-            nn: "Ein serie held seg til éin vekedag heile året (vald av planleggjaren når avtalen ikkje seier kva for ein), og flyttar berre når dagen ikkje går.",
-            en: "A series keeps one weekday all year (chosen by the planner when the agreement names none) and moves only when that day cannot be used."),
+            nb: "En serie holder seg til én ukedag hele året (valgt av planleggeren når avtalen ikke sier hvilken), og flytter bare når dagen ikke går (40 poeng, pluss 1 per ukedag unna).",
+            nn: "Ein serie held seg til éin vekedag heile året (vald av planleggjaren når avtalen ikkje seier kva for ein), og flyttar berre når dagen ikkje går (40 poeng, pluss 1 per vekedag unna).",
+            en: "A series keeps one weekday all year (chosen by the planner when the agreement names none) and moves only when that day cannot be used (40 points, plus 1 per weekday away)."),
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)), ikke seriens faste ukedag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)), ikkje den faste vekedagen til serien (\(p.points) poeng).",

@@ -16,9 +16,12 @@ public struct RegularPattern: Sendable, Hashable {
     /// The n-th weekday of its month that `date` is (1 for days 1–7, …).
     static func weekOfMonth(_ date: CivilDate) -> Int { (date.day - 1) / 7 + 1 }
 
-    /// (regular-weekday, regular-week-of-month) points for a meeting on `date`.
+    /// (regular-weekday, regular-week-of-month) points for a meeting on `date`:
+    /// off the weekday, the weight plus a point per weekday away (a meeting
+    /// kept from a Wednesday holiday goes to Tuesday or Thursday, not Monday).
     func cost(_ date: CivilDate) -> (weekday: Int, week: Int) {
-        let weekday = date.weekday == self.weekday ? 0 : RuleCatalogue.weight(RuleCatalogue.regularWeekday)
+        let away = abs(date.weekday.rawValue - self.weekday.rawValue)
+        let weekday = away == 0 ? 0 : RuleCatalogue.weight(RuleCatalogue.regularWeekday) + away
         let week = weekOfMonth.map { $0 == Self.weekOfMonth(date) ? 0 : RuleCatalogue.weight(RuleCatalogue.regularWeekOfMonth) } ?? 0
         return (weekday, week)
     }
