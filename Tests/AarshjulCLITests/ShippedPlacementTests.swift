@@ -1,6 +1,7 @@
 import AarshjulAgreementFile
 import AarshjulCore
 import AarshjulICal
+import Foundation
 import Testing
 
 /// The placement bar of issue 9 on every shipped agreement for 2027–2030,
@@ -66,6 +67,25 @@ import Testing
         // Quarterly deadlines on a working day, never after their day unless the agreement says so.
         let todos = parsed.todos.map { AuditDeadline(uid: $0.uid, due: $0.due) }
         #expect(PlacementAudit.deadlineViolations(todos, agreement: agreement, years: Self.years).isEmpty)
+    }
+
+    @Test func checkWarnsWhenAStatedTimeCannotBeMetAndPlanSaysNoPlan() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("kveld.yaml")
+        try """
+        id: kveld
+        municipality: Kveld
+        county: akershus
+        people: [{id: pk, role: Politikontakt}]
+        venues: [{id: radhus, name: Rådhuset, office_hours: {mon-fri: "08:00-15:30"}}]
+        series:
+          - {id: mote, title: Foreldremøte, rule: {per_year: 2}, venue: radhus, time: "18:00", duration: 1h, attendees: [pk]}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let check = try CLI.run(["check", file.path])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("advarsel") && check.stdout.contains("18:00"), "\(check.stdout)")
+        let plan = try CLI.run(["plan", file.path, "--year", "2027", "--out", dir.appendingPathComponent("out").path])
+        #expect(plan.status == 2, "\(plan.stdout)\(plan.stderr)")
     }
 
     @Test func oyersSecondQuarterReportIsDueBeforeFellesferie() throws {
