@@ -69,7 +69,7 @@ def png_colours(data: bytes) -> int:
     return len(colours)
 
 
-def test_index_page_renders_wheel_and_subscribe_links(tmp_path):
+def test_overview_lists_municipalities_with_subscribe_buttons(tmp_path):
     chromium()
     shot = tmp_path / "index.png"
     with serve(ROOT / "calendars", tmp_path / "state") as (base, _log):
@@ -82,7 +82,33 @@ def test_index_page_renders_wheel_and_subscribe_links(tmp_path):
     data = shot.read_bytes()
     assert len(data) > 20_000, f"screenshot is only {len(data)} bytes"
     assert png_colours(data) > 20, "screenshot looks blank"
-    assert "<svg" in dom and "</svg>" in dom, "no inline SVG wheel in the rendered page"
-    assert 'href="webcal://127.0.0.1:' in dom, "no webcal:// subscribe link in the rendered page"
-    assert "Lillestrøm" in dom and "Årshjul 2027" in dom
+    assert 'href="webcal://127.0.0.1:' in dom, "no webcal:// subscribe button in the rendered page"
+    assert 'href="/lillestrom/"' in dom and "Lillestrøm" in dom
+    # The script made every address a full one to copy.
+    assert 'value="https://127.0.0.1:' in dom
     assert "/private/" not in dom, "confidential feeds must never be listed"
+
+
+def test_municipality_page_on_a_phone_and_in_print(tmp_path):
+    chromium()
+    shot = tmp_path / "phone.png"
+    pdf = tmp_path / "printed.pdf"
+    with serve(ROOT / "calendars", tmp_path / "state") as (base, _log):
+        run = browser(f"--screenshot={shot}", "--window-size=390,2600", base + "/lillestrom/")
+        assert shot.exists(), run.stderr
+        dom = browser("--dump-dom", base + "/lillestrom/").stdout
+        printed = browser(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", base + "/lillestrom/")
+        assert pdf.exists(), printed.stderr
+    (ROOT / ".build").mkdir(exist_ok=True)
+    shutil.copy(shot, ROOT / ".build" / "municipality-phone.png")
+    shutil.copy(pdf, ROOT / ".build" / "municipality-printed.pdf")
+    assert png_colours(shot.read_bytes()) > 20, "screenshot looks blank"
+    assert "<svg" in dom and "Årshjul 2027" in dom, "no wheel on the municipality page"
+    assert 'class="legend"' in dom and "Samarbeidsmøte OUT, barnevern, politi og SLT" in dom
+    assert 'href="webcal://127.0.0.1:' in dom
+    assert "/private/" not in dom
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(l for l in info.splitlines() if l.startswith("Pages:")).split()[1])
+        assert pages == 1, f"one municipality's year printed on {pages} pages"
+        assert "(A4)" in next(l for l in info.splitlines() if l.startswith("Page size:")), "not A4"

@@ -23,43 +23,151 @@ public enum LinkBase: Sendable, Equatable {
     }
 }
 
-/// The page at `/`: public feeds per municipality with subscribe links, and
-/// each municipality's year as an annual wheel. Confidential feeds are never
-/// listed. Bokmål by default, English on request.
+/// The pages people read: an overview at `/` listing every municipality
+/// with its all-meetings calendar, and one page per municipality at
+/// `/<municipality>/` with a subscribe button and a copyable address for
+/// each public calendar and the year as an annual wheel with its legend.
+/// Readable on a phone; printed, a municipality's page is one A4 page per
+/// year. Confidential feeds, attendees, agendas and deadlines are never shown.
+///
+/// Rendering is a pure function of the catalog, language, link base and
+/// today's date (the "today" mark on the wheel).
 public enum IndexPage {
-    public static func html(catalog: FeedCatalog, links: LinkBase, language: PlanLanguage) -> String {
+    /// The overview.
+    public static func html(catalog: FeedCatalog, links: LinkBase, language: PlanLanguage, today: CivilDate? = nil) -> String {
         let w = PageWords(language)
+        var out = head(title: w.title, language: language, links: links, depth: 0)
+        out += "<header><h1>\(e(w.title))</h1><p>\(e(w.intro))</p>\(languageLink(language))</header>\n<main>\n"
+        let listed = listedMunicipalities(catalog)
+        if listed.isEmpty { out += "<p class=\"empty\">\(e(w.noFeeds))</p>\n" }
+        out += "<ul class=\"municipalities\">\n"
+        for municipality in listed {
+            let page = municipalityHref(municipality.id, links: links, language: language, depth: 0)
+            out += "<li class=\"municipality\" id=\"\(e("m-" + municipality.id))\">\n"
+            out += "<h2><a href=\"\(e(page))\">\(e(municipality.name))</a></h2>\n"
+            let feeds = publicFeeds(catalog, municipality.id)
+            if let all = feeds.first(where: { $0.kind == .municipality }) {
+                out += "<ul class=\"feeds\">\n" + feedItem(all, links: links, w: w, depth: 0) + "</ul>\n"
+            }
+            let seriesCount = feeds.filter { $0.kind != .municipality }.count
+            out += "<p class=\"more\"><a href=\"\(e(page))\">\(e(w.morePage(seriesCount)))</a></p>\n"
+            out += "</li>\n"
+        }
+        out += "</ul>\n</main>\n"
+        out += "<footer><p>\(e(w.howTo))</p></footer>\n" + script + "</body>\n</html>\n"
+        return out
+    }
+
+    /// One municipality's page; nil when it has no public calendar.
+    public static func municipalityHTML(catalog: FeedCatalog, municipalityID: String, links: LinkBase, language: PlanLanguage,
+                                        today: CivilDate? = nil) -> String? {
+        guard let municipality = listedMunicipalities(catalog).first(where: { $0.id == municipalityID }) else { return nil }
+        let w = PageWords(language)
+        var out = head(title: "\(municipality.name) – \(w.title)", language: language, links: links, depth: 1)
+        out += "<nav><a href=\"\(e(overviewHref(links: links, language: language, depth: 1)))\">\(e(w.allMunicipalities))</a></nav>\n"
+        out += "<header><h1>\(e(municipality.name))</h1><p>\(e(w.intro))</p>\(languageLink(language))</header>\n<main>\n"
+        let feeds = publicFeeds(catalog, municipality.id)
+        // The whole municipality's calendar first, then the year as a wheel, then a calendar per series.
+        let whole = feeds.filter { $0.kind == .municipality }, series = feeds.filter { $0.kind != .municipality }
+        if !whole.isEmpty {
+            out += "<section class=\"subscribe all\"><ul class=\"feeds\">\n"
+            for feed in whole { out += feedItem(feed, links: links, w: w, depth: 1) }
+            out += "</ul>\n</section>\n"
+        }
+        if let plan = municipality.plan {
+            for year in plan.years {
+                out += "<section class=\"year\"><h2>\(e("\(w.wheel) \(year)"))</h2>\n<figure class=\"wheel\">\n"
+                // Deadlines are in the full feeds only: a public page leaves them out.
+                out += inlineSVG(AnnualWheel.svg(for: plan, language: language, year: year,
+                                                 options: WheelOptions(legend: false, today: today, deadlines: false)))
+                out += "</figure>\n" + legend(plan, year: year, today: today, w: w) + "</section>\n"
+            }
+        }
+        if !series.isEmpty {
+            out += "<section class=\"subscribe series\"><h2>\(e(w.seriesCalendars))</h2>\n<ul class=\"feeds\">\n"
+            for feed in series { out += feedItem(feed, links: links, w: w, depth: 1) }
+            out += "</ul>\n</section>\n"
+        }
+        out += "</main>\n<footer><p>\(e(w.howTo))</p></footer>\n" + script + "</body>\n</html>\n"
+        return out
+    }
+
+    /// Municipalities that have at least one public calendar, in catalog order.
+    public static func listedMunicipalities(_ catalog: FeedCatalog) -> [CatalogMunicipality] {
+        catalog.municipalities.filter { m in !publicFeeds(catalog, m.id).isEmpty }
+    }
+
+    static func publicFeeds(_ catalog: FeedCatalog, _ id: String) -> [Feed] {
+        let feeds = catalog.feeds(of: id).filter { $0.isPublic && $0.kind != .page }
+        // The whole municipality first, then the series in catalog order.
+        return feeds.filter { $0.kind == .municipality } + feeds.filter { $0.kind != .municipality }
+    }
+
+    // MARK: Pieces
+
+    static func head(title: String, language: PlanLanguage, links: LinkBase, depth: Int) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(language == .english ? "en" : "nb")\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(e(w.title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
-        out += "<header><h1>\(e(w.title))</h1><p>\(e(w.intro))</p>"
-        out += "<p class=\"lang\"><a href=\"\(language == .english ? "?lang=nb" : "?lang=en")\">\(e(w.otherLanguage))</a></p></header>\n"
-        let listed = catalog.municipalities.filter { m in catalog.feeds.contains { $0.municipalityID == m.id && $0.isPublic && $0.kind != .page } }
-        if listed.isEmpty { out += "<p class=\"empty\">\(e(w.noFeeds))</p>\n" }
-        for municipality in listed {
-            out += "<section class=\"municipality\" id=\"\(e("m-" + municipality.id))\">\n<h2>\(e(municipality.name))</h2>\n"
-            out += "<ul class=\"feeds\">\n"
-            for feed in catalog.feeds(of: municipality.id) where feed.isPublic && feed.kind != .page {
-                out += "<li class=\"feed\"><span class=\"feed-title\">\(e(feed.title))</span> <span class=\"kind\">(\(e(w.kind(feed.kind))))</span> "
-                switch links {
-                case .host(let host):
-                    out += "<a class=\"webcal\" href=\"\(e("webcal://\(host)\(feed.urlPath)"))\">\(e(w.subscribe))</a> "
-                    out += "<a class=\"https\" href=\"\(e("https://\(host)\(feed.urlPath)"))\">\(e("https://\(host)\(feed.urlPath)"))</a>"
-                case .relative:
-                    out += "<a class=\"https\" href=\"\(e(feed.path))\">\(e(feed.path))</a>"
-                }
-                out += "</li>\n"
-            }
-            out += "</ul>\n"
-            if let plan = municipality.plan {
-                for year in plan.years {
-                    out += "<figure class=\"wheel\">\n" + inlineSVG(AnnualWheel.svg(for: plan, language: language, year: year))
-                    out += "<figcaption>\(e("\(w.wheel) \(year)"))</figcaption></figure>\n"
-                }
-            }
-            out += "</section>\n"
+        out += "<title>\(e(title))</title>\n<style>\(PageStyle.css)</style>\n</head>\n<body>\n"
+        return out
+    }
+
+    static func languageLink(_ language: PlanLanguage) -> String {
+        let w = PageWords(language)
+        return "<p class=\"lang\"><a href=\"\(language == .english ? "?lang=nb" : "?lang=en")\">\(e(w.otherLanguage))</a></p>"
+    }
+
+    /// Where a municipality's page is: `/<id>/` on a server, `<id>/index.html` in a static tree without a host.
+    static func municipalityHref(_ id: String, links: LinkBase, language: PlanLanguage, depth: Int) -> String {
+        switch links {
+        case .host: return "/\(id)/" + (language == .english ? "?lang=en" : "")
+        case .relative: return String(repeating: "../", count: depth) + "\(id)/" + (language == .english ? "index.en.html" : "index.html")
         }
-        out += "<footer><p>\(e(w.howTo))</p></footer>\n</body>\n</html>\n"
+    }
+
+    static func overviewHref(links: LinkBase, language: PlanLanguage, depth: Int) -> String {
+        switch links {
+        case .host: return "/" + (language == .english ? "?lang=en" : "")
+        case .relative: return String(repeating: "../", count: depth) + (language == .english ? "index.en.html" : "index.html")
+        }
+    }
+
+    /// A calendar: its name, a subscribe button (webcal) and the https address
+    /// in a field to copy from, with a copy button (the field alone works without script).
+    static func feedItem(_ feed: Feed, links: LinkBase, w: PageWords, depth: Int) -> String {
+        var out = "<li class=\"feed\"><span class=\"feed-title\">\(e(feed.title))</span> <span class=\"kind\">\(e(w.kind(feed.kind)))</span>"
+        out += "<span class=\"actions\">"
+        let address: String
+        switch links {
+        case .host(let host):
+            address = "https://\(host)\(feed.urlPath)"
+            out += "<a class=\"button webcal\" href=\"\(e("webcal://\(host)\(feed.urlPath)"))\">\(e(w.subscribe))</a>"
+        case .relative:
+            // No known host: the script turns this into the full address where the page is served.
+            address = String(repeating: "../", count: depth) + feed.path
+            out += "<a class=\"button https\" href=\"\(e(address))\">\(e(w.download))</a>"
+        }
+        out += "<label class=\"address\"><span class=\"visually-hidden\">\(e(w.address(feed.title)))</span>"
+        out += "<input class=\"copy-source\" type=\"text\" readonly value=\"\(e(address))\"></label>"
+        out += "<button class=\"button copy\" type=\"button\" hidden>\(e(w.copy))</button>"
+        out += "</span></li>\n"
+        return out
+    }
+
+    /// The wheel's legend as a table: each series' mark, its full name and its dates.
+    static func legend(_ plan: Plan, year: Int, today: CivilDate?, w: PageWords) -> String {
+        let tracks = WheelTracks.tracks(plan: plan, language: w.language, year: year)
+        guard !tracks.isEmpty else { return "" }
+        var out = "<table class=\"legend\">\n<thead><tr><th scope=\"col\"><span class=\"visually-hidden\">\(e(w.mark))</span></th>"
+            + "<th scope=\"col\">\(e(w.series))</th><th scope=\"col\">\(e(w.dates))</th></tr></thead>\n<tbody>\n"
+        for track in tracks {
+            out += "<tr data-series=\"\(e(track.seriesID))\"><td class=\"swatch\">\(WheelTracks.swatch(track))</td>"
+                + "<th scope=\"row\">\(e(track.title))</th><td>\(e(WheelTracks.datesText(track, w.language)))</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        out += "<p class=\"key\"><span class=\"closed-key\"></span>\(e(w.closed)) <span class=\"school-key\"></span>\(e(w.school))"
+        if let today, today.year == year { out += " <span class=\"today-key\"></span>\(e(w.today)) \(e(Words.shortDate(today)))" }
+        out += "</p>\n"
         return out
     }
 
@@ -71,37 +179,61 @@ public enum IndexPage {
 
     private static func e(_ s: String) -> String { XMLText.escape(s) }
 
-    static let style = "body{font-family:system-ui,sans-serif;max-width:72rem;margin:1rem auto;padding:0 1rem;color:#1f2a36}"
-        + "li.feed{margin:.3rem 0}a.webcal{font-weight:bold;margin-right:.5rem}.kind{color:#52606d}"
-        + "figure.wheel svg{max-width:100%;height:auto}"
+    /// Shows the copy buttons and copies an address on a press; makes a
+    /// relative address absolute. Without script the address field still selects.
+    static let script = "<script>document.querySelectorAll('li.feed').forEach(function(li){"
+        + "var input=li.querySelector('input.copy-source'),button=li.querySelector('button.copy');if(!input||!button)return;"
+        + "if(!/^https?:/.test(input.value)){input.value=new URL(input.value,location.href).href;}"
+        + "input.addEventListener('focus',function(){input.select();});"
+        + "if(navigator.clipboard){button.hidden=false;button.addEventListener('click',function(){"
+        + "navigator.clipboard.writeText(input.value).then(function(){button.textContent=button.dataset.done||button.textContent;});});}"
+        + "});</script>\n"
 }
 
 struct PageWords {
     let language: PlanLanguage
     init(_ language: PlanLanguage) { self.language = language }
     private var en: Bool { language == .english }
+    private func t(_ nb: String, _ nn: String, _ english: String) -> String { LocalizedText(nb: nb, nn: nn, en: english).text(language) }
 
-    var title: String { en ? "Meeting calendars" : "Møtekalendere" }
+    var title: String { t("Møtekalendere", "Møtekalendrar", "Meeting calendars") }
     var intro: String {
-        en ? "Subscribe to a calendar to get the meetings in Outlook, Google, Apple Calendar or Thunderbird. Changes come through automatically."
-            : "Abonner på en kalender for å få møtene i Outlook, Google, Apple Kalender eller Thunderbird. Endringer kommer automatisk."
+        t("Abonner på en kalender for å få møtene i Outlook, Google, Apple Kalender eller Thunderbird. Endringer kommer automatisk.",
+          "Abonner på ein kalender for å få møta i Outlook, Google, Apple Kalender eller Thunderbird. Endringar kjem automatisk.",
+          "Subscribe to a calendar to get the meetings in Outlook, Google, Apple Calendar or Thunderbird. Changes come through automatically.")
     }
     var otherLanguage: String { en ? "Norsk (bokmål)" : "English" }
-    var noFeeds: String { en ? "No calendars are published yet." : "Ingen kalendere er publisert ennå." }
-    var subscribe: String { en ? "Subscribe" : "Abonner" }
-    var wheel: String { en ? "Annual wheel" : "Årshjul" }
+    var noFeeds: String { t("Ingen kalendere er publisert ennå.", "Ingen kalendrar er publiserte enno.", "No calendars are published yet.") }
+    var subscribe: String { t("Abonner", "Abonner", "Subscribe") }
+    var download: String { t("Last ned", "Last ned", "Download") }
+    var copy: String { t("Kopier adressen", "Kopier adressa", "Copy the address") }
+    func address(_ title: String) -> String { t("Adressen til \(title)", "Adressa til \(title)", "Address of \(title)") }
+    var seriesCalendars: String { t("Kalender for hver møteserie", "Kalender for kvar møteserie", "A calendar for each meeting series") }
+    var allMunicipalities: String { t("← Alle kommuner", "← Alle kommunar", "← All municipalities") }
+    func morePage(_ series: Int) -> String {
+        t("Årshjul og \(series) kalendere for hver møteserie →", "Årshjul og \(series) kalendrar for kvar møteserie →",
+          "Annual wheel and \(series) calendars, one per meeting series →")
+    }
+    var wheel: String { t("Årshjul", "Årshjul", "Annual wheel") }
+    var mark: String { t("Merke", "Merke", "Mark") }
+    var series: String { t("Møteserie", "Møteserie", "Meeting series") }
+    var dates: String { t("Datoer", "Datoar", "Dates") }
+    var closed: String { t("helligdager og møtefrie perioder", "heilagdagar og møtefrie periodar", "public holidays and no-meeting periods") }
+    var school: String { t("skoleferier", "skuleferiar", "school holidays") }
+    var today: String { t("i dag", "i dag", "today") }
     var howTo: String {
-        en ? "“Subscribe” opens your calendar app. Or paste the https address into your calendar app's “Add from URL”."
-            : "«Abonner» åpner kalenderprogrammet ditt. Du kan også lime inn https-adressen under «legg til fra URL» i kalenderen."
+        t("«Abonner» åpner kalenderprogrammet ditt. Du kan også kopiere adressen og lime den inn under «legg til fra URL» i kalenderen.",
+          "«Abonner» opnar kalenderprogrammet ditt. Du kan òg kopiere adressa og lime ho inn under «legg til frå URL» i kalenderen.",
+          "“Subscribe” opens your calendar app. Or copy the address and paste it into your calendar app's “Add from URL”.")
     }
 
     func kind(_ kind: FeedKind) -> String {
         switch kind {
-        case .municipality: return en ? "all meetings" : "alle møter"
-        case .series: return en ? "meeting series" : "møteserie"
-        case .person: return en ? "person" : "person"
-        case .role: return en ? "role" : "rolle"
-        case .page: return en ? "page" : "side"
+        case .municipality: return t("alle møter", "alle møte", "all meetings")
+        case .series: return t("møteserie", "møteserie", "meeting series")
+        case .person: return "person"
+        case .role: return t("rolle", "rolle", "role")
+        case .page: return t("side", "side", "page")
         }
     }
 }

@@ -1,8 +1,9 @@
 import AarshjulCore
 import Hummingbird
 
-/// `/` is the index page; every other path is looked up in the current
-/// catalog and nothing else: there is no file system behind the router.
+/// `/` is the overview page and `/<municipality>/` a municipality's page
+/// (both rendered by `IndexPage`); every other path is looked up in the
+/// current catalog and nothing else: there is no file system behind the router.
 /// HEAD is answered by Hummingbird from the GET handler (same headers, no body).
 public func buildRouter(store: FeedStore, configuration: ServerConfiguration = ServerConfiguration()) -> Router<BasicRequestContext> {
     let router = Router(options: .autoGenerateHeadEndpoints)
@@ -10,19 +11,33 @@ public func buildRouter(store: FeedStore, configuration: ServerConfiguration = S
         let catalog = await store.catalog
         let language: PlanLanguage = request.uri.queryParameters["lang"] == "en" ? .english : .bokmal
         let links = LinkBase.fromHostHeader(request.head.authority, fallback: configuration.fallbackHost)
-        let page = IndexPage.html(catalog: catalog, links: links, language: language)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-cache"
-        headers[.contentLanguage] = language == .english ? "en" : "nb"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+        let page = IndexPage.html(catalog: catalog, links: links, language: language, today: configuration.today())
+        return htmlResponse(page, language: language)
     }
     router.get("**") { request, _ -> Response in
         let catalog = store.current
-        guard let feed = catalog.lookup(request.uri.path) else { return notFound() }
+        guard let feed = catalog.lookup(request.uri.path) else {
+            // "/lillestrom/" (or "/lillestrom"): that municipality's page.
+            let parts = request.uri.path.split(separator: "/")
+            if parts.count == 1, let page = IndexPage.municipalityHTML(
+                catalog: catalog, municipalityID: String(parts[0]),
+                links: LinkBase.fromHostHeader(request.head.authority, fallback: configuration.fallbackHost),
+                language: request.uri.queryParameters["lang"] == "en" ? .english : .bokmal, today: configuration.today()) {
+                return htmlResponse(page, language: request.uri.queryParameters["lang"] == "en" ? .english : .bokmal)
+            }
+            return notFound()
+        }
         return FeedResponse.response(for: feed, request: request, cacheMaxAge: configuration.cacheMaxAge)
     }
     return router
+}
+
+func htmlResponse(_ page: String, language: PlanLanguage) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "text/html; charset=utf-8"
+    headers[.cacheControl] = "no-cache"
+    headers[.contentLanguage] = language == .english ? "en" : "nb"
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
 }
 
 /// Plain-language 404, the same for unknown paths, refused paths and wrong

@@ -2,7 +2,8 @@ import AarshjulCore
 import Foundation
 
 /// Writes a catalog as a static tree any web server can serve: `index.html`
-/// (bokmål), `index.en.html`, every public feed at its path and every
+/// (bokmål), `index.en.html`, a page per municipality at
+/// `<municipality>/index.html` (and `.en.html`), every public feed at its path and every
 /// confidential feed under `private/<token>/…`.
 ///
 /// Each file is written to a temporary file in its own folder and renamed
@@ -28,6 +29,14 @@ public enum StaticPublisher {
             ("index.html", Array(IndexPage.html(catalog: catalog, links: links, language: .bokmal).utf8)),
             ("index.en.html", Array(IndexPage.html(catalog: catalog, links: links, language: .english).utf8)),
         ]
+        // A page per municipality; a static tree has no clock, so its wheels carry no "today" mark.
+        for municipality in IndexPage.listedMunicipalities(catalog) where FeedPath.isValidCatalogPath("\(municipality.id)/index.html") {
+            for (name, language) in [("index.html", PlanLanguage.bokmal), ("index.en.html", .english)] {
+                if let page = IndexPage.municipalityHTML(catalog: catalog, municipalityID: municipality.id, links: links, language: language) {
+                    files.append(("\(municipality.id)/\(name)", Array(page.utf8)))
+                }
+            }
+        }
         for feed in catalog.feeds {
             files.append((String(feed.urlPath.dropFirst()), feed.body))
         }

@@ -204,6 +204,10 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         #expect(lines.filter { !$0.isEmpty }.joined(separator: " ").contains(long))
         #expect(!lines.contains { $0.contains("…") })
         #expect(lines.allSatisfy { Double($0.count) * 14 * 0.58 <= 1100 - 794 })
+        // Legend lines never share a baseline and run down the page in order.
+        let ys = doc.all("text").filter { $0.attributes["class"] == "legend-title" || $0.attributes["class"] == "legend-dates" }
+            .compactMap { Double($0.attributes["y"] ?? "") }
+        #expect(ys.count >= 4 && zip(ys, ys.dropFirst()).allSatisfy { $0 + 12 <= $1 })
     }
 
     @Test func legendListsEachSeriesWithEscapedTitles() throws {

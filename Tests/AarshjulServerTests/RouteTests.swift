@@ -132,7 +132,7 @@ import Testing
         }
     }
 
-    @Test func indexListsPublicFeedsWithSubscribeLinksAndTheWheel() async throws {
+    @Test func overviewListsEachMunicipalityWithItsWholeCalendarAndPage() async throws {
         let (app, _) = await app(try Fixtures.catalog(plan: Fixtures.plan()))
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -140,25 +140,65 @@ import Testing
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"nb\">"))
-                #expect(html.contains("href=\"webcal://localhost/lillestrom/politirad.ics\""))
-                #expect(html.contains("href=\"https://localhost/lillestrom/alle.ics\""))
-                #expect(html.contains("href=\"webcal://localhost/bergen/slt.ics\""))
-                #expect(html.contains("<h2>Lillestrøm</h2>") && html.contains("<h2>Bergen</h2>"))
-                #expect(html.contains("Politiråd &lt;&amp; &quot;rådet&quot;&gt;"))
-                #expect(!html.contains("Politiråd <&"))
-                #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-                #expect(html.contains("Abonner"))
-                // Confidential feeds and their tokens never appear.
-                #expect(!html.contains("politirad-full"))
+                #expect(html.contains("<h2><a href=\"/lillestrom/\">Lillestrøm</a></h2>"))
+                #expect(html.contains("<h2><a href=\"/bergen/\">Bergen</a></h2>"))
+                #expect(html.contains("href=\"webcal://localhost/lillestrom/alle.ics\">Abonner</a>"))
+                // The overview is light: no wheels, the series calendars are on each municipality's page.
+                #expect(!html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox"))
+                #expect(!html.contains("lillestrom/politirad.ics"))
                 #expect(!html.contains(Fixtures.confidentialToken))
             }
             try await client.execute(uri: "/?lang=en", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"en\">"))
+                #expect(html.contains("href=\"/lillestrom/?lang=en\""))
                 #expect(html.contains("Subscribe"))
-                #expect(html.contains("Police council"))
             }
         }
+    }
+
+    @Test func municipalityPageHasButtonsCopyableAddressesAndTheWheel() async throws {
+        let today = CivilDate(year: 2025, month: 6, day: 2)!
+        let store = FeedStore(catalog: try Fixtures.catalog(plan: Fixtures.plan()))
+        let app = Application(router: buildRouter(store: store, configuration: ServerConfiguration(today: { today })))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/lillestrom/", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h1>Lillestrøm</h1>"))
+                #expect(html.contains("<a class=\"button webcal\" href=\"webcal://localhost/lillestrom/politirad.ics\">Abonner</a>"))
+                // The address is in a field to copy, not the text of a link.
+                #expect(html.contains("<input class=\"copy-source\" type=\"text\" readonly value=\"https://localhost/lillestrom/politirad.ics\">"))
+                #expect(!html.contains(">https://localhost/lillestrom/politirad.ics</a>"))
+                #expect(html.contains("Politiråd &lt;&amp; &quot;rådet&quot;&gt;"))
+                #expect(!html.contains("Politiråd <&"))
+                #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+                #expect(html.contains("class=\"today\" data-date=\"2025-06-02\""), "the server's clock marks today")
+                // The legend as a table with the full names and the dates.
+                #expect(html.contains("<th scope=\"row\">SLT &lt;koordinering&gt; &amp; ledelse</th><td>3 møter: 12.02. 01.07. 20.11.</td>"))
+                #expect(!html.contains("politirad-full") && !html.contains(Fixtures.confidentialToken))
+                #expect(!html.contains("class=\"deadline\""), "deadlines are in the full feeds only")
+            }
+            try await client.execute(uri: "/lillestrom?lang=en", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<html lang=\"en\">"))
+                #expect(html.contains("Police council") && html.contains("Copy the address"))
+            }
+            try await client.execute(uri: "/trondheim/", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func todayMarkFollowsTheClockOverNewYear() throws {
+        let catalog = try Fixtures.catalog(plan: Fixtures.plan())
+        func page(_ today: CivilDate) -> String {
+            IndexPage.municipalityHTML(catalog: catalog, municipalityID: "lillestrom", links: .host("x"), language: .bokmal, today: today) ?? ""
+        }
+        #expect(page(CivilDate(year: 2025, month: 12, day: 31)!).contains("class=\"today\" data-date=\"2025-12-31\""))
+        // The plan is for 2025: on 1 January 2026 its wheel has no today.
+        #expect(!page(CivilDate(year: 2026, month: 1, day: 1)!).contains("class=\"today\""))
+        #expect(page(CivilDate(year: 2025, month: 3, day: 1)!) == page(CivilDate(year: 2025, month: 3, day: 1)!))
     }
 
     /// The router test client always sends authority "localhost", so the
@@ -168,7 +208,7 @@ import Testing
         let links = LinkBase.fromHostHeader(hostile, fallback: "127.0.0.1:8080")
         #expect(links == .host("127.0.0.1:8080"))
         let html = IndexPage.html(catalog: try Fixtures.catalog(), links: links, language: .bokmal)
-        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<script>x</script>") && !html.contains("evil.example"))
         #expect(html.contains("webcal://127.0.0.1:8080/lillestrom/alle.ics"))
         #expect(LinkBase.fromHostHeader("kalender.example.no:8443", fallback: "x") == .host("kalender.example.no:8443"))
         #expect(LinkBase.fromHostHeader("[::1]:8080", fallback: "x") == .host("[::1]:8080"))

@@ -26,10 +26,16 @@ func temporaryFolder(_ name: String) throws -> String {
         #expect(read(dir + "/lillestrom/politirad-full.ics") == nil, "no confidential feed outside private/<token>/")
         let index = try #require(read(dir + "/index.html"))
         #expect(index.contains("webcal://kalender.example.no/lillestrom/alle.ics"))
-        #expect(index.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!index.contains(Fixtures.confidentialToken))
         #expect(read(dir + "/index.en.html")?.contains("Subscribe") == true)
-        #expect(report.written.count == catalog.feeds.count + 2)
+        let page = try #require(read(dir + "/lillestrom/index.html"))
+        #expect(page.contains("webcal://kalender.example.no/lillestrom/politirad.ics"))
+        #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!page.contains("class=\"today\""), "a static page has no clock")
+        #expect(!page.contains(Fixtures.confidentialToken))
+        #expect(read(dir + "/bergen/index.en.html")?.contains("<h1>Bergen</h1>") == true)
+        // Two overviews, and two pages for each of the two municipalities.
+        #expect(report.written.count == catalog.feeds.count + 2 + 4)
         // No temporary files are left behind.
         let leftovers = FileManager.default.enumerator(atPath: dir)!.compactMap { $0 as? String }.filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
@@ -41,7 +47,9 @@ func temporaryFolder(_ name: String) throws -> String {
         let first = try Fixtures.catalog()
         try StaticPublisher.publish(first, to: dir)
         let relativeIndex = try #require(read(dir + "/index.html"))
-        #expect(relativeIndex.contains("href=\"lillestrom/alle.ics\""), "without a site host the links are relative")
+        #expect(relativeIndex.contains("value=\"lillestrom/alle.ics\""), "without a site host the links are relative")
+        #expect(relativeIndex.contains("href=\"lillestrom/index.html\""))
+        #expect(read(dir + "/lillestrom/index.html")?.contains("href=\"../lillestrom/politirad.ics\"") == true)
         #expect(!relativeIndex.contains("webcal://"))
 
         let again = try StaticPublisher.publish(first, to: dir)
@@ -50,7 +58,7 @@ func temporaryFolder(_ name: String) throws -> String {
         // Bergen's feed goes away; Lillestrøm's change.
         let changed = try FeedCatalog(feeds: try Fixtures.catalog(summary: "Nytt tidspunkt", sequence: 1).feeds.filter { $0.municipalityID != "bergen" })
         let report = try StaticPublisher.publish(changed, to: dir)
-        #expect(report.removed == ["bergen/slt.ics"])
+        #expect(report.removed.sorted() == ["bergen/index.en.html", "bergen/index.html", "bergen/slt.ics"])
         #expect(!FileManager.default.fileExists(atPath: dir + "/bergen/slt.ics"))
         #expect(report.written.contains("lillestrom/alle.ics"))
         #expect(read(dir + "/lillestrom/alle.ics")?.contains("SEQUENCE:1") == true)

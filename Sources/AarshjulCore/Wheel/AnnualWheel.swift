@@ -238,7 +238,7 @@ struct WheelDrawing {
                     + Self.shape(track.shape, radius: markRadius, fill: track.colour)
                 if markRadius >= 5 {
                     out += "<text class=\"event-day\" y=\"\(n(markRadius * 0.38))\" text-anchor=\"middle\" font-size=\"\(n(markRadius * 1.05))\""
-                        + " font-weight=\"bold\" fill=\"\(SeriesStyle.textColour(on: track.colour))\">\(event.date.day)</text>"
+                        + " font-weight=\"bold\" fill=\"\(track.shape == .ring ? "#000000" : SeriesStyle.textColour(on: track.colour))\">\(event.date.day)</text>"
                 }
                 out += "</g>\n"
             }
@@ -255,6 +255,12 @@ struct WheelDrawing {
         case .square: return "<rect x=\"\(f(-r * 0.9))\" y=\"\(f(-r * 0.9))\" width=\"\(f(r * 1.8))\" height=\"\(f(r * 1.8))\"\(style)/>"
         case .diamond: return "<path d=\"M0 \(f(-r * 1.2)) L\(f(r * 1.2)) 0 L0 \(f(r * 1.2)) L\(f(-r * 1.2)) 0 Z\"\(style)/>"
         case .triangle: return "<path d=\"M0 \(f(-r * 1.25)) L\(f(r * 1.15)) \(f(r * 0.8)) L\(f(-r * 1.15)) \(f(r * 0.8)) Z\"\(style)/>"
+        case .hexagon:
+            let h = r * 1.05, w = r * 0.91
+            return "<path d=\"M0 \(f(-h)) L\(f(w)) \(f(-h / 2)) L\(f(w)) \(f(h / 2)) L0 \(f(h)) L\(f(-w)) \(f(h / 2)) L\(f(-w)) \(f(-h / 2)) Z\"\(style)/>"
+        case .ring:
+            // Hollow: the colour as a thick outline on white.
+            return "<circle r=\"\(f(r * 0.85))\" fill=\"#ffffff\" stroke=\"\(fill)\" stroke-width=\"\(f(r * 0.35))\"/>"
         }
     }
 
@@ -321,8 +327,8 @@ struct WheelDrawing {
             out += "<g class=\"legend-item\" data-series=\"\(XMLText.escape(track.seriesID))\">"
                 + "<g transform=\"translate(\(n(x + 8)) \(n(y - 5)))\">\(Self.shape(track.shape, radius: 7, fill: track.colour))</g>"
             for (i, line) in Self.wrap(track.title, width: width, size: 14).enumerated() {
-                out += "<text class=\"legend-title\" x=\"\(n(textX))\" y=\"\(n(y + Double(i) * 17))\" font-weight=\"bold\">\(XMLText.escape(line))</text>"
                 if i > 0 { y += 17 }
+                out += "<text class=\"legend-title\" x=\"\(n(textX))\" y=\"\(n(y))\" font-weight=\"bold\">\(XMLText.escape(line))</text>"
             }
             for line in Self.wrap(datesText(track), width: width, size: 12) {
                 y += 15

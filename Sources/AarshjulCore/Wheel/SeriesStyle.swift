@@ -18,7 +18,8 @@ public enum SeriesStyle {
     }
 
     /// Mark shapes in the order a second, third … series of one kind takes them.
-    public enum Shape: String, Sendable, CaseIterable { case circle, square, diamond, triangle }
+    /// Past six series of one kind the shapes repeat.
+    public enum Shape: String, Sendable, CaseIterable { case circle, square, diamond, triangle, hexagon, ring }
 
     /// Black on the light colours, white on the dark ones (the day number inside a mark).
     public static func textColour(on colour: String) -> String {
