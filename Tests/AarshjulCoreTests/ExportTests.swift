@@ -109,6 +109,23 @@ import Testing
         #expect(Self.texts(doc.pages[may[0]]).contains("tir 04.05."))
     }
 
+    @Test func aLegendLongerThanPageOneGoesOnOverleaf() {
+        var plan = Self.plan()
+        let time = TimeSpan(TimeOfDay(hour: 9, minute: 0)!, TimeOfDay(hour: 10, minute: 0)!)
+        for i in 0..<40 {
+            plan.agreement.series.append(MeetingSeries(id: "s\(i)", title: "Serie nummer \(i)", kind: .other, rule: .perYear(count: 1, atLeast: false)))
+            plan.events.append(PlannedEvent(uid: "s\(i)-1", seriesID: "s\(i)", occurrence: 1, title: "Serie nummer \(i)",
+                                            date: CivilDate(year: 2027, month: 9, day: 1 + i % 28)!, time: time, stamp: Self.stamp))
+        }
+        plan.events.sort(by: PlannedEvent.planOrder)
+        let doc = PlanPrintLayout(plan: plan, language: .bokmal, measure: Self.mono).document()
+        let first = Set(Self.texts(doc.pages[0])), second = Set(Self.texts(doc.pages[1]))
+        for i in 0..<40 {
+            #expect(first.contains("Serie nummer \(i)") || second.contains("Serie nummer \(i)"), "series \(i) is missing from the legend")
+        }
+        #expect(!first.contains("Serie nummer 39"), "40 series do not all fit under the wheel")
+    }
+
     @Test func sameInputSameLayout() {
         let a = PlanPrintLayout(plan: Self.plan(extraMarchMeetings: 5), language: .nynorsk, measure: Self.mono).document()
         let b = PlanPrintLayout(plan: Self.plan(extraMarchMeetings: 5), language: .nynorsk, measure: Self.mono).document()

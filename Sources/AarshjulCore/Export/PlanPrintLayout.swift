@@ -35,10 +35,17 @@ public struct PlanPrintLayout {
         let free = PlanRows.freeDeadlines(plan)
         var pages: [[PrintItem]] = []
         for year in plan.years {
-            pages.append(wheelPage(year: year, rows: rows.filter { $0.event.date.year == year }))
+            let (wheel, leftover) = wheelPage(year: year)
+            pages.append(wheel)
             var current: [PrintItem] = []
             var y = top
             func newPage() { pages.append(current); current = []; y = top }
+            // A legend too long for page one goes on at the top of the next.
+            for block in leftover {
+                if y + block.height > bottom && y > top { newPage() }
+                place(block, &current, &y)
+            }
+            if !leftover.isEmpty { y += 10 }
             for month in 1...12 {
                 let monthRows = rows.filter { $0.event.date.year == year && $0.event.date.month == month }
                 let monthDeadlines = free.filter { $0.due.year == year && $0.due.month == month }
@@ -83,7 +90,8 @@ public struct PlanPrintLayout {
 
     // MARK: The wheel page
 
-    func wheelPage(year: Int, rows: [PlanRow]) -> [PrintItem] {
+    /// Page one of a year, and the legend rows that did not fit on it.
+    func wheelPage(year: Int) -> (items: [PrintItem], leftover: [Block]) {
         var items: [PrintItem] = []
         var y = Self.margin + 20
         items.append(.text(PrintText(x: Self.margin, y: y, text: "\(plan.agreement.municipality) – \(words.meetingPlan) \(year)", size: 20, bold: true, colour: "#1f2a36")))
@@ -98,15 +106,18 @@ public struct PlanPrintLayout {
                           x: Self.margin + (contentWidth - side) / 2, y: y, width: side, height: side))
         y += side + 12
         // The legend as a table: colour, full series name, count and dates.
-        for block in legendBlocks(year: year, rows: rows) {
+        let blocks = legendBlocks(year: year)
+        var placed = 0
+        for block in blocks {
             if y + block.height > bottom { break }
             for item in block.items { items.append(item.shifted(x: Self.margin, y: y)) }
             y += block.height
+            placed += 1
         }
-        return items
+        return (items, Array(blocks[placed...]))
     }
 
-    func legendBlocks(year: Int, rows: [PlanRow]) -> [Block] {
+    func legendBlocks(year: Int) -> [Block] {
         var blocks: [Block] = []
         for track in WheelTracks.tracks(plan: plan, language: language, year: year) {
             let titleLines = TextWrap.lines(track.title, width: 190, size: 9, bold: true, measure: measure)
