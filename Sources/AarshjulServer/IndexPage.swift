@@ -149,7 +149,7 @@ public enum IndexPage {
         }
         out += "<label class=\"address\"><span class=\"visually-hidden\">\(e(w.address(feed.title)))</span>"
         out += "<input class=\"copy-source\" type=\"text\" readonly value=\"\(e(address))\"></label>"
-        out += "<button class=\"button copy\" type=\"button\" hidden>\(e(w.copy))</button>"
+        out += "<button class=\"button copy\" type=\"button\" data-done=\"\(e(w.copied))\" hidden>\(e(w.copy))</button>"
         out += "</span></li>\n"
         return out
     }
@@ -207,6 +207,7 @@ struct PageWords {
     var subscribe: String { t("Abonner", "Abonner", "Subscribe") }
     var download: String { t("Last ned", "Last ned", "Download") }
     var copy: String { t("Kopier adressen", "Kopier adressa", "Copy the address") }
+    var copied: String { t("Adressen er kopiert", "Adressa er kopiert", "Address copied") }
     func address(_ title: String) -> String { t("Adressen til \(title)", "Adressa til \(title)", "Address of \(title)") }
     var seriesCalendars: String { t("Kalender for hver møteserie", "Kalender for kvar møteserie", "A calendar for each meeting series") }
     var allMunicipalities: String { t("← Alle kommuner", "← Alle kommunar", "← All municipalities") }

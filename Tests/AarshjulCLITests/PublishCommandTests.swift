@@ -18,7 +18,10 @@ import Testing
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("flakstad/flakstad-2027.ics"))
-        #expect(index.contains("<svg"))
+        #expect(index.contains("href=\"flakstad/index.html\""))
+        // The wheel is on the municipality's own page.
+        let page = try String(contentsOf: site.appendingPathComponent("flakstad/index.html"), encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("flakstad-politirad-2027.ics") && !page.contains("private/"))
         let feed = try String(contentsOf: site.appendingPathComponent("flakstad/flakstad-politirad-2027.ics"), encoding: .utf8)
         #expect(feed.contains("BEGIN:VEVENT") && !feed.contains("ATTENDEE") && !feed.contains("DESCRIPTION"))
         // The full feeds sit under private/<token>/ and are never linked from the index.
