@@ -45,9 +45,9 @@ public enum RuleCatalogue {
             nn: "Ingen møte på datoar avtalen eller brukaren har stengt.",
             en: "No meetings on dates the agreement or the user has closed.")),
         HardRule(id: schoolHoliday, description: LocalizedText(
-            nb: "Skolearrangementer legges aldri i skoleferier.",
-            nn: "Skulearrangement vert aldri lagde i skuleferiar.",
-            en: "School events never fall in school holidays.")),
+            nb: "Skolearrangementer, og møter skolene er med på, legges aldri i skoleferier.",
+            nn: "Skulearrangement, og møte skulane er med på, vert aldri lagde i skuleferiar.",
+            en: "School events, and meetings the schools attend, never fall in school holidays.")),
         HardRule(id: officeHours, description: LocalizedText(
             nb: "Møtet holdes en ukedag lokalet er åpent, og innenfor åpningstiden.",
             nn: "Møtet vert halde ein vekedag lokalet er ope, og innanfor opningstida.",
