@@ -43,14 +43,23 @@ struct SeriesSolver {
         guard bias == nil, var patterns = RegularPattern.candidates(for: unit, starts: candidates.starts) else {
             return solveOnce(occupancy, previousLast: previousLast)
         }
-        if !bounds.isEmpty {
-            patterns = patterns.enumerated().sorted { a, b in
-                (bounds[a.element] ?? 0, a.offset) < (bounds[b.element] ?? 0, b.offset)
-            }.map(\.element)
+        // The unit without a pattern: no pattern can cost less, and the
+        // patterns its meetings already keep are tried first, so the search
+        // often stops at the first one that costs no more than it.
+        let free = solveOnce(occupancy, previousLast: previousLast)
+        guard case .solved(let unpatterned) = free else { return free }
+        var kept: [RegularPattern: Int] = [:]
+        for p in unpatterned.placements {
+            let date = table.date(p.day)
+            for pattern in patterns where pattern.cost(date) == (0, 0) { kept[pattern, default: 0] += 1 }
         }
+        patterns = patterns.enumerated().sorted { a, b in
+            (bounds[a.element] ?? 0, -(kept[a.element] ?? 0), a.offset) < (bounds[b.element] ?? 0, -(kept[b.element] ?? 0), b.offset)
+        }.map(\.element)
         var best: Solution?
         var costs: [RegularPattern: Int] = [:]
         for pattern in patterns {
+            if let best, best.cost <= unpatterned.cost { break }
             if let best, let bound = bounds[pattern], bound >= best.cost { continue }
             var trial = self
             trial.candidates.pattern = pattern
