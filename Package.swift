@@ -14,6 +14,9 @@ import PackageDescription
 //   calendars folder through AarshjulAgreementFile and AarshjulICal).
 // - CXLSXWriter + AarshjulXLSX: the only modules that touch libxlsxwriter (plan --xlsx).
 // - CCairo, CRsvg + AarshjulPDF: the only modules that touch cairo and librsvg (plan --pdf).
+// - AarshjulData: the facts under data/ (skolerute per county, municipalities,
+//   elections), compiled in as text by the EmbedData build plugin; read into
+//   the core model by AarshjulAgreementFile. The data files stay the source.
 // - AarshjulCLI: the thin `aarshjul` command.
 // - AarshjulBench: release-build benchmark executable (printed figures).
 let package = Package(
@@ -33,9 +36,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "AarshjulCore"),
+        .executableTarget(name: "AarshjulDataEmbedder"),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["AarshjulDataEmbedder"]),
+        .target(name: "AarshjulData", plugins: ["EmbedData"]),
         .target(
             name: "AarshjulAgreementFile",
-            dependencies: ["AarshjulCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["AarshjulCore", "AarshjulData", .product(name: "Yams", package: "Yams")]
         ),
         .systemLibrary(
             name: "CLibical",

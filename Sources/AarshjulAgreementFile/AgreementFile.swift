@@ -36,7 +36,7 @@ public enum AgreementFile {
 
 extension NodeReader {
     static let topLevelKeys = [
-        "id", "municipality", "police_district", "county", "language", "revised", "source",
+        "id", "municipality", "municipality_number", "police_district", "county", "language", "revised", "source",
         "people", "venues", "schools", "series", "quarterly_deadlines",
         "school_calendar", "no_meeting_periods", "blackouts", "elections", "busy_calendars",
     ]
@@ -57,7 +57,10 @@ extension NodeReader {
         let municipality = try f.requiredText("municipality", expected: "the municipality's name, such as \"Lillestrøm\"")
         let county = try county(try f.required("county", expected: "a county such as vestland or \"Møre og Romsdal\""))
         var a = Agreement(id: aid, municipality: municipality, county: county)
-        a.policeDistrict = try f.optionalText("police_district", expected: "the police district") ?? ""
+        let number = try f.optionalText("municipality_number", expected: "the four-digit kommunenummer, such as \"4644\"")
+        let known = try checkMunicipality(municipality, number: number, county: county,
+                                          at: f["municipality_number"] ?? f["municipality"]!)
+        a.policeDistrict = try f.optionalText("police_district", expected: "the police district") ?? known?.policeDistrict ?? ""
         if let l = f["language"] {
             let raw = try nonEmptyText(l, expected: "nb, nn or en")
             let names: [String: PlanLanguage] = ["nb": .bokmal, "bokmål": .bokmal, "bokmal": .bokmal,
@@ -95,6 +98,10 @@ extension NodeReader {
             let d = try quarterlyDeadline(item, references: &references); try unique(d.id, item, "deadline"); a.quarterlyDeadlines.append(d)
         }
         if let s = f["school_calendar"] { a.schoolCalendar = try schoolCalendar(s) }
+        // The county's skolerute from data/skolerute/; the agreement's own
+        // school_calendar settings and imported skolerute win over it.
+        a.schoolCalendar.countyRoute = SchoolRouteFile.route(for: county)
+        a.electionTable = ElectionsFile.shipped
         if let n = f["no_meeting_periods"] { a.noMeetingPeriods = try noMeetingPeriods(n) }
         for item in try list(f["blackouts"] ?? Node(""), expected: "blackouts") {
             a.blackouts.append(try blackout(item, of: "a blackout"))

@@ -99,47 +99,85 @@ extension NodeReader {
 
         var meetings: [InterMunicipalMeeting] = []
         for item in try list(f["meetings"] ?? Node(""), expected: "joint meetings") {
-            let m = try fields(item, of: "a joint meeting", allowed: ["from", "members", "host", "attendees"])
-            let fromNode = try m.required("from", expected: "the series it adopts, as member/series, e.g. luster/politirad_lls")
-            let from = try nonEmptyText(fromNode, expected: "member/series")
-            let parts = from.split(separator: "/").map(String.init)
-            guard parts.count == 2 else { throw fail(position(fromNode), "'\(from)' is not member/series, e.g. luster/politirad_lls.") }
-            let owner = try member(parts[0], fromNode)
-            guard let s = members[owner].series.firstIndex(where: { $0.id == parts[1] }) else {
-                throw fail(position(fromNode), "\(members[owner].municipality) has no series '\(parts[1])'.\(Suggestion.didYouMean(parts[1], in: members[owner].series.map(\.id)))")
-            }
-            var series = members[owner].series.remove(at: s)
-            let hostID = try m["host"].map { n throws(AgreementFileError) in try text(n, expected: "a member id") } ?? parts[0]
-            _ = try member(hostID, m["host"] ?? fromNode)
-            var memberIDs: [String] = []
-            for (mid, node) in try idList(m["members"], of: "a member") {
-                _ = try member(mid, node)
-                if !memberIDs.contains(mid) { memberIDs.append(mid) }
-            }
-            if !memberIDs.contains(parts[0]) { memberIDs.insert(parts[0], at: 0) }
-            if !memberIDs.contains(hostID) { memberIDs.append(hostID) }
-            // The owner's people become global ids; extra attendees are member/person or shared ids.
-            let global = { (p: String) in partial.globalID(member: parts[0], person: p) }
-            series.calledBy = series.calledBy.map(global)
-            series.chair = series.chair.map(global)
-            series.secretary = series.secretary.map(global)
-            series.attendees = series.attendees.map(global)
-            series.partialAttendance = series.partialAttendance.map { PartialAttendance(person: global($0.person), count: $0.count) }
-            for node in try list(m["attendees"] ?? Node(""), expected: "attendees") {
-                let ref = try nonEmptyText(node, expected: "member/person or a shared person's id")
+            let m = try fields(item, of: "a joint meeting", allowed: ["from", "series", "members", "host", "attendees"])
+            // A member/person or shared person's id, as a district-wide id.
+            func personRef(_ ref: String, _ node: Node) throws(AgreementFileError) -> String {
                 let bits = ref.split(separator: "/").map(String.init)
-                let gid: String
                 if bits.count == 2 {
                     let i = try member(bits[0], node)
                     guard members[i].person(bits[1]) != nil else {
                         throw fail(position(node), "'\(bits[1])' is not a person in \(members[i].municipality)'s agreement.\(Suggestion.didYouMean(bits[1], in: members[i].people.map(\.id)))")
                     }
-                    gid = partial.globalID(member: bits[0], person: bits[1])
-                } else if shared.contains(where: { $0.id == ref }) {
-                    gid = ref
-                } else {
+                    return partial.globalID(member: bits[0], person: bits[1])
+                }
+                guard shared.contains(where: { $0.id == ref }) else {
                     throw fail(position(node), "'\(ref)' is neither member/person nor a shared person.\(Suggestion.didYouMean(ref, in: shared.map(\.id)))")
                 }
+                return ref
+            }
+            var series: MeetingSeries
+            let owner: Int
+            let ownerID: String
+            let hostID: String
+            if let inline = m["series"] {
+                // A joint series no member owns (the national instance's
+                // inter-municipal councils): people as member/person or shared
+                // ids, the venue one of the host's.
+                if let from = m["from"] { throw fail(position(from), "A joint meeting takes either 'from:' (a member's series) or 'series:' (its own), not both.") }
+                let hostNode = try m.required("host", expected: "the member that hosts it (its venue, county and opening hours)")
+                hostID = try text(hostNode, expected: "a member id")
+                owner = try member(hostID, hostNode)
+                ownerID = hostID
+                var references: [Reference] = []
+                series = try self.series(inline, references: &references)
+                for ref in references {
+                    switch ref.target {
+                    case .person: _ = try personRef(ref.id, ref.node)
+                    case .venue:
+                        guard members[owner].venue(ref.id) != nil else {
+                            throw fail(position(ref.node), "'\(ref.id)' (\(ref.role)) is not a venue of the host \(members[owner].municipality).\(Suggestion.didYouMean(ref.id, in: members[owner].venues.map(\.id)))")
+                        }
+                    }
+                }
+                var global: [String: String] = [:]
+                for ref in references where ref.target == .person { global[ref.id] = try personRef(ref.id, ref.node) }
+                let map = { (p: String) in global[p] ?? p }
+                series.calledBy = series.calledBy.map(map)
+                series.chair = series.chair.map(map)
+                series.secretary = series.secretary.map(map)
+                series.attendees = series.attendees.map(map)
+                series.partialAttendance = series.partialAttendance.map { PartialAttendance(person: map($0.person), count: $0.count) }
+            } else {
+                let fromNode = try m.required("from", expected: "the series it adopts, as member/series (e.g. luster/politirad_lls), or series: with its own definition")
+                let from = try nonEmptyText(fromNode, expected: "member/series")
+                let parts = from.split(separator: "/").map(String.init)
+                guard parts.count == 2 else { throw fail(position(fromNode), "'\(from)' is not member/series, e.g. luster/politirad_lls.") }
+                owner = try member(parts[0], fromNode)
+                ownerID = parts[0]
+                guard let s = members[owner].series.firstIndex(where: { $0.id == parts[1] }) else {
+                    throw fail(position(fromNode), "\(members[owner].municipality) has no series '\(parts[1])'.\(Suggestion.didYouMean(parts[1], in: members[owner].series.map(\.id)))")
+                }
+                series = members[owner].series.remove(at: s)
+                hostID = try m["host"].map { n throws(AgreementFileError) in try text(n, expected: "a member id") } ?? parts[0]
+                _ = try member(hostID, m["host"] ?? fromNode)
+                // The owner's people become global ids.
+                let global = { (p: String) in partial.globalID(member: parts[0], person: p) }
+                series.calledBy = series.calledBy.map(global)
+                series.chair = series.chair.map(global)
+                series.secretary = series.secretary.map(global)
+                series.attendees = series.attendees.map(global)
+                series.partialAttendance = series.partialAttendance.map { PartialAttendance(person: global($0.person), count: $0.count) }
+            }
+            var memberIDs: [String] = []
+            for (mid, node) in try idList(m["members"], of: "a member") {
+                _ = try member(mid, node)
+                if !memberIDs.contains(mid) { memberIDs.append(mid) }
+            }
+            if !memberIDs.contains(ownerID) { memberIDs.insert(ownerID, at: 0) }
+            if !memberIDs.contains(hostID) { memberIDs.append(hostID) }
+            // Extra attendees: member/person or shared ids.
+            for node in try list(m["attendees"] ?? Node(""), expected: "attendees") {
+                let gid = try personRef(try nonEmptyText(node, expected: "member/person or a shared person's id"), node)
                 if !series.allPeople.contains(gid) { series.attendees.append(gid) }
             }
             // Guests that are now members are no longer guests.
@@ -171,14 +209,26 @@ extension NodeReader {
 
     func defaultMember(_ node: Node) throws(AgreementFileError) -> Agreement {
         let f = try fields(node, of: "a default member",
-                           allowed: ["id", "municipality", "county", "police_district", "politirad_per_year", "language"])
+                           allowed: ["id", "municipality", "number", "county", "police_district", "politirad_per_year", "language", "revised"])
         let mid = try id(try f.required("id", expected: "an id such as 'gausdal'"), of: "a municipality")
         let name = try f.requiredText("municipality", expected: "the municipality's name")
-        let county = try county(try f.required("county", expected: "a county such as innlandet"))
+        let given = try f["county"].map { n throws(AgreementFileError) in try county(n) }
+        let number = try f.optionalText("number", expected: "the four-digit kommunenummer, such as \"4640\"")
+        // County and police district come from the register (data/kommuner.yaml);
+        // a municipality the register does not know must state its county.
+        let known = try checkMunicipality(name, number: number, county: given, at: f["number"] ?? f["municipality"]!)
+        guard let county = given ?? known?.county else {
+            throw fail(f.position, "'\(name)' is not in the municipality register, so the member needs 'county:' (such as innlandet).")
+        }
         let councils = try f["politirad_per_year"].map { n throws(AgreementFileError) in try int(n, "police council meetings a year", in: 1...12) }
         let language: PlanLanguage = try f.optionalText("language", expected: "nb, nn or en").flatMap(PlanLanguage.init(rawValue:)) ?? .bokmal
-        return NationalPattern.agreement(id: mid, municipality: name, county: county,
-                                         policeDistrict: try f.optionalText("police_district", expected: "the police district") ?? "",
-                                         councilsPerYear: councils ?? NationalPattern.defaultCouncilsPerYear, language: language)
+        var agreement = NationalPattern.agreement(id: mid, municipality: name, county: county,
+                                                  policeDistrict: try f.optionalText("police_district", expected: "the police district")
+                                                      ?? known?.policeDistrict ?? "",
+                                                  councilsPerYear: councils ?? NationalPattern.defaultCouncilsPerYear, language: language,
+                                                  revised: try f["revised"].map { n throws(AgreementFileError) in try date(n) })
+        agreement.schoolCalendar.countyRoute = SchoolRouteFile.route(for: county)
+        agreement.electionTable = ElectionsFile.shipped
+        return agreement
     }
 }

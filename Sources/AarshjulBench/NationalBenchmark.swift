@@ -1,3 +1,4 @@
+import AarshjulAgreementFile
 import AarshjulCore
 import Dispatch
 
@@ -5,15 +6,16 @@ import Dispatch
 import Glibc
 #endif
 
-/// `aarshjul-bench national [seed]`: plans the generated national instance
-/// (357 municipalities, 12 police districts) for 2027–2030, regions in
+/// `aarshjul-bench national [seed]`: plans the national instance (the 357
+/// municipalities of data/kommuner.yaml in their 12 police districts, with
+/// their counties' skolerute) for 2027–2030, regions in
 /// parallel on every core (regions share nobody), then audits every plan.
 enum NationalBenchmark {
     static func run() {
         let seed = CommandLine.arguments.count > 2 ? UInt64(CommandLine.arguments[2]) ?? 2027 : 2027
         let years = 2027...2030
         let start = Benchmarks.now()
-        let regions = NationalInstance.regions(seed: seed)
+        let regions = NationalCountry.regions(seed: seed)
         let generated = Benchmarks.now()
         let results = Box(count: regions.count)
         let workers = max(1, min(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))

@@ -13,8 +13,9 @@ struct Aarshjul: AsyncParsableCommand {
           aarshjul holidays --year 2027 --county innlandet
           aarshjul serve calendars --port 8080
           aarshjul publish calendars --to site/
+          aarshjul national --export out/national
         """,
         subcommands: [PlanCommand.self, RescheduleCommand.self, CheckCommand.self, HolidaysCommand.self, ExplainCommand.self, RulesCommand.self,
-                      ServeCommand.self, PublishCommand.self]
+                      ServeCommand.self, PublishCommand.self, NationalCommand.self]
     )
 }

@@ -53,7 +53,8 @@ struct HolidaysCommand: ParsableCommand {
             countyName = "\(agreement.municipality) (\(agreement.county.name))"
         } else {
             let c = county.flatMap(County.init(name:)) ?? .oslo
-            calendar = MunicipalCalendar(county: c, years: year...year)
+            calendar = MunicipalCalendar(county: c, school: SchoolCalendarSettings(countyRoute: SchoolRouteFile.route(for: c)),
+                                         elections: ElectionsFile.shipped, years: year...year)
             countyName = county == nil ? nil : c.name
         }
         if format == "iso" {

@@ -27,12 +27,15 @@ import Testing
               24.12.–31.12.  Jul og romjul
 
             Skoleferier (gjelder bare skolearrangementer)
-              01.01.–02.01.  Juleferie
-              22.02.–26.02.  Vinterferie
-              20.03.–29.03.  Påskeferie
-              19.06.–15.08.  Sommerferie
-              04.10.–08.10.  Høstferie
-              20.12.–31.12.  Juleferie
+              01.01.         Juleferie    antatt [1]
+              22.02.–26.02.  Vinterferie  antatt [1]
+              22.03.–29.03.  Påskeferie   antatt [1]
+              19.06.–15.08.  Sommerferie  antatt [1]
+              04.10.–08.10.  Høstferie    antatt [1]
+              20.12.–31.12.  Juleferie    antatt [1]
+
+            Kilder for skoleruta (Oslo)
+              [1] antatt etter mønsteret: nasjonalt mønster (ingen fylkesdata lest)
 
             Valg (til orientering)
               man 13.09.  Kommunestyre- og fylkestingsvalg (foreløpig dato)
@@ -47,7 +50,8 @@ import Testing
         #expect(nn.hasPrefix("Dagar utan møte 2027\n\nHeilagdagar\n  fre  01.01.  1. nyttårsdag\n"))
         #expect(nn.contains("  laur 01.05.  Offentleg høgtidsdag (1. mai)\n"))
         #expect(nn.contains("  24.12.–31.12.  Jul og romjul\n"))
-        #expect(nn.contains("  04.10.–08.10.  Haustferie\n"))
+        #expect(nn.contains("  04.10.–08.10.  Haustferie   rekna [1]\n"))
+        #expect(nn.contains("Kjelder for skuleruta (Oslo)\n"))
         #expect(nn.contains("  mån 13.09.  Kommunestyre- og fylkestingsval (førebels dato)\n"))
         #expect(nn.hasSuffix("\n\nLaurdagar og sundagar vert aldri brukte til møte.\n"))
         let en = HolidayListing.render(year: 2027, calendar: Self.oslo2027, language: .english, countyName: "Oslo")
@@ -80,11 +84,27 @@ import Testing
         #expect(text.contains("Skoleferier"))
     }
 
-    @Test func winterBreakFollowsTheCounty() {
-        let bergen = MunicipalCalendar(county: .vestland, years: 2027...2027)
+    @Test func schoolBreaksFollowTheCountysRouteWithTheirSources() {
+        var pattern = SchoolPattern.national
+        pattern.winter = .init(from: .ofISOWeek(.monday, week: 9), to: .afterStart(days: 4))
+        pattern.autumn = .init(from: .ofISOWeek(.monday, week: 41), to: .afterStart(days: 4))
+        pattern.basis = "uke 9 og 41"
+        let source = FactSource(id: "bergen", publisher: "Bergen kommune", title: "Skolerute 2026–27",
+                                read: CivilDate(year: 2026, month: 12, day: 1)!)
+        var year = pattern.year(startingIn: 2026)
+        year.breaks = year.breaks.map { b in
+            var b = b
+            if b.kind == .winter { b.provenance = .published(source) }
+            return b
+        }
+        let route = CountySchoolRoute(county: .vestland, years: [2026: year], pattern: pattern)
+        let bergen = MunicipalCalendar(county: .vestland, school: SchoolCalendarSettings(countyRoute: route), years: 2027...2027)
         let text = HolidayListing.render(year: 2027, calendar: bergen, language: .bokmal, countyName: "Vestland")
-        #expect(text.contains("  01.03.–05.03.  Vinterferie\n"))  // ISO week 9
-        #expect(text.contains("  11.10.–15.10.  Høstferie\n"))    // ISO week 41
+        // Sources are numbered in the order the listing first needs them.
+        #expect(text.contains("  01.03.–05.03.  Vinterferie  vedtatt [2]\n"))  // ISO week 9, published
+        #expect(text.contains("  11.10.–15.10.  Høstferie    antatt [1]\n"))   // ISO week 41, projected
+        #expect(text.contains("Kilder for skoleruta (Vestland)\n  [1] antatt etter mønsteret: uke 9 og 41\n"
+                              + "  [2] Bergen kommune: «Skolerute 2026–27», lest 2026-12-01\n"))
     }
 
     @Test func electionSectionOnlyInElectionYears() {

@@ -30,6 +30,9 @@ public struct Agreement: Sendable, Equatable {
     public var blackouts: [Blackout]
     /// Election days that override the projected second Monday of September.
     public var electionOverrides: [Int: CivilDate]
+    /// Decided election days with their sources (data/valg.yaml, set by the
+    /// agreement reader); the rule alone when built in code.
+    public var electionTable: ElectionTable = .rule
 
     public init(
         id: String, municipality: String, policeDistrict: String = "", county: County,

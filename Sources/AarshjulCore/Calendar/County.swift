@@ -1,6 +1,5 @@
-/// Norway's counties (from 2024) with the school-holiday weeks most of their
-/// municipalities use. These are defaults: a municipality states its own
-/// skolerute in the agreement where it differs.
+/// Norway's counties (from 2024). Their skolerute is data, not code: see
+/// data/skolerute/<county>.yaml and `CountySchoolRoute`.
 public enum County: String, Sendable, CaseIterable, Equatable {
     case oslo, akershus, ostfold, buskerud, vestfold, telemark, agder, rogaland
     case vestland, moreOgRomsdal = "more-og-romsdal", trondelag, innlandet
@@ -23,33 +22,6 @@ public enum County: String, Sendable, CaseIterable, Equatable {
         case .nordland: return "Nordland"
         case .troms: return "Troms"
         case .finnmark: return "Finnmark"
-        }
-    }
-
-    /// ISO week of the winter break (vinterferie). Vestland follows former
-    /// Hordaland (week 9); former Sogn og Fjordane municipalities override to 8.
-    public var winterBreakWeek: Int {
-        switch self {
-        case .oslo, .akershus, .ostfold, .vestfold, .telemark, .agder, .trondelag, .moreOgRomsdal:
-            return 8
-        case .innlandet, .buskerud, .rogaland, .vestland, .nordland, .troms, .finnmark:
-            return 9
-        }
-    }
-
-    /// ISO week of the autumn break (høstferie).
-    public var autumnBreakWeek: Int {
-        switch self {
-        case .agder, .rogaland, .vestland, .innlandet: return 41
-        default: return 40
-        }
-    }
-
-    /// Weekdays off in the autumn-break week (the north has only a few days).
-    public var autumnBreakDays: Int {
-        switch self {
-        case .nordland, .troms, .finnmark: return 3
-        default: return 5
         }
     }
 

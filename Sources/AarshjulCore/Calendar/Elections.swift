@@ -1,5 +1,7 @@
-/// Norwegian election days. By convention the second Monday of September;
-/// the King in Council sets the real day, so agreements may override it.
+/// Norwegian election days. The King in Council fixes each one; the days
+/// decided so far are data (data/valg.yaml, read into an `ElectionTable`),
+/// later years follow the rule (the second Monday of September) and are
+/// marked projected. Agreements may override a year.
 public enum Elections {
     public enum Kind: Sendable, Hashable {
         case municipal   // kommunestyre- og fylkestingsvalg: 2023, 2027, 2031, …
@@ -10,26 +12,81 @@ public enum Elections {
         public let kind: Kind
         public let date: CivilDate
         public let projected: Bool
+        /// Where the day comes from; nil for an agreement's own override.
+        public let provenance: Provenance?
+
+        public init(kind: Kind, date: CivilDate, projected: Bool, provenance: Provenance? = nil) {
+            self.kind = kind
+            self.date = date
+            self.projected = projected
+            self.provenance = provenance
+        }
     }
 
-    public static func kind(in year: Int) -> Kind? {
-        let r = ((year - 2023) % 4 + 4) % 4
-        if r == 0 { return .municipal }
-        if r == 2 { return .parliament }
+    /// Which election a year has under the four-year cycles of the rule table.
+    public static func kind(in year: Int) -> Kind? { ElectionTable.rule.kind(in: year) }
+
+    /// The second Monday of September.
+    public static func projectedDay(in year: Int) -> CivilDate { ElectionTable.rule.day.date(in: year) }
+
+    /// The year's election, if any, honouring overrides.
+    public static func election(in year: Int, overrides: [Int: CivilDate] = [:], table: ElectionTable = .rule) -> Election? {
+        table.election(in: year, overrides: overrides)
+    }
+}
+
+/// Election days as decided (with their sources) and the rule for the rest.
+public struct ElectionTable: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var kind: Elections.Kind
+        public var date: CivilDate
+        public var provenance: Provenance
+
+        public init(kind: Elections.Kind, date: CivilDate, provenance: Provenance) {
+            self.kind = kind
+            self.date = date
+            self.provenance = provenance
+        }
+    }
+
+    public var entries: [Int: Entry]
+    public var day: DayRule
+    public var basis: String
+    public var municipalFrom: Int
+    public var parliamentFrom: Int
+
+    public init(entries: [Int: Entry] = [:], day: DayRule, basis: String, municipalFrom: Int, parliamentFrom: Int) {
+        self.entries = entries
+        self.day = day
+        self.basis = basis
+        self.municipalFrom = municipalFrom
+        self.parliamentFrom = parliamentFrom
+    }
+
+    /// The rule alone: municipal elections every fourth year from 2023,
+    /// parliament every fourth year from 2025, on the second Monday of
+    /// September. 2023-09-11 and 2025-09-08 were fixed in council on that
+    /// rule; the tool reads the decided days from data/valg.yaml.
+    public static let rule = ElectionTable(day: .onOrAfter(.monday, month: 9, day: 8),
+                                           basis: "andre mandag i september", municipalFrom: 2023, parliamentFrom: 2025)
+
+    public func kind(in year: Int) -> Elections.Kind? {
+        if let entry = entries[year] { return entry.kind }
+        if ((year - municipalFrom) % 4 + 4) % 4 == 0 { return .municipal }
+        if ((year - parliamentFrom) % 4 + 4) % 4 == 0 { return .parliament }
         return nil
     }
 
-    /// The second Monday of September.
-    public static func projectedDay(in year: Int) -> CivilDate {
-        let first = CivilDate(year: year, month: 9, day: 1)!
-        let toMonday = (8 - first.weekday.rawValue) % 7
-        return first.adding(days: toMonday + 7)
-    }
-
-    /// The year's election, if any, honouring overrides.
-    public static func election(in year: Int, overrides: [Int: CivilDate] = [:]) -> Election? {
+    public func election(in year: Int, overrides: [Int: CivilDate] = [:]) -> Elections.Election? {
         guard let kind = kind(in: year) else { return nil }
-        if let date = overrides[year] { return Election(kind: kind, date: date, projected: false) }
-        return Election(kind: kind, date: projectedDay(in: year), projected: year > 2025)
+        if let date = overrides[year] { return Elections.Election(kind: kind, date: date, projected: false) }
+        if let entry = entries[year] {
+            return Elections.Election(kind: kind, date: entry.date, projected: entry.provenance.status == .projected,
+                                      provenance: entry.provenance)
+        }
+        // Without data the rule stands for what was decided up to 2025.
+        let provenance = Provenance.projected(basis)
+        return Elections.Election(kind: kind, date: day.date(in: year), projected: entries.isEmpty ? year > 2025 : true,
+                                  provenance: provenance)
     }
 }

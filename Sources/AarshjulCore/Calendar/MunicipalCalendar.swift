@@ -30,6 +30,8 @@ public struct MunicipalCalendar: Sendable {
     public let years: ClosedRange<Int>
     public let school: SchoolCalendar
     public let electionOverrides: [Int: CivilDate]
+    /// Decided election days (data/valg.yaml) and the rule for the rest.
+    public let elections: ElectionTable
     private let firstDayNumber: Int
     private let blockers: [[DayBlocker]]
 
@@ -38,15 +40,16 @@ public struct MunicipalCalendar: Sendable {
         self.init(county: agreement.county, school: agreement.schoolCalendar,
                   noMeeting: agreement.noMeetingPeriods,
                   blackouts: agreement.blackouts + extraBlackouts,
-                  electionOverrides: agreement.electionOverrides, years: years)
+                  electionOverrides: agreement.electionOverrides, elections: agreement.electionTable, years: years)
     }
 
     public init(county: County, school: SchoolCalendarSettings = SchoolCalendarSettings(),
                 noMeeting: NoMeetingSettings = NoMeetingSettings(), blackouts: [Blackout] = [],
-                electionOverrides: [Int: CivilDate] = [:], years: ClosedRange<Int>) {
+                electionOverrides: [Int: CivilDate] = [:], elections: ElectionTable = .rule, years: ClosedRange<Int>) {
         self.years = years
         self.school = SchoolCalendar(county: county, settings: school)
         self.electionOverrides = electionOverrides
+        self.elections = elections
         self.noMeeting = noMeeting
         self.blackouts = blackouts
         let span = DateRange(.firstOfYear(years.lowerBound - 1), .lastOfYear(years.upperBound + 1))
@@ -123,6 +126,6 @@ public struct MunicipalCalendar: Sendable {
     }
 
     public func election(in year: Int) -> Elections.Election? {
-        Elections.election(in: year, overrides: electionOverrides)
+        elections.election(in: year, overrides: electionOverrides)
     }
 }

@@ -1,6 +1,7 @@
-/// A municipality's school calendar settings. Unset fields fall back to the
-/// county defaults and the national pattern described in `SchoolCalendar`.
+/// A municipality's school calendar settings: its own corrections to the
+/// county's skolerute. Unset fields leave the county's data as it is.
 public struct SchoolCalendarSettings: Sendable, Equatable {
+    /// The municipality's own winter-break week (ISO week), every year.
     public var winterBreakWeek: Int?
     public var autumnBreakWeek: Int?
     public var autumnBreakDays: Int?
@@ -8,48 +9,93 @@ public struct SchoolCalendarSettings: Sendable, Equatable {
     public var summerBreaks: [Int: DateRange]
     /// More days without school (planning days, local holidays), with reasons.
     public var extraClosedDays: [Blackout]
-    /// Holidays from an imported skolerute; when non-empty for a year they
-    /// replace the computed breaks for the dates they cover.
+    /// Holidays from an imported skolerute; when non-empty they replace the
+    /// county's breaks for the dates they cover.
     public var importedHolidays: [Blackout]
+    /// The county's skolerute as read from data/skolerute/<county>.yaml; nil:
+    /// the national default pattern (`SchoolPattern.national`), all projected.
+    public var countyRoute: CountySchoolRoute?
 
     public init(winterBreakWeek: Int? = nil, autumnBreakWeek: Int? = nil, autumnBreakDays: Int? = nil,
                 summerBreaks: [Int: DateRange] = [:], extraClosedDays: [Blackout] = [],
-                importedHolidays: [Blackout] = []) {
+                importedHolidays: [Blackout] = [], countyRoute: CountySchoolRoute? = nil) {
         self.winterBreakWeek = winterBreakWeek
         self.autumnBreakWeek = autumnBreakWeek
         self.autumnBreakDays = autumnBreakDays
         self.summerBreaks = summerBreaks
         self.extraClosedDays = extraClosedDays
         self.importedHolidays = importedHolidays
+        self.countyRoute = countyRoute
     }
 }
 
-/// The school holidays of one municipality, from county defaults and its own
-/// settings. The national pattern: summer break from the Saturday after the
-/// last Friday on or before 21 June to the Sunday before the first Monday on
-/// or after 15 August; Easter break from the Saturday before Palm Sunday to
-/// Easter Monday; Christmas break 20 December to 2 January.
+/// The school holidays of one municipality: the county's skolerute (published
+/// school years from the data files, projected ones from the county's
+/// pattern), corrected by the municipality's own settings, with an imported
+/// skolerute winning over both within the span it covers.
 public struct SchoolCalendar: Sendable {
     public struct Break: Sendable, Hashable {
         public let range: DateRange
         public let name: LocalizedText
+        /// Where the break comes from; nil for the municipality's own
+        /// (agreement file, imported skolerute).
+        public let provenance: Provenance?
+
+        public init(range: DateRange, name: LocalizedText, provenance: Provenance? = nil) {
+            self.range = range
+            self.name = name
+            self.provenance = provenance
+        }
     }
 
     public let county: County
     public let settings: SchoolCalendarSettings
+    public let route: CountySchoolRoute
 
     public init(county: County, settings: SchoolCalendarSettings = SchoolCalendarSettings()) {
         self.county = county
         self.settings = settings
+        self.route = settings.countyRoute ?? CountySchoolRoute(county: county)
     }
 
+    static let ownSetting = Provenance(status: .published,
+                                       source: FactSource(id: "agreement", publisher: "Avtalefila",
+                                                          title: "school_calendar"))
+
+    /// The school year starting in `startYear`, with the municipality's own
+    /// break weeks and stated summer breaks applied.
+    public func schoolYear(startingIn startYear: Int) -> SchoolYearRoute {
+        var year = route.schoolYear(startingIn: startYear)
+        if let week = settings.winterBreakWeek, let i = year.breaks.firstIndex(where: { $0.kind == .winter }) {
+            let monday = CivilDate.mondayOfISOWeek(week, year: startYear + 1)
+            year.breaks[i].range = DateRange(monday, monday.adding(days: 4))
+            year.breaks[i].provenance = Self.ownSetting
+        }
+        if settings.autumnBreakWeek != nil || settings.autumnBreakDays != nil,
+           let i = year.breaks.firstIndex(where: { $0.kind == .autumn }) {
+            let county = year.breaks[i].range
+            let week = settings.autumnBreakWeek ?? county.first.isoWeek.week
+            let days = settings.autumnBreakDays ?? min(5, county.dayCount)
+            let monday = CivilDate.mondayOfISOWeek(week, year: startYear)
+            year.breaks[i].range = DateRange(monday, monday.adding(days: max(1, days) - 1))
+            year.breaks[i].provenance = Self.ownSetting
+        }
+        if let summer = settings.summerBreaks[startYear] {
+            year.firstDay = SchoolDayFact(date: summer.last.adding(days: 1), provenance: Self.ownSetting)
+        }
+        if let summer = settings.summerBreaks[startYear + 1] {
+            year.lastDay = SchoolDayFact(date: summer.first.adding(days: -1), provenance: Self.ownSetting)
+        }
+        return year
+    }
+
+    /// From the day after the last school day of the year before to the day
+    /// before the first school day.
     public func summerBreak(startingIn year: Int) -> DateRange {
         if let stated = settings.summerBreaks[year] { return stated }
-        var lastDay = CivilDate(year: year, month: 6, day: 21)!
-        while lastDay.weekday != .friday { lastDay = lastDay.adding(days: -1) }
-        var firstDay = CivilDate(year: year, month: 8, day: 15)!
-        while firstDay.weekday != .monday { firstDay = firstDay.adding(days: 1) }
-        return DateRange(lastDay.adding(days: 1), firstDay.adding(days: -1))
+        let lastDay = schoolYear(startingIn: year - 1).lastDay.date
+        let firstDay = schoolYear(startingIn: year).firstDay.date
+        return DateRange(lastDay.adding(days: 1), max(lastDay.adding(days: 1), firstDay.adding(days: -1)))
     }
 
     /// The first school day after the summer break of `year`.
@@ -57,29 +103,26 @@ public struct SchoolCalendar: Sendable {
         summerBreak(startingIn: year).last.adding(days: 1)
     }
 
+    static let summerName = LocalizedText(nb: "Sommerferie", nn: "Sommarferie", en: "Summer break")
+
     /// Every break that touches `year`, in date order.
     public func breaks(touching year: Int) -> [Break] {
         var list: [Break] = []
-        let winterWeek = settings.winterBreakWeek ?? county.winterBreakWeek
-        let winterMonday = CivilDate.mondayOfISOWeek(winterWeek, year: year)
-        list.append(Break(range: DateRange(winterMonday, winterMonday.adding(days: 4)),
-                          name: LocalizedText(nb: "Vinterferie", en: "Winter break")))
-        let easter = PublicHolidays.easterSunday(year)
-        list.append(Break(range: DateRange(easter.adding(days: -8), easter.adding(days: 1)),
-                          name: LocalizedText(nb: "Påskeferie", en: "Easter break")))
-        list.append(Break(range: summerBreak(startingIn: year),
-                          name: LocalizedText(nb: "Sommarferie", en: "Summer break").withBokmal("Sommerferie")))
-        let autumnWeek = settings.autumnBreakWeek ?? county.autumnBreakWeek
-        let autumnDays = settings.autumnBreakDays ?? county.autumnBreakDays
-        let autumnMonday = CivilDate.mondayOfISOWeek(autumnWeek, year: year)
-        list.append(Break(range: DateRange(autumnMonday, autumnMonday.adding(days: max(1, autumnDays) - 1)),
-                          name: LocalizedText(nb: "Høstferie", nn: "Haustferie", en: "Autumn break")))
-        let christmas = LocalizedText(nb: "Juleferie", en: "Christmas break")
-        list.append(Break(range: DateRange(CivilDate(year: year - 1, month: 12, day: 20)!, CivilDate(year: year, month: 1, day: 2)!), name: christmas))
-        list.append(Break(range: DateRange(CivilDate(year: year, month: 12, day: 20)!, CivilDate(year: year + 1, month: 1, day: 2)!), name: christmas))
-        // An imported skolerute replaces the computed breaks within the span it
+        for startYear in [year - 1, year] {
+            let schoolYear = schoolYear(startingIn: startYear)
+            for b in schoolYear.breaks { list.append(Break(range: b.range, name: b.name, provenance: b.provenance)) }
+            if startYear == year {
+                let summer = summerBreak(startingIn: year)
+                let own = settings.summerBreaks[year] != nil
+                let known = own ? Self.ownSetting
+                    : Self.weaker(schoolYear.firstDay.provenance,
+                                  self.schoolYear(startingIn: year - 1).lastDay.provenance)
+                list.append(Break(range: summer, name: Self.summerName, provenance: known))
+            }
+        }
+        // An imported skolerute replaces the county's breaks within the span it
         // covers (its first to its last holiday: a school year, say); outside
-        // that span the computed breaks stand, so a 2026–27 skolerute does not
+        // that span the county's breaks stand, so a 2026–27 skolerute does not
         // erase the autumn and Christmas breaks of autumn 2027.
         if let first = settings.importedHolidays.map(\.range.first).min(),
            let last = settings.importedHolidays.map(\.range.last).max() {
@@ -87,11 +130,11 @@ public struct SchoolCalendar: Sendable {
                 var pieces: [Break] = []
                 if computed.range.first < first {
                     pieces.append(Break(range: DateRange(computed.range.first, min(computed.range.last, first.adding(days: -1))),
-                                        name: computed.name))
+                                        name: computed.name, provenance: computed.provenance))
                 }
                 if computed.range.last > last {
                     pieces.append(Break(range: DateRange(max(computed.range.first, last.adding(days: 1)), computed.range.last),
-                                        name: computed.name))
+                                        name: computed.name, provenance: computed.provenance))
                 }
                 return pieces
             }
@@ -104,8 +147,31 @@ public struct SchoolCalendar: Sendable {
             .sorted { ($0.element.range.first, $0.offset) < ($1.element.range.first, $1.offset) }
             .map(\.element)
     }
-}
 
-extension LocalizedText {
-    func withBokmal(_ nb: String) -> LocalizedText { LocalizedText(nb: nb, nn: nynorsk, en: english) }
+    /// The projected one of two provenances (a summer break is only as
+    /// certain as both its ends).
+    static func weaker(_ a: Provenance, _ b: Provenance) -> Provenance {
+        a.status == .projected ? a : b
+    }
+
+    /// True when an imported skolerute covers the whole school year.
+    func importCovers(_ schoolYear: SchoolYearRoute) -> Bool {
+        guard let first = settings.importedHolidays.map(\.range.first).min(),
+              let last = settings.importedHolidays.map(\.range.last).max() else { return false }
+        return first <= schoolYear.firstDay.date && last >= schoolYear.lastDay.date.adding(days: -14)
+    }
+
+    /// One note per school year touching `years` whose skolerute is (partly)
+    /// projected: which breaks are assumed, and in which week.
+    public func projectionNotes(years: ClosedRange<Int>) -> [LocalizedText] {
+        var notes: [LocalizedText] = []
+        let span = DateRange(.firstOfYear(years.lowerBound), .lastOfYear(years.upperBound))
+        for startYear in (years.lowerBound - 1)...years.upperBound {
+            let schoolYear = schoolYear(startingIn: startYear)
+            guard schoolYear.hasProjections, !importCovers(schoolYear),
+                  let note = SchoolRouteWords.projectionNote(schoolYear, county: county, span: span, own: Self.ownSetting) else { continue }
+            notes.append(note)
+        }
+        return notes
+    }
 }

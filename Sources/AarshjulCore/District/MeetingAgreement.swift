@@ -36,12 +36,14 @@ enum MeetingAgreement {
         let ids = meeting.series.allPeople
         let people = district.people.filter { ids.contains($0.id) }
         let names = meeting.members.compactMap { id in district.members.first { $0.id == id }?.municipality }
-        return Agreement(
+        var agreement = Agreement(
             id: district.id, municipality: names.joined(separator: ", "), policeDistrict: host.policeDistrict,
             county: host.county, language: language, revised: district.members.compactMap(\.revised).max(),
             people: people, venues: meeting.venue.map { [$0] } ?? [], series: [meeting.series],
             schoolCalendar: host.schoolCalendar, noMeetingPeriods: host.noMeetingPeriods, blackouts: blackouts,
             electionOverrides: host.electionOverrides)
+        agreement.electionTable = host.electionTable
+        return agreement
     }
 
     /// Adds a planned inter-municipal meeting to one member's plan: the

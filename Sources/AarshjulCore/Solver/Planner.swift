@@ -107,6 +107,11 @@ public enum Planner {
             }
         }
         lowerBound += chainLowerBound(agreement, years: request.years, table: table, personIndex: personIndex, carry: initialCarry)
+        // School events were planned around school years nobody has decided
+        // yet: say which, and what was assumed.
+        if agreement.series.contains(where: SeriesWindows.isSchoolOnly) {
+            notes += calendar.school.projectionNotes(years: request.years).map { PlanNote(seriesID: nil, text: $0) }
+        }
 
         return PlanBuilder(agreement: agreement, years: request.years, language: request.language, table: table)
             .plan(placed: placed, notes: notes, cost: CostReport(byRule: byRule, lowerBound: lowerBound))

@@ -23,8 +23,7 @@ public enum HolidayListing {
         let runs = periods(days: days, calendar: calendar, lang)
         let closed = runs.filter { !$0.schoolOnly }
         if !closed.isEmpty { blocks.append([ListingWords.noMeetingPeriods.text(lang)] + periodLines(closed)) }
-        let school = runs.filter(\.schoolOnly)
-        if !school.isEmpty { blocks.append([ListingWords.schoolHolidays.text(lang)] + periodLines(school)) }
+        blocks += schoolBlocks(year: year, school: calendar.school, lang)
 
         if let election = calendar.election(in: year) {
             var text = ListingWords.electionName(election.kind).text(lang)
@@ -49,6 +48,41 @@ public enum HolidayListing {
             }
         }
         return out
+    }
+
+    /// The school breaks touching the year, each with whether it is
+    /// published or projected and a numbered source; then the sources.
+    static func schoolBlocks(year: Int, school: SchoolCalendar, _ lang: PlanLanguage) -> [[String]] {
+        let breaks = school.breaks(touching: year)
+        guard !breaks.isEmpty else { return [] }
+        var references: [String] = []
+        func reference(_ text: String) -> Int {
+            if let i = references.firstIndex(of: text) { return i + 1 }
+            references.append(text)
+            return references.count
+        }
+        var table = TextTable()
+        for b in breaks {
+            let first = max(b.range.first, .firstOfYear(year)), last = min(b.range.last, .lastOfYear(year))
+            let when = first == last ? Words.shortDate(first) : Words.shortDate(first) + "–" + Words.shortDate(last)
+            let status: String
+            if let p = b.provenance {
+                var ref = p.source.map { $0.citation(lang) } ?? ""
+                if p.status == .projected, let basis = p.basis {
+                    ref = ListingWords.assumedFrom.text(lang) + " " + basis + (ref.isEmpty ? "" : " (\(ref))")
+                }
+                status = p.status.word(lang) + (ref.isEmpty ? "" : " [\(reference(ref))]")
+            } else {
+                status = ListingWords.ownCalendar.text(lang)
+            }
+            table.append([when, b.name.text(lang), status])
+        }
+        var blocks = [[ListingWords.schoolHolidays.text(lang)] + table.lines()]
+        if !references.isEmpty {
+            let heading = ListingWords.schoolSources.text(lang) + " (" + school.county.name + ")"
+            blocks.append([heading] + references.enumerated().map { "  [\($0.offset + 1)] \($0.element)" })
+        }
+        return blocks
     }
 
     struct Period: Equatable {
@@ -113,6 +147,9 @@ enum ListingWords {
     static let schoolHolidays = LocalizedText(nb: "Skoleferier (gjelder bare skolearrangementer)",
                                               nn: "Skuleferiar (gjeld berre skulearrangement)",
                                               en: "School holidays (apply to school events only)")
+    static let schoolSources = LocalizedText(nb: "Kilder for skoleruta", nn: "Kjelder for skuleruta", en: "School calendar sources")
+    static let assumedFrom = LocalizedText(nb: "antatt etter mønsteret:", nn: "rekna etter mønsteret:", en: "projected from the pattern:")
+    static let ownCalendar = LocalizedText(nb: "kommunens egen", nn: "kommunen si eiga", en: "the municipality's own")
     static let election = LocalizedText(nb: "Valg (til orientering)", nn: "Val (til orientering)", en: "Election (for information)")
     static let projected = LocalizedText(nb: "(foreløpig dato)", nn: "(førebels dato)", en: "(projected date)")
     static let weekendFooter = LocalizedText(nb: "Lørdager og søndager brukes aldri til møter.",

@@ -1,0 +1,98 @@
+import AarshjulCore
+import AarshjulData
+import Foundation
+import Yams
+
+/// Reads data/kommuner.yaml (format: data/README.md) into a `MunicipalityRegister`.
+public enum MunicipalityRegisterFile {
+    public static func parse(_ text: String, fileName: String) throws(AgreementFileError) -> MunicipalityRegister {
+        let (reader, root) = try NodeReader.dataFile(text, fileName: fileName, empty: "The file is empty; expected sources:, municipalities: and former:.")
+        return try reader.register(root)
+    }
+
+    /// The register compiled into the tool (data/kommuner.yaml).
+    public static let shipped: MunicipalityRegister = {
+        do { return try parse(AarshjulData.text("kommuner.yaml") ?? "", fileName: "data/kommuner.yaml") } catch {
+            fatalError("\(error)")
+        }
+    }()
+}
+
+extension NodeReader {
+    func register(_ root: Node) throws(AgreementFileError) -> MunicipalityRegister {
+        let f = try fields(root, of: "the register", allowed: ["sources", "valid_from", "source", "police_source", "municipalities", "former"])
+        var sources: [String: FactSource] = [:]
+        for entry in try pairs(f["sources"] ?? Node(""), expected: "sources by key") {
+            sources[entry.key] = try factSource(entry.key, entry.value)
+        }
+        let validFrom = try date(try f.required("valid_from", expected: "the date the register is valid from"))
+        var municipalities: [Municipality] = []
+        var numbers: Set<String> = []
+        func number(_ node: Node) throws(AgreementFileError) -> String {
+            let n = try nonEmptyText(node, expected: "a four-digit kommunenummer")
+            guard n.count == 4, n.allSatisfy(\.isNumber) else { throw fail(position(node), "'\(n)' is not a four-digit kommunenummer.") }
+            return n
+        }
+        for item in try list(try f.required("municipalities", expected: "the municipalities"), expected: "municipalities") {
+            let m = try fields(item, of: "a municipality", allowed: ["number", "name", "names", "county", "police"])
+            let numberNode = try m.required("number", expected: "the kommunenummer")
+            let n = try number(numberNode)
+            guard numbers.insert(n).inserted else { throw fail(position(numberNode), "The number \(n) is listed twice.") }
+            municipalities.append(Municipality(number: n, name: try m.requiredText("name", expected: "the name"),
+                                               names: try stringList(m["names"], expected: "the official name forms"),
+                                               county: try county(try m.required("county", expected: "the county")),
+                                               policeDistrict: try m.requiredText("police", expected: "the police district")))
+        }
+        var former: [FormerMunicipality] = []
+        for item in try list(f["former"] ?? Node(""), expected: "former municipalities") {
+            let m = try fields(item, of: "a former municipality", allowed: ["number", "name", "county", "until", "became", "how", "note", "source"])
+            let becameNode = try m.required("became", expected: "the number of what it became")
+            let became = try number(becameNode)
+            guard numbers.contains(became) else { throw fail(position(becameNode), "\(became) is not a municipality in this register.") }
+            let howText = try m.requiredText("how", expected: "merged, split, renamed or renumbered")
+            guard let how = FormerMunicipality.Change(rawValue: howText) else {
+                throw fail(position(m["how"]!), "'\(howText)' is not a change; expected merged, split, renamed or renumbered.")
+            }
+            former.append(FormerMunicipality(
+                number: try m["number"].map { n throws(AgreementFileError) in try number(n) },
+                name: try m.requiredText("name", expected: "the name"),
+                county: try county(try m.required("county", expected: "the county it lies in today")),
+                until: try date(try m.required("until", expected: "its last day")),
+                became: became, change: how,
+                note: try m.optionalText("note", expected: "a note"),
+                source: try m["source"].map { n throws(AgreementFileError) in try source(n, in: sources) }))
+        }
+        return MunicipalityRegister(validFrom: validFrom, municipalities: municipalities, former: former,
+                                    source: try f["source"].map { n throws(AgreementFileError) in try source(n, in: sources) },
+                                    policeSource: try f["police_source"].map { n throws(AgreementFileError) in try source(n, in: sources) })
+    }
+
+    /// The register's word on a municipality an agreement or district names:
+    /// an error at `node` when it no longer exists or the county or number disagree.
+    func checkMunicipality(_ name: String, number: String?, county: County?, at node: Node,
+                           register: MunicipalityRegister = MunicipalityRegisterFile.shipped) throws(AgreementFileError) -> Municipality? {
+        switch register.find(name: name, number: number, county: county) {
+        case .current(let m):
+            return m
+        case .unknown:
+            return nil
+        case .ceased(let gone, let successor):
+            let how: String
+            switch gone.change {
+            case .merged: how = "was merged into \(successor.name) (\(successor.number))"
+            case .split: how = "was split; its number now belongs to \(successor.name) (\(successor.number))"
+            case .renamed: how = "was renamed \(successor.name) (\(successor.number))"
+            case .renumbered: how = "now has the number \(successor.number) (\(successor.name))"
+            }
+            let note = gone.note.map { " (\($0))" } ?? ""
+            let day = gone.until.adding(days: 1)
+            throw fail(position(node), "\(gone.name)\(gone.number.map { " (\($0))" } ?? "") no longer exists: it \(how) on \(day.iso)\(note). Name \(successor.name) instead, number \(successor.number).")
+        case .otherCounty(let m):
+            throw fail(position(node), "\(m.name) (\(m.number)) is in \(m.county.name), not \(county?.name ?? "the county given"); write county: \(m.county.rawValue).")
+        case .numberMismatch(let m, let name):
+            throw fail(position(node), "Kommunenummer \(m.number) is \(m.officialName), not \(name).")
+        case .unknownNumber(let n):
+            throw fail(position(node), "\(n) is not a kommunenummer in the register valid from \(register.validFrom.iso) (data/kommuner.yaml).")
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import AarshjulAgreementFile
+import AarshjulCore
+import Foundation
+import Testing
+
+/// data/kommuner.yaml, and agreements and districts checked against it.
+@Suite struct DataFilesMunicipalityRegisterTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let register = MunicipalityRegisterFile.shipped
+
+    @Test func theShippedRegisterIsTheFileOnDisk() throws {
+        let url = Self.root.appendingPathComponent("data/kommuner.yaml")
+        let disk = try MunicipalityRegisterFile.parse(try String(contentsOf: url, encoding: .utf8), fileName: url.path)
+        #expect(disk.municipalities == Self.register.municipalities)
+        #expect(disk.former == Self.register.former)
+    }
+
+    /// SSB: 357 municipalities from 1 January 2024, so many per county.
+    @Test func norwayHas357MunicipalitiesIn15Counties() {
+        let r = Self.register
+        #expect(r.validFrom == CivilDate(year: 2024, month: 1, day: 1)!)
+        #expect(r.municipalities.count == 357)
+        #expect(Set(r.municipalities.map(\.number)).count == 357)
+        let perCounty = Dictionary(grouping: r.municipalities, by: \.county).mapValues(\.count)
+        let expected: [County: Int] = [.oslo: 1, .rogaland: 23, .moreOgRomsdal: 27, .nordland: 41, .ostfold: 12, .akershus: 21,
+                                       .buskerud: 18, .innlandet: 46, .vestfold: 6, .telemark: 17, .agder: 25, .vestland: 43,
+                                       .trondelag: 38, .troms: 21, .finnmark: 18]
+        #expect(perCounty == expected)
+        // The first two digits are the county number (2024).
+        let prefix: [County: String] = [.oslo: "03", .rogaland: "11", .moreOgRomsdal: "15", .nordland: "18", .ostfold: "31",
+                                        .akershus: "32", .buskerud: "33", .innlandet: "34", .vestfold: "39", .telemark: "40",
+                                        .agder: "42", .vestland: "46", .trondelag: "50", .troms: "55", .finnmark: "56"]
+        for m in r.municipalities { #expect(m.number.hasPrefix(prefix[m.county]!), "\(m.number) \(m.name)") }
+    }
+
+    @Test func policeDistrictsAreTheTwelveWithTheirExceptions() {
+        let r = Self.register
+        #expect(Set(r.municipalities.map(\.policeDistrict)).count == 12)
+        func police(_ number: String) -> String? { r.municipality(number: number)?.policeDistrict }
+        #expect(police("3201") == "Oslo politidistrikt")      // Bærum
+        #expect(police("3203") == "Oslo politidistrikt")      // Asker
+        #expect(police("3205") == "Øst politidistrikt")       // Lillestrøm
+        #expect(police("3234") == "Innlandet politidistrikt") // Lunner
+        #expect(police("3236") == "Sør-Øst politidistrikt")   // Jevnaker
+        #expect(police("4614") == "Sør-Vest politidistrikt")  // Stord
+        #expect(police("4644") == "Vest politidistrikt")      // Luster
+        #expect(police("1811") == "Trøndelag politidistrikt") // Bindal
+        #expect(police("5516") == "Nordland politidistrikt")  // Gratangen
+        #expect(police("3440") == "Innlandet politidistrikt") // Øyer
+    }
+
+    @Test func sameNamesAreToldApartByCountyAndSamiFormsAreOfficialNames() {
+        let r = Self.register
+        #expect(r.current(named: "Herøy").map(\.number).sorted() == ["1515", "1818"])
+        #expect(r.current(named: "Våler", county: .innlandet).map(\.number) == ["3419"])
+        #expect(r.current(named: "Guovdageaidnu").first?.number == "5612")
+        #expect(r.municipality(number: "5612")?.officialName == "Guovdageaidnu – Kautokeino")
+    }
+
+    @Test func leikangerAndBalestrandBecameSogndal() {
+        for name in ["Leikanger", "Balestrand"] {
+            guard case .ceased(let gone, let successor) = Self.register.find(name: name, county: .vestland) else {
+                Issue.record("\(name) is not recorded as ceased"); continue
+            }
+            #expect(successor.number == "4640" && successor.name == "Sogndal")
+            #expect(gone.until == CivilDate(year: 2019, month: 12, day: 31)!)
+        }
+        // Sande in Møre og Romsdal exists; Sande in Vestfold became Holmestrand.
+        #expect(Self.register.find(name: "Sande", county: .moreOgRomsdal) == .current(Self.register.municipality(number: "1514")!))
+        guard case .ceased(_, let holmestrand) = Self.register.find(name: "Sande", county: .vestfold) else {
+            Issue.record("Sande (Vestfold) not ceased"); return
+        }
+        #expect(holmestrand.name == "Holmestrand")
+    }
+
+    // MARK: Agreements and districts
+
+    static func agreement(_ header: String) -> String {
+        header + "\nseries:\n  - id: x\n    title: X\n    rule: {per_year: 1}\n"
+    }
+
+    @Test func anAgreementNamingAMunicipalityThatNoLongerExistsIsAnError() throws {
+        let text = Self.agreement("id: leikanger\nmunicipality: Leikanger\ncounty: vestland")
+        let error = try #require(throws: AgreementFileError.self) { try AgreementFile.parse(text, fileName: "leikanger.yaml") }
+        #expect(error.line == 2 && error.column == 15)
+        #expect(error.message.contains("Leikanger no longer exists") && error.message.contains("Sogndal") && error.message.contains("4640")
+                && error.message.contains("2020-01-01"))
+    }
+
+    @Test func aNumberMustBeCurrentAndMatchTheName() throws {
+        let old = try #require(throws: AgreementFileError.self) {
+            try AgreementFile.parse(Self.agreement("id: b\nmunicipality: Bærum\nmunicipality_number: \"3024\"\ncounty: akershus"), fileName: "b.yaml")
+        }
+        #expect(old.line == 3 && old.message.contains("3201"))
+        let wrong = try #require(throws: AgreementFileError.self) {
+            try AgreementFile.parse(Self.agreement("id: b\nmunicipality: Bærum\nmunicipality_number: \"3203\"\ncounty: akershus"), fileName: "b.yaml")
+        }
+        #expect(wrong.message.contains("3203 is Asker"))
+        let ok = try AgreementFile.parse(Self.agreement("id: b\nmunicipality: Bærum\nmunicipality_number: \"3201\"\ncounty: akershus"), fileName: "b.yaml")
+        #expect(ok.policeDistrict == "Oslo politidistrikt", "the police district comes from the register")
+    }
+
+    @Test func aRealMunicipalityInTheWrongCountyIsAnError() throws {
+        let error = try #require(throws: AgreementFileError.self) {
+            try AgreementFile.parse(Self.agreement("id: luster\nmunicipality: Luster\ncounty: innlandet"), fileName: "l.yaml")
+        }
+        #expect(error.message.contains("Luster (4644) is in Vestland"))
+    }
+
+    @Test func aMunicipalityTheRegisterDoesNotKnowIsLeftAlone() throws {
+        let a = try AgreementFile.parse(Self.agreement("id: testvik\nmunicipality: Testvik\ncounty: oslo"), fileName: "t.yaml")
+        #expect(a.municipality == "Testvik" && a.policeDistrict == "")
+    }
+
+    static func district(_ member: String) -> String {
+        "district: d\nname: D\nmembers:\n  - default: \(member)\n"
+    }
+
+    @Test func aDistrictMemberThatNoLongerExistsIsAnErrorNamingWhatItBecame() throws {
+        let text = Self.district("{id: leikanger, municipality: Leikanger, county: vestland}")
+        let error = try #require(throws: AgreementFileError.self) {
+            try DistrictFile.parse(text, fileName: "d.yaml") { (_: String) throws(AgreementFileError) -> Agreement in
+                throw AgreementFileError(file: "", line: 0, column: 0, message: "no files")
+            }
+        }
+        #expect(error.file == "d.yaml" && error.line == 4)
+        #expect(error.message.contains("Sogndal (4640)"))
+    }
+
+    @Test func defaultMembersTakeCountyAndPoliceDistrictFromTheRegister() throws {
+        let district = try DistrictFile.parse(Self.district("{id: gausdal, municipality: Gausdal}"), fileName: "d.yaml") {
+            (_: String) throws(AgreementFileError) -> Agreement in throw AgreementFileError(file: "", line: 0, column: 0, message: "")
+        }
+        let gausdal = try #require(district.members.first)
+        #expect(gausdal.county == .innlandet && gausdal.policeDistrict == "Innlandet politidistrikt")
+        let unknown = try #require(throws: AgreementFileError.self) {
+            try DistrictFile.parse(Self.district("{id: x, municipality: Nowhere}"), fileName: "d.yaml") {
+                (_: String) throws(AgreementFileError) -> Agreement in throw AgreementFileError(file: "", line: 0, column: 0, message: "")
+            }
+        }
+        #expect(unknown.message.contains("needs 'county:'"))
+    }
+
+    /// The bar: no shipped agreement or district names a municipality that
+    /// does not exist on 1 January 2027.
+    @Test func noShippedFileNamesAMunicipalityThatDoesNotExist() throws {
+        let calendars = Self.root.appendingPathComponent("calendars")
+        var files = try FileManager.default.contentsOfDirectory(atPath: calendars.path).filter { $0.hasSuffix(".yaml") }
+            .map { calendars.appendingPathComponent($0).path }
+        let districts = calendars.appendingPathComponent("districts")
+        files += try FileManager.default.contentsOfDirectory(atPath: districts.path).filter { $0.hasSuffix(".yaml") }
+            .map { districts.appendingPathComponent($0).path }
+        var checked = 0
+        for path in files {
+            let agreements = DistrictFile.isDistrict(path: path) ? try DistrictFile.load(path: path).members : [try AgreementFile.load(path: path)]
+            for a in agreements {
+                guard case .current(let m) = Self.register.find(name: a.municipality, county: a.county) else {
+                    Issue.record("\(path): \(a.municipality) is not a municipality of \(a.county.name) on 1 January 2027"); continue
+                }
+                #expect(m.policeDistrict == a.policeDistrict, "\(path): \(a.municipality)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 12)
+    }
+}
