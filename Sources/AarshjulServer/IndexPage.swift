@@ -135,7 +135,11 @@ public enum IndexPage {
     /// A calendar: its name, a subscribe button (webcal) and the https address
     /// in a field to copy from, with a copy button (the field alone works without script).
     static func feedItem(_ feed: Feed, links: LinkBase, w: PageWords, depth: Int) -> String {
-        var out = "<li class=\"feed\"><span class=\"feed-title\">\(e(feed.title))</span> <span class=\"kind\">\(e(w.kind(feed.kind)))</span>"
+        // The whole municipality's calendar is named in the page's language ("All meetings"); the
+        // municipality is the heading above it.
+        var out = feed.kind == .municipality
+            ? "<li class=\"feed\"><span class=\"feed-title\">\(e(w.allMeetings))</span>"
+            : "<li class=\"feed\"><span class=\"feed-title\">\(e(feed.title))</span> <span class=\"kind\">\(e(w.kind(feed.kind)))</span>"
         out += "<span class=\"actions\">"
         let address: String
         switch links {
@@ -209,6 +213,7 @@ struct PageWords {
     var copy: String { t("Kopier adressen", "Kopier adressa", "Copy the address") }
     var copied: String { t("Adressen er kopiert", "Adressa er kopiert", "Address copied") }
     func address(_ title: String) -> String { t("Adressen til \(title)", "Adressa til \(title)", "Address of \(title)") }
+    var allMeetings: String { t("Alle møter", "Alle møte", "All meetings") }
     var seriesCalendars: String { t("Kalender for hver møteserie", "Kalender for kvar møteserie", "A calendar for each meeting series") }
     var allMunicipalities: String { t("← Alle kommuner", "← Alle kommunar", "← All municipalities") }
     func morePage(_ series: Int) -> String {

@@ -126,6 +126,21 @@ import Testing
         #expect(!first.contains("Serie nummer 39"), "40 series do not all fit under the wheel")
     }
 
+    @Test func eachYearOfASpanStartsWithItsWheel() {
+        var plan = Self.plan()
+        plan.years = 2027...2028
+        var next = plan.events[0]
+        next.uid = "rad-2028"
+        next.date = CivilDate(year: 2028, month: 3, day: 8)!
+        plan.events.append(next)
+        let doc = PlanPrintLayout(plan: plan, language: .bokmal, measure: Self.mono).document()
+        let wheels = doc.pages.indices.filter { i in doc.pages[i].items.contains { if case .svg(let d, _, _, _, let w) = $0 { return w > 100 && d.contains("Årshjul") } else { return false } } }
+        #expect(wheels.count == 2)
+        #expect(Self.texts(doc.pages[wheels[1]]).contains("Prøve – møteplan 2028"))
+        #expect(doc.pages[(wheels[1] + 1)...].flatMap(Self.texts).contains("Mars 2028"))
+        #expect(!doc.pages[..<wheels[1]].flatMap(Self.texts).contains("Mars 2028"))
+    }
+
     @Test func sameInputSameLayout() {
         let a = PlanPrintLayout(plan: Self.plan(extraMarchMeetings: 5), language: .nynorsk, measure: Self.mono).document()
         let b = PlanPrintLayout(plan: Self.plan(extraMarchMeetings: 5), language: .nynorsk, measure: Self.mono).document()

@@ -152,7 +152,7 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"en\">"))
                 #expect(html.contains("href=\"/lillestrom/?lang=en\""))
-                #expect(html.contains("Subscribe"))
+                #expect(html.contains("Subscribe") && html.contains("<span class=\"feed-title\">All meetings</span>"))
             }
         }
     }
