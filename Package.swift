@@ -33,6 +33,8 @@ let package = Package(
         // Already in Hummingbird's graph; named so the server can log and run its folder watcher as a service.
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // SHA-256 (ETags), HMAC-SHA256 (feed tokens) and constant-time comparison; already in Hummingbird's graph.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "AarshjulCore"),
@@ -77,6 +79,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "AarshjulCoreTests", dependencies: ["AarshjulCore"]),

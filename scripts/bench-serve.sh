@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Load benchmark: `aarshjul serve` (release build) against nginx serving the
 # `publish --to` tree of the same feeds, both on loopback, driven by wrk with
-# the same bounded load (2 threads, 32 connections, 10 s each) on the same
-# .ics. Prints request rates and latency percentiles side by side.
+# the same bounded load (2 threads, 32 connections, 8 s each). Five cases,
+# printed side by side: a feed; the index page `/`; a 304 (If-None-Match
+# with the server's own ETag); a feed while the feeds are rebuilt (serve: the
+# agreement is edited every 3 s so the watcher reloads; nginx: `publish --to`
+# switches the site again and again); a feed while 100 more clients load `/`.
 # Usage: scripts/bench-serve.sh [CALENDARS_DIR] [FEED_PATH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CALENDARS=${1:-calendars}
-FEED=${2:-lillestrom/lillestrom-2027.ics}
-YEARS=2027
+FEED=${2:-lillestrom.ics}
+TODAY=2026-12-01
 
 need=()
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
@@ -21,8 +24,9 @@ swift build -c release --product aarshjul >/dev/null
 BIN=.build/release/aarshjul
 WORK=$(mktemp -d /tmp/aarshjul-bench.XXXXXX)
 chmod 755 "$WORK"  # nginx workers run as another user
-SERVE_PID=""; NGINX_STARTED=""
+SERVE_PID=""; NGINX_STARTED=""; LOOP_PID=""
 cleanup() {
+    [ -n "$LOOP_PID" ] && kill "$LOOP_PID" 2>/dev/null || true
     [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
     [ -n "$NGINX_STARTED" ] && "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
     rm -rf "$WORK"
@@ -33,9 +37,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 SERVE_PORT=$(free_port)
 NGINX_PORT=$(free_port)
 
-# The same feeds for both: one state folder, so the plans are identical.
-"$BIN" publish "$CALENDARS" --to "$WORK/site" --years $YEARS --state "$WORK/state" >/dev/null
-"$BIN" serve "$CALENDARS" --port "$SERVE_PORT" --years $YEARS --state "$WORK/state" \
+# The same feeds for both: one copy of the folder, one state folder, one day.
+cp -r "$CALENDARS" "$WORK/calendars"
+"$BIN" publish "$WORK/calendars" --to "$WORK/site" --today $TODAY --state "$WORK/state" >/dev/null
+"$BIN" serve "$WORK/calendars" --port "$SERVE_PORT" --today $TODAY --state "$WORK/state" \
     --private-urls "$WORK/private.txt" 2>"$WORK/serve.log" &
 SERVE_PID=$!
 
@@ -66,21 +71,43 @@ cmp <(curl -sf "http://127.0.0.1:$SERVE_PORT/$FEED") <(curl -sf "http://127.0.0.
     || { echo "bench: serve and nginx give different bytes for $FEED" >&2; exit 1; }
 SIZE=$(curl -sf "http://127.0.0.1:$NGINX_PORT/$FEED" | wc -c)
 
-run() { wrk -t2 -c32 -d10s --latency "$1" 2>&1; }
-echo "bench: GET /$FEED ($SIZE bytes), wrk -t2 -c32 -d10s on loopback, one after the other"
-SERVE_OUT=$(run "http://127.0.0.1:$SERVE_PORT/$FEED")
-NGINX_OUT=$(run "http://127.0.0.1:$NGINX_PORT/$FEED")
+run() { wrk -t2 -c32 -d8s --latency "$@" 2>&1; }
+field() { printf '%s\n' "$1" | awk "$2"; }
+rate() { field "$1" '/^Requests\/sec/ {printf "%.0f", $2}'; }
+p99() { field "$1" '/^ +99%/ {print $2}'; }
+bad() { field "$1" '/Non-2xx|Socket errors/ {e=e $0} END {print (e=="" ? "" : " (errors)")}'; }
+RESULTS=()
+record() { # $1 case, $2 serve output, $3 nginx output
+    RESULTS+=("$(printf '%-26s %12s %9s%s %12s %9s%s' "$1" "$(rate "$2")" "$(p99 "$2")" "$(bad "$2")" "$(rate "$3")" "$(p99 "$3")" "$(bad "$3")")")
+}
+S="http://127.0.0.1:$SERVE_PORT" N="http://127.0.0.1:$NGINX_PORT"
+AGREEMENT=$(ls "$WORK/calendars"/*.yaml | head -1)
 
-field() { # $1 = wrk output, $2 = awk program
-    printf '%s\n' "$1" | awk "$2"
-}
-row() {
-    printf '%-16s %14s %14s\n' "$1" "$(field "$SERVE_OUT" "$2")" "$(field "$NGINX_OUT" "$2")"
-}
-printf '%-16s %14s %14s\n' "" "aarshjul serve" "nginx"
-row "requests/s" '/^Requests\/sec/ {print $2}'
-row "latency p50" '/^ +50%/ {print $2}'
-row "latency p75" '/^ +75%/ {print $2}'
-row "latency p90" '/^ +90%/ {print $2}'
-row "latency p99" '/^ +99%/ {print $2}'
-row "errors" '/Non-2xx|Socket errors/ {e=e $0} END {print (e=="" ? "none" : "some")}'
+echo "bench: /$FEED ($SIZE bytes) and /, wrk -t2 -c32 -d8s on loopback, one case after the other" >&2
+record "feed" "$(run "$S/$FEED")" "$(run "$N/$FEED")"
+record "index page /" "$(run "$S/")" "$(run "$N/")"
+SERVE_TAG=$(curl -sfI "$S/$FEED" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
+NGINX_TAG=$(curl -sfI "$N/$FEED" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $SERVE_TAG" "$S/$FEED")" = 304 ] || { echo "bench: serve gave no 304" >&2; exit 1; }
+record "304 (If-None-Match)" "$(run -H "If-None-Match: $SERVE_TAG" "$S/$FEED")" "$(run -H "If-None-Match: $NGINX_TAG" "$N/$FEED")"
+
+# Reloads: serve's watcher sees the agreement change every 3 s; nginx's tree is re-published in a loop.
+( while true; do echo "# bench $(date +%s%N)" >>"$AGREEMENT"; sleep 3; done ) & LOOP_PID=$!
+SERVE_RELOAD=$(run "$S/$FEED")
+kill $LOOP_PID; wait $LOOP_PID 2>/dev/null || true
+RELOADS=$(grep -c "Feeds reloaded" "$WORK/serve.log" || true)
+( while true; do "$BIN" publish "$WORK/calendars" --to "$WORK/site" --today $TODAY --state "$WORK/state" >/dev/null 2>&1; done ) & LOOP_PID=$!
+NGINX_RELOAD=$(run "$N/$FEED")
+kill $LOOP_PID; wait $LOOP_PID 2>/dev/null || true; LOOP_PID=""
+record "feed during reloads" "$SERVE_RELOAD" "$NGINX_RELOAD"
+
+# 100 more clients on / while the feed is measured.
+wrk -t1 -c100 -d10s "$S/" >/dev/null 2>&1 & LOOP_PID=$!
+sleep 1; SERVE_BUSY=$(run "$S/$FEED"); wait $LOOP_PID 2>/dev/null || true
+wrk -t1 -c100 -d10s "$N/" >/dev/null 2>&1 & LOOP_PID=$!
+sleep 1; NGINX_BUSY=$(run "$N/$FEED"); wait $LOOP_PID 2>/dev/null || true; LOOP_PID=""
+record "feed, 100 clients on /" "$SERVE_BUSY" "$NGINX_BUSY"
+
+printf '%-26s %12s %9s %12s %9s\n' "" "serve req/s" "p99" "nginx req/s" "p99"
+printf '%s\n' "${RESULTS[@]}"
+echo "(serve reloaded $RELOADS times during the reload case; release build; same machine, one run)"

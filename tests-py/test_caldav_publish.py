@@ -124,14 +124,15 @@ def test_publish_change_publish(radicale, tmp_path):
     again = publish(calendars, state, url)
     assert "0 events added, 0 updated" in again and "0 deleted" in again, again
 
-    # An event of an older plan left on the server (its UID is in no plan now) must go.
-    stale = "flakstad-politirad-2026-1@aarshjul"
-    body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//NO\r\nBEGIN:VEVENT\r\nUID:" + stale
-            + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260310\r\nSUMMARY:Politiråd\r\n"
-            + "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
-    put = urllib.request.Request(url + "flakstad/stale.ics", data=body, method="PUT",
-                                 headers={"Content-Type": "text/calendar; charset=utf-8", "Authorization": AUTH})
-    assert urllib.request.urlopen(put, timeout=10).status in (201, 204)
+    # A future event left on the server that no plan has (a stray) goes; a past one is history and stays.
+    stale, held = "flakstad-politirad-2099-1@aarshjul", "flakstad-politirad-2020-1@aarshjul"
+    for uid, day, name in ((stale, "20990310", "stale.ics"), (held, "20200310", "held.ics")):
+        body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//NO\r\nBEGIN:VEVENT\r\nUID:" + uid
+                + "\r\nDTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:" + day + "\r\nSUMMARY:Politiråd\r\n"
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+        put = urllib.request.Request(url + "flakstad/" + name, data=body, method="PUT",
+                                     headers={"Content-Type": "text/calendar; charset=utf-8", "Authorization": AUTH})
+        assert urllib.request.urlopen(put, timeout=10).status in (201, 204)
 
     # Close the day of the first politiråd meeting.
     text = (calendars / "flakstad.yaml").read_text()
@@ -146,7 +147,7 @@ def test_publish_change_publish(radicale, tmp_path):
     new_day = new_day.date() if hasattr(new_day, "date") else new_day
     assert new_day != old_day
     assert int(moved["SEQUENCE"]) == int(target.get("SEQUENCE", 0)) + 1
-    assert set(second) == set(first), "UIDs are kept, the stale one is deleted"
+    assert set(second) == set(first) | {held}, "UIDs are kept, the stale one is deleted, the past one kept"
     assert stale not in second
     assert "1 deleted" in changed, changed
 
@@ -170,3 +171,14 @@ def test_publish_change_publish(radicale, tmp_path):
                                   "TZ": "Europe/Oslo"})
         assert run.returncode == 0, run.stderr
         assert str(moved["SUMMARY"]) in run.stdout, run.stdout
+        # Deadlines are events khal shows on their day.
+        deadlines = [e for e in second.values() if e.name == "VEVENT" and "X-AARSHJUL-DEADLINE" in e]
+        assert deadlines, "no deadline events on the server"
+        deadline = deadlines[0]
+        due = deadline.decoded("DTSTART")
+        run = subprocess.run(["khal", "-c", str(khal_conf), "list", due.isoformat(), "1d"],
+                             capture_output=True, text=True, timeout=60, check=False,
+                             env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+                                  "TZ": "Europe/Oslo"})
+        assert run.returncode == 0, run.stderr
+        assert str(deadline["SUMMARY"]) in run.stdout, run.stdout

@@ -54,7 +54,8 @@ def test_every_file_parses_in_strict_ical(planned, name):
 def test_no_event_on_a_day_without_meetings(planned, name):
     whole = municipality_file(planned[name])
     cal = icalendar.Calendar.from_ical(whole.read_bytes())
-    events = cal.walk("VEVENT")
+    # Deadlines are all-day reminders (X-AARSHJUL-DEADLINE), not meetings; they have their own test.
+    events = [e for e in cal.walk("VEVENT") if "X-AARSHJUL-DEADLINE" not in e]
     assert len(events) > 50, f"{whole.name}: only {len(events)} events in four years"
     for event in events:
         day = event_date(event)
@@ -112,6 +113,29 @@ def test_same_agreement_gives_byte_identical_files(planned, name, tmp_path):
     first = {p.name: p.read_bytes() for p in planned[name].iterdir()}
     second = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert first == second
+
+
+@pytest.mark.parametrize("name", [c.stem for c in CALENDARS])
+def test_deadlines_are_free_all_day_events_on_their_day_before_the_meeting(planned, name):
+    """What Google, Outlook, Apple and khal show: a VEVENT, not a VTODO."""
+    whole = icalendar.Calendar.from_ical(municipality_file(planned[name]).read_bytes())
+    assert not whole.walk("VTODO"), "deadlines are events unless asked for"
+    meetings = {str(e["UID"]): e for e in whole.walk("VEVENT") if "X-AARSHJUL-DEADLINE" not in e}
+    deadlines = [e for e in whole.walk("VEVENT") if "X-AARSHJUL-DEADLINE" in e]
+    for deadline in deadlines:
+        day = deadline.decoded("DTSTART")
+        assert isinstance(day, dt.date) and not isinstance(day, dt.datetime), f"{deadline['SUMMARY']}: not all-day"
+        assert deadline.decoded("DTEND") == day + dt.timedelta(days=1)
+        assert str(deadline["TRANSP"]) == "TRANSPARENT", f"{deadline['SUMMARY']}: blocks the day"
+        summary = str(deadline["SUMMARY"])
+        assert summary.startswith(("Frist: ", "Deadline: ")), summary
+        related = deadline.get("RELATED-TO")
+        if related is not None:
+            meeting = meetings[str(related)]
+            meeting_day = event_date(meeting)
+            assert day < meeting_day, f"{summary}: due {day}, meeting {meeting_day}"
+            assert meeting_day.strftime("%d.%m.") in summary, f"{summary} does not name the meeting's date {meeting_day}"
+            assert day.weekday() < 5 and day not in NO_HOLIDAYS, f"{summary}: due on a day off ({day})"
 
 
 def municipality_file(folder: pathlib.Path) -> pathlib.Path:

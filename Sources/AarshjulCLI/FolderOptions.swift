@@ -1,3 +1,4 @@
+import AarshjulCore
 import AarshjulServer
 import ArgumentParser
 import Foundation
@@ -8,8 +9,14 @@ struct FolderOptions: ParsableArguments {
     @Argument(help: "The calendars folder: agreement files (*.yaml) and districts/ with district files.")
     var calendarsDir: String
 
-    @Option(help: "Year or years to plan, e.g. 2027 or 2027-2028. Default: next year.")
+    @Option(help: "Year or years to plan, e.g. 2027 or 2027-2028. Default: this year and the next (the horizon).")
     var years: String?
+
+    @Option(help: "What the year-free feeds hold: MONTHSm,YEARSy back and ahead, e.g. 24m,2y. Default: 12m,1y (12 months back to the end of next year).")
+    var horizon: String?
+
+    @Option(help: "Act as if today were this date (YYYY-MM-DD), e.g. to see what the feeds will hold after New Year. Default: today in Norway.")
+    var today: String?
 
     @Option(name: .customLong("secret-file"),
             help: "File with the secret private feed addresses are derived from (created, mode 600, if missing). Default: <state>/secret.")
@@ -24,22 +31,36 @@ struct FolderOptions: ParsableArguments {
             throw ValidationError("'\(calendarsDir)' is not a folder. Name the folder with the agreement files, e.g. calendars.")
         }
         if let years { _ = try YearOptions.span(years) }
+        if let horizon, FeedHorizon(text: horizon) == nil {
+            throw ValidationError("--horizon '\(horizon)': expected MONTHSm,YEARSy (months back 0–120, years ahead 0–4), e.g. 12m,1y.")
+        }
+        if let today, CivilDate(iso: today) == nil {
+            throw ValidationError("--today '\(today)': expected a date YYYY-MM-DD, e.g. 2027-01-04.")
+        }
+    }
+
+    /// The injected clock: noon in Norway on --today, else the machine's clock.
+    var clock: @Sendable () -> UTCTimestamp {
+        guard let today, let date = CivilDate(iso: today) else { return CalendarsFolderSource.systemNow }
+        let noon = UTCTimestamp(date: date, time: TimeOfDay(minutes: 11 * 60))
+        return { noon }
     }
 
     var folder: String { calendarsDir.hasSuffix("/") && calendarsDir.count > 1 ? String(calendarsDir.dropLast()) : calendarsDir }
     var stateFolder: String { state ?? CalendarsFolderSource.defaultStateFolder(for: folder) }
 
-    func source(logger: Logger) throws -> CalendarsFolderSource {
+    /// `skipBrokenFiles`: serve reports a broken file and serves the rest; publish stops.
+    func source(logger: Logger, skipBrokenFiles: Bool = false) throws -> CalendarsFolderSource {
         let secret: [UInt8]
         let secretPath = secretFile ?? stateFolder + "/secret"
         do {
-            try FileManager.default.createDirectory(atPath: (secretPath as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            // The state folder holds attendees and agendas: owner-only (0700) from the start.
+            try PrivateFile.makeFolder(stateFolder)
             secret = try FeedSecret.loadOrCreate(at: secretPath)
         } catch {
             Failure.exit("\(secretPath): cannot read or create the feed secret (\(error)).", code: 1)
         }
-        return CalendarsFolderSource(folder: folder, years: try years.map(YearOptions.span), secret: secret,
-                                     stateFolder: stateFolder, logger: logger)
+        return CalendarsFolderSource(folder: folder, years: try years.map(YearOptions.span), horizon: horizon.flatMap(FeedHorizon.init(text:)) ?? FeedHorizon(), secret: secret,
+                                     stateFolder: stateFolder, skipBrokenFiles: skipBrokenFiles, now: clock, logger: logger)
     }
 }

@@ -2,8 +2,10 @@ import AarshjulAgreementFile
 import AarshjulCore
 import AarshjulICal
 import AarshjulPDF
+import AarshjulServer
 import AarshjulXLSX
 import ArgumentParser
+import Foundation
 
 /// `aarshjul plan FILE.yaml --year 2027 --out DIR`
 struct PlanCommand: ParsableCommand {
@@ -24,6 +26,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Do not print the text plan.")
     var quiet = false
 
+    @Option(help: "Folder of the published plan of the year before (e.g. out/lillestrom-2027): chains (every A–B weeks) continue from its last meetings.")
+    var previous: String?
+
     @Option(help: "Also draw the year as an annual wheel (SVG) into this file (the first year of a span).")
     var svg: String?
 
@@ -37,6 +42,13 @@ struct PlanCommand: ParsableCommand {
     var csv: String?
 
     func validate() throws {
+        if let previous {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: previous, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--previous '\(previous)' is not a folder. Name the folder an earlier plan --out wrote.")
+            }
+            if DistrictFile.isDistrict(path: agreementFile) { throw ValidationError("--previous works with one agreement file, not a district file.") }
+        }
         if DistrictFile.isDistrict(path: agreementFile) {
             for (flag, value) in [("--svg", svg), ("--pdf", pdf), ("--xlsx", xlsx), ("--csv", csv)] where value != nil {
                 throw ValidationError("\(flag) writes one municipality's plan; give an agreement file, not a district file.")
@@ -50,10 +62,18 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         if DistrictFile.isDistrict(path: agreementFile) { return try DistrictPlanRun(command: self).run() }
-        let agreement: Agreement
+        var agreement: Agreement
         let imports: CalendarImports
         do { (agreement, imports) = try AgreementFile.loadWithImports(path: agreementFile) } catch {
             Failure.report(error, language: languageOptions.planLanguage ?? .bokmal)
+        }
+        if let previous {
+            do {
+                let last = try ChainContinuation.lastMeetings(inFolder: previous)
+                agreement = ChainContinuation.continuing(agreement, firstYear: try yearOptions.range().lowerBound) { last[$0]?[$1] }
+            } catch {
+                Failure.exit("\(previous): cannot read the previous plan (\(error)).", code: 1)
+            }
         }
         let language = languageOptions.planLanguage ?? agreement.language
         do {

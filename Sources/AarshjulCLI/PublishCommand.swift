@@ -9,10 +9,11 @@ struct PublishCommand: AsyncParsableCommand {
         commandName: "publish",
         abstract: "Publish the plans of a calendars folder as a static site (--to) or to a CalDAV server (--caldav).",
         discussion: """
-        --to DIR writes index.html, index.en.html, every public feed and every full feed under private/<token>/;
-        unchanged files are not touched and files no longer in the plan are removed. Any web server can serve DIR.
+        --to DIR writes index.html, index.en.html, every public feed and every full feed under private/<token>/,
+        builds the new site beside the old one and switches it in one step; unchanged files keep their time, files
+        no longer published are gone, files someone else put there stay. Any web server can serve DIR.
         --caldav URL makes one calendar per municipality under URL and one resource per event (full details unless
-        --public-only); it updates changed events with If-Match and deletes events that are gone.
+        --public-only); it updates changed events with If-Match and never deletes an event that has started.
         Example:
           aarshjul publish calendars --to /var/www/kalender --site-host kalender.example.no
           aarshjul publish calendars --caldav https://dav.example.no/kalender/ --user plan --password-file pw.txt
@@ -26,6 +27,9 @@ struct PublishCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("site-host"), help: "Host (and port) the site is served at, for webcal:// and https:// links; without it links are relative.")
     var siteHost: String?
+
+    @Option(name: .customLong("public-url"), help: "Address the site is served at, e.g. https://kalender.example.no, for webcal:// and https:// links (instead of --site-host).")
+    var publicURL: String?
 
     @Option(help: "Base URL of a CalDAV calendar home, e.g. http://127.0.0.1:5232/plan/.")
     var caldav: String?
@@ -44,6 +48,9 @@ struct PublishCommand: AsyncParsableCommand {
         if let caldav, URL(string: caldav)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--caldav '\(caldav)' is not an http:// or https:// address.")
         }
+        if let publicURL, PublicURL(publicURL) == nil {
+            throw ValidationError("--public-url '\(publicURL)': expected http:// or https:// and a host, e.g. https://kalender.example.no.")
+        }
         if (user == nil) != (passwordFile == nil) { throw ValidationError("Give --user and --password-file together.") }
     }
 
@@ -54,8 +61,10 @@ struct PublishCommand: AsyncParsableCommand {
         let build: FolderBuild
         do { build = try await source.build() } catch { Failure.exit(String(describing: error), code: 1) }
         if let to {
+            let site = publicURL.flatMap(PublicURL.init)
             do {
-                let report = try StaticPublisher.publish(build.catalog, to: to, siteHost: siteHost)
+                let report = try StaticPublisher.publish(build.catalog, to: to, siteHost: site?.authority ?? siteHost, secure: site?.secure ?? true,
+                                                     stateFolder: folderOptions.stateFolder)
                 print("\(to): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
             } catch {
                 Failure.exit("\(to): \(error)", code: 1)
@@ -71,7 +80,7 @@ struct PublishCommand: AsyncParsableCommand {
             }
             let publisher = CalDAVPublisher(base: url, credentials: credentials, confidential: !publicOnly)
             do {
-                let r = try await publisher.publish(build.municipalities)
+                let r = try await publisher.publish(build.municipalities, today: build.today)
                 print("\(caldav): \(r.collectionsCreated.count) calendars created, \(r.created.count) events added, "
                       + "\(r.updated.count) updated, \(r.unchanged.count) unchanged, \(r.deleted.count) deleted")
             } catch {

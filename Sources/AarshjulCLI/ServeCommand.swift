@@ -27,14 +27,35 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("site-host"), help: "Host name for subscribe links when a request has no Host header, e.g. kalender.example.no.")
     var siteHost: String?
 
+    @Option(name: .customLong("public-url"), help: "The address people reach the server at, e.g. https://kalender.example.no: every link uses it.")
+    var publicURL: String?
+
+    @Option(name: .customLong("trusted-proxy"), help: "Address of a reverse proxy whose X-Forwarded-Proto/X-Forwarded-Host are believed (repeatable), e.g. 127.0.0.1.")
+    var trustedProxy: [String] = []
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may send nothing (a half-sent request included) before it is closed.")
+    var idleTimeout: Int = 10
+
     @Option(name: .customLong("private-urls"), help: "Write the private feed addresses to this file (mode 600) instead of standard error.")
     var privateURLs: String?
 
+    func validate() throws {
+        if let publicURL, PublicURL(publicURL) == nil {
+            throw ValidationError("--public-url '\(publicURL)': expected http:// or https:// and a host, e.g. https://kalender.example.no.")
+        }
+        if !(1...600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be 1–600 seconds.") }
+    }
+
     func run() async throws {
         let logger = Logger(label: "aarshjul")
-        let source = try folderOptions.source(logger: logger)
-        let configuration = ServerConfiguration(host: host, port: port, fallbackHost: siteHost,
+        let source = try folderOptions.source(logger: logger, skipBrokenFiles: true)
+        var configuration = ServerConfiguration(host: host, port: port, fallbackHost: siteHost,
+                                                publicURL: publicURL.flatMap(PublicURL.init),
+                                                trustedProxies: Set(trustedProxy), idleTimeout: .seconds(idleTimeout),
                                                 watchedFolder: folderOptions.folder)
+        configuration.clock = folderOptions.clock
+        let clock = folderOptions.clock
+        configuration.today = { FeedClock.osloDate(clock()) }
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(configuration: configuration, source: source, logger: logger)
@@ -42,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
             Failure.exit(String(describing: error), code: 1)
         }
         if let build = await source.lastBuild {
-            let base = "http://\(configuration.fallbackHost)"
+            let base = configuration.publicURL.map { ($0.secure ? "https://" : "http://") + $0.authority }
+                ?? "http://\(configuration.fallbackHost)"
             var standardError = StandardError()
             print("aarshjul: serving \(build.catalog.feeds.filter(\.isPublic).count) public feeds at \(base)/", to: &standardError)
             let lines = PrivateURLs.lines(build.catalog, base: base)

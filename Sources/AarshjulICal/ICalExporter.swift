@@ -1,27 +1,61 @@
 import AarshjulCore
 import CLibical
 
+/// How feed files are named: with the years they cover (what `plan --out`
+/// writes, and the year archives the feed server keeps), or stable and
+/// year-free (the feeds people subscribe to, which roll with the years).
+public enum FeedNaming: Sendable, Equatable {
+    /// "lillestrom-2027.ics", "lillestrom-politirad-2027-2030.ics".
+    case years(ClosedRange<Int>)
+    /// "lillestrom.ics", "politirad.ics": no year anywhere, titles without years.
+    case stable
+
+    /// The file name of a calendar `base` ("lillestrom", "politirad", "personer/ola").
+    /// `yearsBase` is the base used with years, where it differs ("lillestrom-politirad").
+    public func file(_ base: String, yearsBase: String? = nil) -> String {
+        switch self {
+        case .years(let years): return "\(yearsBase ?? base)-\(ICalExporter.yearPart(years)).ics"
+        case .stable: return "\(base).ics"
+        }
+    }
+
+    /// " 2027", " 2027–2030", or nothing for stable feeds: appended to calendar names.
+    public var titleSuffix: String {
+        switch self {
+        case .years(let years):
+            return years.count == 1 ? " \(years.lowerBound)" : " \(years.lowerBound)–\(years.upperBound)"
+        case .stable: return ""
+        }
+    }
+}
+
 /// Writes a plan as iCalendar feeds people subscribe to, through libical.
 public enum ICalExporter {
     /// One calendar for the whole municipality, one per series, and (in
     /// confidential feeds) one per quarterly deadline, sorted by file name.
     /// Names look like "lillestrom-2027.ics", "lillestrom-politirad-2027-2030.ics".
     public static func files(for plan: Plan, options: ICalExportOptions) throws(ICalError) -> [(name: String, contents: String)] {
+        try files(for: plan, options: options, naming: .years(plan.years))
+    }
+
+    /// As above with the given naming: `.stable` gives "lillestrom.ics" for
+    /// the whole plan and "politirad.ics" per series (the caller places the
+    /// whole-plan file), holding whatever events the plan is given.
+    public static func files(for plan: Plan, options: ICalExportOptions,
+                             naming: FeedNaming) throws(ICalError) -> [(name: String, contents: String)] {
         let agreement = plan.agreement
-        let years = yearPart(plan.years)
-        let titleYears = plan.years.count == 1 ? String(plan.years.lowerBound)
-            : "\(plan.years.lowerBound)–\(plan.years.upperBound)"
+        let suffix = naming.titleSuffix
         let components = PlanComponents(plan: plan, options: options, runtime: try LibicalRuntime.shared())
         var files: [(name: String, contents: String)] = []
 
         files.append((
-            "\(agreement.id)-\(years).ics",
-            try calendar(name: "\(agreement.municipality): \(ExportWords.wholePlan(options.language)) \(titleYears)",
+            naming.file(agreement.id),
+            try calendar(name: "\(agreement.municipality): \(ExportWords.wholePlan(options.language))\(suffix)",
                          events: plan.events + plan.cancelledEvents, deadlines: plan.deadlines, plan: plan, options: options)))
         for series in agreement.series {
             files.append((
-                "\(agreement.id)-\(series.id)-\(years).ics",
-                try calendar(name: "\(agreement.municipality): \(components.seriesTitle(series)) \(titleYears)",
+                naming.file(series.id, yearsBase: "\(agreement.id)-\(series.id)"),
+                try calendar(name: "\(agreement.municipality): \(components.seriesTitle(series))\(suffix)",
                              events: plan.events(inSeries: series.id) + plan.cancelledEvents.filter { $0.seriesID == series.id },
                              deadlines: plan.deadlines.filter { $0.sourceID == series.id },
                              plan: plan, options: options)))
@@ -30,8 +64,8 @@ public enum ICalExporter {
             for quarterly in agreement.quarterlyDeadlines {
                 let title = options.language == .english ? (quarterly.titleEnglish ?? quarterly.title) : quarterly.title
                 files.append((
-                    "\(agreement.id)-\(quarterly.id)-\(years).ics",
-                    try calendar(name: "\(agreement.municipality): \(title) \(titleYears)", events: [],
+                    naming.file(quarterly.id, yearsBase: "\(agreement.id)-\(quarterly.id)"),
+                    try calendar(name: "\(agreement.municipality): \(title)\(suffix)", events: [],
                                  deadlines: plan.deadlines.filter { $0.sourceID == quarterly.id },
                                  plan: plan, options: options)))
             }
@@ -40,8 +74,9 @@ public enum ICalExporter {
     }
 
     /// One VCALENDAR named `name` holding `events` (and, in confidential feeds,
-    /// `deadlines` as VTODOs), in a fixed order: events by date, start time
-    /// (all-day first) and UID, then to-dos by due date and UID.
+    /// `deadlines` as all-day VEVENTs and/or VTODOs, see `ICalExportOptions.deadlines`),
+    /// in a fixed order: events by date, start time (all-day first) and UID,
+    /// then deadlines by due date and UID.
     public static func calendar(name: String, events: [PlannedEvent], deadlines: [PlannedDeadline], plan: Plan,
                                 options: ICalExportOptions) throws(ICalError) -> String {
         let runtime = try LibicalRuntime.shared()
@@ -69,8 +104,12 @@ public enum ICalExporter {
 
         let orderedEvents = events.sorted(by: PlannedEvent.planOrder)
         for event in orderedEvents { cal.add(try components.event(event)) }
-        for deadline in todos.sorted(by: { ($0.due, $0.uid) < ($1.due, $1.uid) }) {
-            cal.add(try components.todo(deadline))
+        let orderedDeadlines = todos.sorted(by: { ($0.due, $0.uid) < ($1.due, $1.uid) })
+        if options.deadlines.events {
+            for deadline in orderedDeadlines { cal.add(try components.deadlineEvent(deadline)) }
+        }
+        if options.deadlines.todos {
+            for deadline in orderedDeadlines { cal.add(try components.todo(deadline)) }
         }
         return try cal.serialized()
     }

@@ -17,6 +17,11 @@ public enum ICalImporter {
             if name == nil { name = calendar.xValue("X-WR-CALNAME") ?? calendarName(calendar) }
             let eventLines = file.source.beginLines(of: "VEVENT")
             for component in calendar.children(ICAL_VEVENT_COMPONENT) {
+                // A deadline this tool wrote as an all-day event is a deadline, not a meeting.
+                if component.xValue("X-AARSHJUL-DEADLINE") != nil {
+                    if let todo = ComponentReader(file: file, calendar: calendar).deadline(component) { todos.append(todo) }
+                    continue
+                }
                 if let event = ComponentReader(file: file, calendar: calendar).event(component) {
                     events.append(event)
                 } else {
@@ -105,6 +110,22 @@ struct ComponentReader {
         event.plannedDate = component.xValue("X-AARSHJUL-DATE").flatMap { CivilDate(iso: $0) }
         event.personIDs = component.xValue("X-AARSHJUL-PEOPLE").map { $0.split(separator: " ").map(String.init) }
         return event
+    }
+
+    /// A deadline written as an all-day VEVENT (X-AARSHJUL-DEADLINE: what it belongs to): due on its DTSTART.
+    func deadline(_ component: LibicalComponent) -> ImportedTodo? {
+        guard let startValue = file.time(of: ICAL_DTSTART_PROPERTY, in: component, calendar: calendar),
+              let start = file.runtime.osloWallTime(startValue) else { return nil }
+        let related = icalcomponent_get_first_property(component.pointer, ICAL_RELATEDTO_PROPERTY)
+        var todo = ImportedTodo(
+            uid: text(icalcomponent_get_uid(component.pointer)) ?? "",
+            summary: text(icalcomponent_get_summary(component.pointer)) ?? "",
+            due: start.date,
+            relatedTo: related.flatMap { text(icalproperty_get_relatedto($0)) },
+            seriesID: component.xValue("X-AARSHJUL-DEADLINE"))
+        todo.sequence = Int(icalcomponent_get_sequence(component.pointer))
+        todo.stamp = stamp(component)
+        return todo
     }
 
     func todo(_ component: LibicalComponent) -> ImportedTodo? {

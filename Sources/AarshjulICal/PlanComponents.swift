@@ -73,11 +73,61 @@ struct PlanComponents {
         }
         try c.addX("X-AARSHJUL-SERIES", event.seriesID)
         if let school = event.schoolID { try c.addX("X-AARSHJUL-SCHOOL", school) }
-        try c.addX("X-AARSHJUL-CONTENT", event.contentFingerprint)
+        // The fingerprint digests attendees, agenda and organizer: a public
+        // feed carrying it would tell readers which meetings someone attends.
+        if options.confidential { try c.addX("X-AARSHJUL-CONTENT", event.contentFingerprint) }
         // The date this tool gave the event: a DTSTART that differs from it later
         // was moved by a person (a hand edit that a reschedule must respect).
         try c.addX("X-AARSHJUL-DATE", event.date.iso)
         return c
+    }
+
+    /// A deadline as an all-day VEVENT on its due day, free time
+    /// (TRANSP:TRANSPARENT), titled with the meeting and its date ("Frist:
+    /// sakliste til Politiråd 09.02."). Its UID is the deadline's, so it
+    /// replaces the VTODO earlier feeds carried. Cancelled with its meeting.
+    func deadlineEvent(_ deadline: PlannedDeadline) throws(ICalError) -> LibicalComponent {
+        let c = try LibicalComponent(kind: ICAL_VEVENT_COMPONENT)
+        let meeting = deadline.relatedEventUID.flatMap { uid in
+            (plan.events + plan.cancelledEvents).first { $0.uid == uid }
+        }
+        // A meeting's deadline goes with the meeting: cancelled when it is cancelled or gone.
+        let cancelled = deadline.relatedEventUID != nil && (meeting == nil || meeting!.cancelled)
+        try c.add(property: icalproperty_new_uid(deadline.uid), what: "UID")
+        try c.add(property: icalproperty_new_sequence(Int32(deadline.sequence)), what: "SEQUENCE")
+        try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(deadline.stamp)), what: "DTSTAMP")
+        try c.add(property: icalproperty_new_lastmodified(runtime.utcTime(deadline.stamp)), what: "LAST-MODIFIED")
+        try c.add(property: icalproperty_new_dtstart(LibicalRuntime.dateValue(deadline.due)), what: "DTSTART")
+        try c.add(property: icalproperty_new_dtend(LibicalRuntime.dateValue(deadline.due.adding(days: 1))), what: "DTEND")
+        try c.add(property: icalproperty_new_summary(deadlineTitle(deadline, meeting: meeting)), what: "SUMMARY")
+        var lines: [String] = [deadline.title]
+        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(ExportWords.personText)
+        if !responsible.isEmpty { lines.append(ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")) }
+        try c.add(property: icalproperty_new_description(lines.joined(separator: "\n")), what: "DESCRIPTION")
+        if let related = deadline.relatedEventUID {
+            try c.add(property: icalproperty_new_relatedto(related), what: "RELATED-TO")
+        }
+        if let category = deadlineCategory(deadline) {
+            try c.add(property: icalproperty_new_categories(LibicalComponent.plainXValue(category)), what: "CATEGORIES")
+        }
+        try c.add(property: icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED), what: "STATUS")
+        // A reminder, not a meeting: it must not block the day in free/busy.
+        try c.add(property: icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), what: "TRANSP")
+        // What the deadline belongs to, under its own name: readers that count a
+        // series' meetings by X-AARSHJUL-SERIES must not count its deadlines.
+        // Read back as a deadline, not a meeting (reschedule, older state folders).
+        try c.addX("X-AARSHJUL-DEADLINE", deadline.sourceID)
+        return c
+    }
+
+    /// "Frist: sakliste til Politiråd 09.02." for a meeting's agenda; "Frist: <title>" otherwise.
+    func deadlineTitle(_ deadline: PlannedDeadline, meeting: PlannedEvent?) -> String {
+        let prefix = LocalizedText(nb: "Frist", nn: "Frist", en: "Deadline").text(language)
+        guard let meeting else { return "\(prefix): \(deadline.title)" }
+        let name = series(meeting.seriesID).map(seriesTitle) ?? meeting.title
+        let day = (meeting.date.day < 10 ? "0" : "") + "\(meeting.date.day)." + (meeting.date.month < 10 ? "0" : "") + "\(meeting.date.month)."
+        let what = LocalizedText(nb: "sakliste til", nn: "sakliste til", en: "agenda for").text(language)
+        return "\(prefix): \(what) \(name) \(day)"
     }
 
     func todo(_ deadline: PlannedDeadline) throws(ICalError) -> LibicalComponent {

@@ -4,7 +4,7 @@ public enum EntityTag {
     /// the same bytes for the same plan, so the tag changes exactly when the
     /// content does, across restarts and across servers.
     public static func strong(for body: [UInt8]) -> String {
-        "\"" + Hex.encode(SHA256.hash(body)) + "\""
+        "\"" + Hex.encode(Digest.sha256(body)) + "\""
     }
 
     /// Whether an `If-None-Match` field value matches `current` (a strong tag).

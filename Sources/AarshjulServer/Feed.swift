@@ -39,6 +39,9 @@ public struct Feed: Sendable, Equatable {
     /// When the content last changed (newest DTSTAMP in it); the HTTP Last-Modified.
     public var lastModified: UTCTimestamp
     public var visibility: FeedVisibility
+    /// For a year archive (the year-named address of one year, kept so old
+    /// subscriptions keep working): its year; nil for the stable feeds.
+    public var archiveYear: Int?
     /// Strong entity tag: quoted SHA-256 of the body, computed once.
     public let etag: String
     /// The body once as a NIO buffer; responses share it (copy on write).
@@ -48,8 +51,9 @@ public struct Feed: Sendable, Equatable {
     let contentDisposition: String
 
     public init(path: String, title: String, municipality: String, municipalityID: String? = nil, kind: FeedKind,
-                body: [UInt8], lastModified: UTCTimestamp, visibility: FeedVisibility = .public) {
+                body: [UInt8], lastModified: UTCTimestamp, visibility: FeedVisibility = .public, archiveYear: Int? = nil) {
         self.path = path
+        self.archiveYear = archiveYear
         self.title = title
         self.municipality = municipality
         self.municipalityID = municipalityID ?? String(path.split(separator: "/").first ?? "")
@@ -64,9 +68,9 @@ public struct Feed: Sendable, Equatable {
     }
 
     public init(path: String, title: String, municipality: String, municipalityID: String? = nil, kind: FeedKind,
-                text: String, lastModified: UTCTimestamp, visibility: FeedVisibility = .public) {
+                text: String, lastModified: UTCTimestamp, visibility: FeedVisibility = .public, archiveYear: Int? = nil) {
         self.init(path: path, title: title, municipality: municipality, municipalityID: municipalityID, kind: kind,
-                  body: Array(text.utf8), lastModified: lastModified, visibility: visibility)
+                  body: Array(text.utf8), lastModified: lastModified, visibility: visibility, archiveYear: archiveYear)
     }
 
     /// The URL path this feed is served at, with a leading slash.
@@ -106,6 +110,8 @@ public struct FeedCatalog: Sendable {
     public let municipalities: [CatalogMunicipality]
     /// When this catalog was built, for the index page's Last-Modified.
     public let lastModified: UTCTimestamp
+    /// Tells catalogs apart (a new one per build), so what is cached per catalog is dropped with it.
+    public let id: UInt64 = UInt64.random(in: 1...UInt64.max)
     private let byURLPath: [String: Int]
     private let confidentialByPath: [String: Int]
 

@@ -41,17 +41,3 @@ public enum FeedPath {
         return .public(path: path)
     }
 }
-
-/// Comparison whose time depends only on the lengths, not on where inputs differ.
-public enum ConstantTime {
-    public static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
-        if a.count != b.count { difference |= 1 }
-        // Always walk the expected length so a short guess costs as much as a long one.
-        for i in 0..<b.count {
-            let x = i < a.count ? a[i] : 0
-            difference |= x ^ b[i]
-        }
-        return difference == 0
-    }
-}

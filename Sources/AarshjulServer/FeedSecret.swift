@@ -12,8 +12,8 @@ public enum FeedSecret {
         // SystemRandomNumberGenerator reads getrandom(2)/arc4random: suitable for secrets.
         var generator = SystemRandomNumberGenerator()
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        try AtomicWrite.write(secret, to: path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        // Created 0600 by open(2) itself (its folder 0700 if new): never readable by others.
+        try PrivateFile.write(secret, to: path)
         return secret
     }
 }

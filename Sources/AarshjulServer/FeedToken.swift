@@ -10,7 +10,7 @@
 /// The secret is 32 random bytes the server keeps (see `FeedSecret`).
 public enum FeedToken {
     public static func derive(secret: [UInt8], path: String) -> String {
-        let mac = HMACSHA256.authenticationCode(key: secret, message: Array("aarshjul-feed-token-v1\n\(path)".utf8))
+        let mac = Digest.hmacSHA256(key: secret, message: Array("aarshjul-feed-token-v1\n\(path)".utf8))
         return Hex.encode(mac.prefix(16))
     }
 

@@ -1,3 +1,4 @@
+import AarshjulCore
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -12,8 +13,12 @@ public struct FolderWatcher: Service {
     public let store: FeedStore
     public let source: any FeedSource
     public let logger: Logger
+    /// The clock: when the day changes (above all at New Year) the feeds are rebuilt, so the horizon rolls on.
+    public let clock: @Sendable () -> UTCTimestamp
 
-    public init(folder: String, interval: Duration, store: FeedStore, source: any FeedSource, logger: Logger) {
+    public init(folder: String, interval: Duration, store: FeedStore, source: any FeedSource, logger: Logger,
+                clock: @escaping @Sendable () -> UTCTimestamp = CalendarsFolderSource.systemNow) {
+        self.clock = clock
         self.folder = folder
         self.interval = interval
         self.store = store
@@ -24,6 +29,7 @@ public struct FolderWatcher: Service {
     public func run() async throws {
         try await cancelWhenGracefulShutdown {
             var state = WatchState(loaded: FolderSnapshot.take(of: folder))
+            state.day = FeedClock.osloDate(clock())
             while !Task.isCancelled {
                 try await Task.sleep(for: interval)
                 _ = await poll(&state)
@@ -36,6 +42,14 @@ public struct FolderWatcher: Service {
     public func poll(_ state: inout WatchState) async -> Bool {
         let now = FolderSnapshot.take(of: folder)
         defer { state.previous = now }
+        let today = FeedClock.osloDate(clock())
+        if let day = state.day, day != today, now == state.loaded {
+            state.day = today
+            logger.info("A new day; rebuilding the feeds for it", metadata: ["day": "\(today.iso)"])
+            await store.reload(from: AnySource(source))
+            return true
+        }
+        state.day = today
         guard now != state.loaded, now == state.previous else { return false }
         logger.info("Calendars folder changed; reloading", metadata: ["folder": "\(folder)"])
         // Whether or not the reload succeeds, this state is handled: a broken
@@ -50,6 +64,8 @@ public struct FolderWatcher: Service {
 public struct WatchState: Sendable {
     public var loaded: FolderSnapshot
     public var previous: FolderSnapshot?
+    /// The day the feeds were last built for (nil: not tracked).
+    public var day: CivilDate?
 
     public init(loaded: FolderSnapshot) {
         self.loaded = loaded
@@ -76,7 +92,9 @@ public struct FolderSnapshot: Equatable, Sendable {
             // the source writes) are not agreements; watching them would
             // reload after every reload.
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let full = folder + "/" + relative
+            // A symlinked agreement is watched through its target (stat, not lstat):
+            // editing the target changes its size and time, not the link's.
+            let full = (folder + "/" + relative as NSString).resolvingSymlinksInPath
             guard let attributes = try? manager.attributesOfItem(atPath: full),
                   attributes[.type] as? FileAttributeType == .typeRegular else { continue }
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

@@ -1,10 +1,10 @@
 import AarshjulCore
 
 /// Where the index page's subscribe links point.
-public enum LinkBase: Sendable, Equatable {
-    /// An absolute site: "host[:port]" (from the request's Host header or the
-    /// configuration); links are `webcal://host/…` and `https://host/…`.
-    case host(String)
+public enum LinkBase: Sendable, Equatable, Hashable {
+    /// An absolute site: "host[:port]" and whether it is served over TLS;
+    /// links are `webcal://host/…` and `https://host/…` (or `http://`).
+    case host(String, secure: Bool = true)
     /// No known host (a static tree published without a site URL): relative
     /// links only, no webcal links.
     case relative
@@ -12,14 +12,34 @@ public enum LinkBase: Sendable, Equatable {
     /// A Host header value is used only if it looks like a host name or
     /// address with an optional port; anything else could inject markup or
     /// send subscribers elsewhere, so it falls back to `fallback`.
-    public static func fromHostHeader(_ value: String?, fallback: String) -> LinkBase {
-        guard let value, !value.isEmpty, value.utf8.count <= 255,
-              value.utf8.allSatisfy({ byte in
-                  (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-                      || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
-                      || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-              }) else { return .host(fallback) }
-        return .host(value)
+    public static func fromHostHeader(_ value: String?, fallback: String, secure: Bool = true) -> LinkBase {
+        guard let value, isPlainAuthority(value) else { return .host(fallback, secure: secure) }
+        return .host(value, secure: secure)
+    }
+
+    /// `host[:port]` of letters, digits, `.`, `-`, `:` and `[ ]` (IPv6), at most 255 bytes.
+    public static func isPlainAuthority(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 255
+            && value.utf8.allSatisfy { byte in
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+                    || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+            }
+    }
+}
+
+/// How the page links to itself in the other language: the server reads
+/// `?lang=`, a static site has one file per language.
+public enum LanguageLinks: Sendable, Equatable {
+    case query
+    /// `index.html` (bokmål) and `index.en.html`.
+    case files
+
+    func href(to language: PlanLanguage) -> String {
+        switch self {
+        case .query: return language == .english ? "?lang=en" : "?lang=nb"
+        case .files: return language == .english ? "index.en.html" : "index.html"
+        }
     }
 }
 
@@ -34,10 +54,11 @@ public enum LinkBase: Sendable, Equatable {
 /// today's date (the "today" mark on the wheel).
 public enum IndexPage {
     /// The overview.
-    public static func html(catalog: FeedCatalog, links: LinkBase, language: PlanLanguage, today: CivilDate? = nil) -> String {
+    public static func html(catalog: FeedCatalog, links: LinkBase, language: PlanLanguage, today: CivilDate? = nil,
+                            languageLinks: LanguageLinks = .query) -> String {
         let w = PageWords(language)
         var out = head(title: w.title, language: language, links: links, depth: 0)
-        out += "<header><h1>\(e(w.title))</h1><p>\(e(w.intro))</p>\(languageLink(language))</header>\n<main>\n"
+        out += "<header><h1>\(e(w.title))</h1><p>\(e(w.intro))</p>\(languageLink(language, languageLinks))</header>\n<main>\n"
         let listed = listedMunicipalities(catalog)
         if listed.isEmpty { out += "<p class=\"empty\">\(e(w.noFeeds))</p>\n" }
         out += "<ul class=\"municipalities\">\n"
@@ -60,12 +81,12 @@ public enum IndexPage {
 
     /// One municipality's page; nil when it has no public calendar.
     public static func municipalityHTML(catalog: FeedCatalog, municipalityID: String, links: LinkBase, language: PlanLanguage,
-                                        today: CivilDate? = nil) -> String? {
+                                        today: CivilDate? = nil, languageLinks: LanguageLinks = .query) -> String? {
         guard let municipality = listedMunicipalities(catalog).first(where: { $0.id == municipalityID }) else { return nil }
         let w = PageWords(language)
         var out = head(title: "\(municipality.name) – \(w.title)", language: language, links: links, depth: 1)
         out += "<nav><a href=\"\(e(overviewHref(links: links, language: language, depth: 1)))\">\(e(w.allMunicipalities))</a></nav>\n"
-        out += "<header><h1>\(e(municipality.name))</h1><p>\(e(w.intro))</p>\(languageLink(language))</header>\n<main>\n"
+        out += "<header><h1>\(e(municipality.name))</h1><p>\(e(w.intro))</p>\(languageLink(language, languageLinks))</header>\n<main>\n"
         let feeds = publicFeeds(catalog, municipality.id)
         // The whole municipality's calendar first, then the year as a wheel, then a calendar per series.
         let whole = feeds.filter { $0.kind == .municipality }, series = feeds.filter { $0.kind != .municipality }
@@ -98,7 +119,8 @@ public enum IndexPage {
     }
 
     static func publicFeeds(_ catalog: FeedCatalog, _ id: String) -> [Feed] {
-        let feeds = catalog.feeds(of: id).filter { $0.isPublic && $0.kind != .page }
+        // Year archives (the old year-named addresses) are served but not offered.
+        let feeds = catalog.feeds(of: id).filter { $0.isPublic && $0.kind != .page && $0.archiveYear == nil }
         // The whole municipality first, then the series in catalog order.
         return feeds.filter { $0.kind == .municipality } + feeds.filter { $0.kind != .municipality }
     }
@@ -112,9 +134,10 @@ public enum IndexPage {
         return out
     }
 
-    static func languageLink(_ language: PlanLanguage) -> String {
+    static func languageLink(_ language: PlanLanguage, _ links: LanguageLinks) -> String {
         let w = PageWords(language)
-        return "<p class=\"lang\"><a href=\"\(language == .english ? "?lang=nb" : "?lang=en")\">\(e(w.otherLanguage))</a></p>"
+        let href = links.href(to: language == .english ? .bokmal : .english)
+        return "<p class=\"lang\"><a href=\"\(href)\">\(e(w.otherLanguage))</a></p>"
     }
 
     /// Where a municipality's page is: `/<id>/` on a server, `<id>/index.html` in a static tree without a host.
@@ -143,8 +166,8 @@ public enum IndexPage {
         out += "<span class=\"actions\">"
         let address: String
         switch links {
-        case .host(let host):
-            address = "https://\(host)\(feed.urlPath)"
+        case .host(let host, let secure):
+            address = (secure ? "https://" : "http://") + host + feed.urlPath
             out += "<a class=\"button webcal\" href=\"\(e("webcal://\(host)\(feed.urlPath)"))\">\(e(w.subscribe))</a>"
         case .relative:
             // No known host: the script turns this into the full address where the page is served.

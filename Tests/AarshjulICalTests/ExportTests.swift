@@ -73,10 +73,14 @@ private func lines(_ text: String) -> [Substring] {
                          "X-WR-TIMEZONE:Europe/Oslo", "REFRESH-INTERVAL;VALUE=DURATION:PT12H", "X-PUBLISHED-TTL:PT12H",
                          "DTSTART;TZID=Europe/Oslo:20270210T100000", "DTEND;TZID=Europe/Oslo:20270210T120000",
                          "DTSTAMP:20261102T083015Z", "LAST-MODIFIED:20261102T083015Z", "X-AARSHJUL-SERIES:politirad",
-                         "DUE;VALUE=DATE:20270602", "RELATED-TO:lillestrom-politirad-2027-2@aarshjul",
+                         // The agenda deadline: an all-day, free event on its day, naming the meeting and its date.
+                         "DTSTART;VALUE=DATE:20270602", "DTEND;VALUE=DATE:20270603", "TRANSP:TRANSPARENT",
+                         "SUMMARY:Frist: sakliste til Politirådsmøte 09.06.", "X-AARSHJUL-DEADLINE:politirad",
+                         "RELATED-TO:lillestrom-politirad-2027-2@aarshjul",
                          "ORGANIZER;CN=Kari Nordmann:mailto:kari.nordmann@lillestrom.kommune.no"] {
             #expect(all.contains(Substring(expected)), "missing \(expected)")
         }
+        #expect(!text.contains("VTODO"), "no to-dos unless asked for")
         // Only this series' deadline, not the quarterly one; only its events.
         #expect(!text.contains("aktivitetsplan"))
         #expect(!text.contains("politikontakt"))

@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized) struct FolderSourceTests {
     static let secret = Array("folder source test secret, 32+ bytes long".utf8)
     static let firstLoad = UTCTimestamp(date: CivilDate(year: 2026, month: 11, day: 2)!, time: TimeOfDay(hour: 8, minute: 0)!)
-    static let edit = UTCTimestamp(date: CivilDate(year: 2027, month: 2, day: 3)!, time: TimeOfDay(hour: 14, minute: 5)!, second: 9)
+    static let edit = UTCTimestamp(date: CivilDate(year: 2026, month: 12, day: 3)!, time: TimeOfDay(hour: 14, minute: 5)!, second: 9)
 
     /// A temporary calendars folder holding Flakstad's agreement, with an
     /// e-mail address for the mayor so full feeds carry ATTENDEE lines.
@@ -81,7 +81,7 @@ import Testing
             #expect(unchanged.count >= oldEvents.count - 3)
             #expect(unchanged.allSatisfy { newEvents[$0.uid]?.sequence == $0.sequence && newEvents[$0.uid]?.stamp == $0.stamp })
             #expect(after.headers[.eTag] != oldTag)
-            #expect(after.headers[.lastModified] == "Wed, 03 Feb 2027 14:05:09 GMT")
+            #expect(after.headers[.lastModified] == "Thu, 03 Dec 2026 14:05:09 GMT")
             let conditional = try await client.execute(uri: feed, method: .get, headers: [.ifNoneMatch: oldTag])
             #expect(conditional.status == .ok)
             let current = try await client.execute(uri: feed, method: .get, headers: [.ifNoneMatch: after.headers[.eTag]!])

@@ -34,8 +34,8 @@ func temporaryFolder(_ name: String) throws -> String {
         #expect(!page.contains("class=\"today\""), "a static page has no clock")
         #expect(!page.contains(Fixtures.confidentialToken))
         #expect(read(dir + "/bergen/index.en.html")?.contains("<h1>Bergen</h1>") == true)
-        // Two overviews, and two pages for each of the two municipalities.
-        #expect(report.written.count == catalog.feeds.count + 2 + 4)
+        // Two overviews, two pages for each of the two municipalities, and an index page in each folder under private/.
+        #expect(report.written.count == catalog.feeds.count + 2 + 4 + 3)
         // No temporary files are left behind.
         let leftovers = FileManager.default.enumerator(atPath: dir)!.compactMap { $0 as? String }.filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)

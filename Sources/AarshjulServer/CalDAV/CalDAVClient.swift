@@ -1,3 +1,4 @@
+import AarshjulCore
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -90,12 +91,5 @@ public enum CalDAVError: Error, CustomStringConvertible, Equatable {
             return "\(url) was changed on the server while publishing (412); publish again"
         case .badXML(let why): return "the server's answer is not the WebDAV XML expected: \(why)"
         }
-    }
-}
-
-enum XMLText {
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -12,8 +12,10 @@ import FoundationNetworking
 ///
 /// New resources are PUT with `If-None-Match: *`, changed ones with
 /// `If-Match: <etag>` (so a concurrent edit on the server is not overwritten
-/// but reported), unchanged ones are left alone, and resources whose UID is
-/// no longer in the plan are deleted. CalDAV servers are behind a login, so
+/// but reported), unchanged ones are left alone. A resource whose UID is no
+/// longer published is deleted only when it starts today or later: past
+/// events are history and stay on the server (an event the plan drops is
+/// published as STATUS:CANCELLED anyway, so deletion is for strays). CalDAV servers are behind a login, so
 /// the full (confidential) calendars are pushed unless told otherwise.
 public struct CalDAVPublisher: Sendable {
     public struct Credentials: Sendable {
@@ -44,15 +46,16 @@ public struct CalDAVPublisher: Sendable {
         self.client = CalDAVClient(credentials: credentials, session: session)
     }
 
-    public func publish(_ municipalities: [PublishedMunicipality]) async throws -> Report {
+    /// `today` (the injected clock's): resources starting before it are never deleted.
+    public func publish(_ municipalities: [PublishedMunicipality], today: CivilDate) async throws -> Report {
         var report = Report()
         for municipality in municipalities {
-            try await publish(municipality, into: &report)
+            try await publish(municipality, today: today, into: &report)
         }
         return report
     }
 
-    private func publish(_ municipality: PublishedMunicipality, into report: inout Report) async throws {
+    private func publish(_ municipality: PublishedMunicipality, today: CivilDate, into report: inout Report) async throws {
         let collection = URL(string: municipality.id + "/", relativeTo: base)!.absoluteURL
         if try await client.ensureCalendar(collection, displayName: municipality.name) {
             report.collectionsCreated.append(municipality.id)
@@ -85,6 +88,8 @@ public struct CalDAVPublisher: Sendable {
         }
         let keep = Set(wanted.map(\.uid))
         for (uid, resource) in onServer.sorted(by: { $0.key < $1.key }) where !keep.contains(uid) {
+            // Only a future stray goes; one with no readable start is kept too.
+            guard let start = ICalendarLines.startDate(in: resource.calendarData), start >= today else { continue }
             let url = URL(string: resource.href, relativeTo: collection)!.absoluteURL
             var headers: [String: String] = [:]
             if let etag = resource.etag { headers["If-Match"] = etag }
@@ -132,6 +137,16 @@ public struct CalDAVPublisher: Sendable {
 enum ICalendarLines {
     static func uid(in text: String) -> String? {
         CalendarText.unfolded(text).first { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) }
+    }
+
+    /// The date of the first DTSTART (`DTSTART;TZID=…:20270105T100000`, `DTSTART;VALUE=DATE:20270105`).
+    static func startDate(in text: String) -> CivilDate? {
+        guard let line = CalendarText.unfolded(text).first(where: { $0.hasPrefix("DTSTART") }),
+              let colon = line.lastIndex(of: ":") else { return nil }
+        let digits = Array(line[line.index(after: colon)...].utf8.prefix(8))
+        guard digits.count == 8, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let text = String(decoding: digits, as: UTF8.self)
+        return CivilDate(iso: "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))")
     }
 
     static func sameContent(_ a: String, _ b: String) -> Bool {

@@ -8,7 +8,10 @@ import Logging
 public struct PublishedMunicipality: Sendable {
     public var id: String
     public var name: String
+    /// What the stable feeds hold: every published event within the horizon.
     public var plan: Plan
+    /// The planned years only (what the index page draws as wheels).
+    public var planned: Plan
 }
 
 /// Everything one build of the folder produced.
@@ -16,47 +19,66 @@ public struct FolderBuild: Sendable {
     public var catalog: FeedCatalog
     /// Sorted by municipality id.
     public var municipalities: [PublishedMunicipality]
+    /// The day the build was made for (by the injected clock): nothing before it is moved or deleted.
+    public var today: CivilDate
 }
 
 /// The real `FeedSource`: plans every agreement (and district) in a calendars
 /// folder and exports its feeds.
 ///
-/// Rebuilds keep identities, as subscribers need: the last published plan of
-/// each municipality is kept (in memory, and in the state folder so a restart
-/// keeps it too). An unchanged agreement keeps its plan as it is; a changed
-/// one is rescheduled against the published plan (`Rescheduler`: the fewest
-/// moves, UIDs kept, moved events SEQUENCE+1 stamped with the reload time);
-/// only a municipality never published is planned afresh. A build that fails
-/// (a broken file, a plan that cannot keep the rules) throws and changes
-/// nothing, so the server keeps serving the previous catalog.
+/// Feeds live through the years: by default the planned years are this year
+/// and the next (`FeedHorizon`), re-planned on every build against all that
+/// was published before (`PublishedHistory`, kept in the state folder), and
+/// every feed is cut from that history: the stable, year-free feeds hold the
+/// horizon (12 months back to the end of next year), and one archive feed per
+/// year under the old, year-named address. Held meetings are never moved or
+/// dropped; chains continue from the last published meeting; a changed
+/// agreement is rescheduled against the published plan (`Rescheduler`: the
+/// fewest moves, UIDs kept, moved events SEQUENCE+1 stamped with the reload
+/// time). A build that fails (a broken file, a plan that cannot keep the
+/// rules) throws and changes nothing, so the server keeps serving the previous catalog.
 public actor CalendarsFolderSource: FeedSource {
     public let folder: String
-    public let years: ClosedRange<Int>
+    /// Years given explicitly (`--years`); nil = planned by the horizon.
+    public let fixedYears: ClosedRange<Int>?
+    public let horizon: FeedHorizon
     private let secret: [UInt8]
     private let state: StateFolder?
     private let now: @Sendable () -> UTCTimestamp
     private let logger: Logger
-    private var published: [String: Plan] = [:]
-    private var publishedDistricts: [String: DistrictPlan] = [:]
-    /// The busy time and skolerute each published plan was made around.
-    private var publishedInputs: [String: AgreementCalendarInputs] = [:]
+    private var published: [String: (plan: Plan, agreement: Agreement, inputs: AgreementCalendarInputs)] = [:]
+    private var publishedDistricts: [String: (plan: DistrictPlan, district: District)] = [:]
+    private var histories: [String: PublishedHistory] = [:]
+    /// Serve: a broken file is reported and skipped (its last good plan, if any, is kept).
+    /// Publish: a broken file fails the build.
+    private let skipBrokenFiles: Bool
+    /// Which agreement or district each file held at the last good read.
+    private var fileIDs: [String: String] = [:]
     public private(set) var lastBuild: FolderBuild?
 
+    /// Plans on its own low-priority thread, away from the threads serving requests.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { PlanningExecutor.shared.asUnownedSerialExecutor() }
+
     /// - Parameters:
-    ///   - years: the span to plan; nil = next year (by `now`).
+    ///   - years: the span to plan; nil = this year and the next ones the horizon reaches (by `now`).
     ///   - stateFolder: where published plans are kept across restarts; nil keeps them in memory only.
-    ///   - now: the reload time, stamped on moved events (tests fix it).
-    public init(folder: String, years: ClosedRange<Int>? = nil, secret: [UInt8], stateFolder: String? = nil,
+    ///   - now: the clock: what "today" is, and the stamp on moved events (tests set it).
+    public init(folder: String, years: ClosedRange<Int>? = nil, horizon: FeedHorizon = FeedHorizon(), secret: [UInt8],
+                stateFolder: String? = nil, skipBrokenFiles: Bool = false,
                 now: @escaping @Sendable () -> UTCTimestamp = CalendarsFolderSource.systemNow,
                 logger: Logger = Logger(label: "aarshjul.folder")) {
         self.folder = folder
-        let next = now().date.year + 1
-        self.years = years ?? next...next
+        self.fixedYears = years
+        self.horizon = horizon
         self.secret = secret
         self.state = stateFolder.map(StateFolder.init(path:))
         self.now = now
         self.logger = logger
+        self.skipBrokenFiles = skipBrokenFiles
     }
+
+    /// The years planned now.
+    public var years: ClosedRange<Int> { fixedYears ?? horizon.planningYears(on: FeedClock.osloDate(now())) }
 
     public static let systemNow: @Sendable () -> UTCTimestamp = {
         UTCTimestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
@@ -70,20 +92,64 @@ public actor CalendarsFolderSource: FeedSource {
     /// Reads, plans and exports the whole folder; on success the plans become the published ones.
     @discardableResult
     public func build() throws -> FolderBuild {
-        let contents = try FolderContents.read(folder)
+        let contents = try FolderContents.read(folder, skippingBroken: skipBrokenFiles)
+        if !contents.broken.isEmpty && contents.agreements.isEmpty && contents.districts.isEmpty && fileIDs.isEmpty {
+            throw contents.broken[0].error
+        }
         let stamp = now()
+        let today = FeedClock.osloDate(stamp)
+        let span = fixedYears ?? horizon.planningYears(on: today)
+        var window = horizon.window(on: today)
+        window = DateRange(min(window.first, .firstOfYear(span.lowerBound)), max(window.last, .lastOfYear(span.upperBound)))
         var plans: [String: Plan] = [:]
         var districtPlans: [String: DistrictPlan] = [:]
-        var inputsByID: [String: AgreementCalendarInputs] = [:]
+        var kept = published, keptDistricts = publishedDistricts
+        var newHistories = histories
         for (file, agreement) in contents.standalone {
-            let inputs = try calendarInputs(contents.imports[agreement.id] ?? CalendarImports())
-            plans[agreement.id] = try plan(agreement, file: file, inputs: inputs, stamp: stamp)
-            inputsByID[agreement.id] = inputs
+            let inputs = try calendarInputs(contents.imports[agreement.id] ?? CalendarImports(), span: span)
+            var history = try history(agreement.id)
+            let planned: Plan
+            if let old = kept[agreement.id], old.agreement == agreement, old.plan.years == span, old.inputs == inputs {
+                planned = old.plan
+            } else {
+                planned = try plan(agreement, file: file, inputs: inputs, history: history, span: span, today: today, stamp: stamp)
+                kept[agreement.id] = (planned, agreement, inputs)
+            }
+            history.record(planned, today: today, stamp: stamp)
+            newHistories[agreement.id] = history
+            plans[agreement.id] = planned
+        }
+        var ids = fileIDs
+        for (file, agreement) in contents.standalone { ids[file] = agreement.id }
+        for (file, district) in contents.districts { ids[file] = "district:" + district.id }
+        for (file, error) in contents.broken {
+            // The last good plan of what the file held stays served; a file never read is left out.
+            let id = fileIDs[file]
+            if let id, id.hasPrefix("district:"), let old = keptDistricts[String(id.dropFirst(9))] {
+                districtPlans[old.district.id] = old.plan
+                for member in old.plan.plans { plans[member.agreement.id] = member }
+            } else if let id, let old = kept[id] {
+                plans[id] = old.plan
+            }
+            logger.error("\(folder)/\(file) skipped: \(error)\(id == nil ? "" : "; its last good feeds stay")")
         }
         for (file, district) in contents.districts {
-            let planned = try plan(district, file: file, stamp: stamp)
+            var members: [String: PublishedHistory] = [:]
+            for member in district.members { members[member.id] = try history(member.id) }
+            let planned: DistrictPlan
+            if let old = keptDistricts[district.id], old.district == district, old.plan.years == span {
+                planned = old.plan
+            } else {
+                planned = try plan(district, file: file, histories: members, span: span, stamp: stamp)
+                keptDistricts[district.id] = (planned, district)
+            }
             districtPlans[district.id] = planned
-            for member in planned.plans { plans[member.agreement.id] = member }
+            for member in planned.plans {
+                var history = members[member.agreement.id] ?? PublishedHistory()
+                history.record(member, today: today, stamp: stamp)
+                newHistories[member.agreement.id] = history
+                plans[member.agreement.id] = member
+            }
         }
 
         let feedsOf = PlanFeeds(secret: secret)
@@ -91,41 +157,71 @@ public actor CalendarsFolderSource: FeedSource {
         var municipalities: [PublishedMunicipality] = []
         let inDistrict = Set(districtPlans.values.flatMap { $0.plans.map(\.agreement.id) })
         for id in plans.keys.sorted() {
-            let plan = plans[id]!
-            feeds += try feedsOf.municipality(plan, withPeople: !inDistrict.contains(id))
-            municipalities.append(PublishedMunicipality(id: id, name: plan.agreement.municipality, plan: plan))
+            let history = newHistories[id] ?? PublishedHistory()
+            let shown = history.plan(plans[id]!, within: window)
+            let archives = history.years.map { history.plan(plans[id]!, within: DateRange.year($0)) }
+            feeds += try feedsOf.municipality(shown, archives: archives, withPeople: !inDistrict.contains(id))
+            municipalities.append(PublishedMunicipality(
+                id: id, name: shown.agreement.municipality, plan: shown,
+                planned: history.plan(plans[id]!, within: DateRange(.firstOfYear(span.lowerBound), .lastOfYear(span.upperBound)))))
         }
-        for id in districtPlans.keys.sorted() { feeds += try feedsOf.district(districtPlans[id]!) }
-        let listed = municipalities.map { CatalogMunicipality(id: $0.id, name: $0.name, plan: $0.plan) }
+        let finished = newHistories
+        for id in districtPlans.keys.sorted() {
+            let district = districtPlans[id]!
+            let years = Set(district.plans.flatMap { finished[$0.agreement.id]?.years ?? [] }).sorted()
+            let cut = { (range: DateRange) -> DistrictPlan in
+                var plan = district
+                plan.years = range.first.year...range.last.year
+                plan.plans = district.plans.map { (finished[$0.agreement.id] ?? PublishedHistory()).plan($0, within: range) }
+                return plan
+            }
+            feeds += try feedsOf.district(cut(window), archives: years.map { cut(DateRange.year($0)) })
+        }
+        let listed = municipalities.map { CatalogMunicipality(id: $0.id, name: $0.name, plan: $0.planned) }
         let catalog = try FeedCatalog(feeds: feeds, municipalities: listed)
 
         if let state {
             do {
-                for m in municipalities { try state.write(m.plan, municipalityID: m.id) }
+                for id in plans.keys.sorted() where newHistories[id] != histories[id] || !FileManager.default.fileExists(atPath: state.file(id)) {
+                    try state.write(newHistories[id] ?? PublishedHistory(), municipalityID: id)
+                }
             } catch {
                 throw FolderSourceError.state("cannot keep the published plans in \(state.path): \(error)")
             }
         }
-        published = plans
-        publishedDistricts = districtPlans
-        publishedInputs = inputsByID
-        let build = FolderBuild(catalog: catalog, municipalities: municipalities)
+        published = kept
+        publishedDistricts = keptDistricts
+        fileIDs = ids
+        histories = newHistories
+        let build = FolderBuild(catalog: catalog, municipalities: municipalities, today: today)
         lastBuild = build
         return build
     }
 
-    private func previous(_ id: String) throws -> PublishedPlan? {
-        if let plan = published[id], plan.years == years { return PublishedPlan(plan) }
-        guard let state else { return nil }
-        do { return try state.read(id, years: years) } catch {
-            throw FolderSourceError.state("\(state.file(id, years: years)) cannot be read back (\(error)); "
+    /// What was published for `id`: in memory, else from the state folder, else nothing yet.
+    private func history(_ id: String) throws -> PublishedHistory {
+        if let known = histories[id] { return known }
+        guard let state else { return PublishedHistory() }
+        do { return try state.read(id) ?? PublishedHistory() } catch {
+            throw FolderSourceError.state("\(state.file(id)) cannot be read back (\(error)); "
+                + "move it away to plan \(id) afresh (subscribers' events then get new versions)")
+        }
+    }
+
+    /// The published plan to reschedule the span against: the history's, or a feed an earlier version kept.
+    private func previous(_ id: String, history: PublishedHistory, span: ClosedRange<Int>) throws -> PublishedPlan? {
+        let fromHistory = history.previous(in: span)
+        if !fromHistory.events.isEmpty || !fromHistory.deadlines.isEmpty { return fromHistory }
+        guard history.isEmpty, let state else { return nil }
+        do { return try state.readLegacy(id, years: span) } catch {
+            throw FolderSourceError.state("\(state.legacyFile(id, years: span)) cannot be read back (\(error)); "
                 + "move it away to plan \(id) afresh (subscribers' events then get new versions)")
         }
     }
 
     /// The busy time and skolerute an agreement names, read through libical;
     /// libical's findings are logged, not swallowed.
-    private func calendarInputs(_ imports: CalendarImports) throws -> AgreementCalendarInputs {
+    private func calendarInputs(_ imports: CalendarImports, span years: ClosedRange<Int>) throws -> AgreementCalendarInputs {
         let inputs = try AgreementCalendarInputs.read(busyCalendars: imports.busyCalendars,
                                                       schoolCalendars: imports.schoolCalendars,
                                                       horizon: DateRange(.firstOfYear(years.lowerBound), .lastOfYear(years.upperBound)))
@@ -133,40 +229,54 @@ public actor CalendarsFolderSource: FeedSource {
         return inputs
     }
 
-    private func plan(_ agreement: Agreement, file: String, inputs: AgreementCalendarInputs, stamp: UTCTimestamp) throws -> Plan {
-        if let kept = published[agreement.id], kept.agreement == agreement, kept.years == years,
-           publishedInputs[agreement.id] ?? AgreementCalendarInputs() == inputs {
-            return kept
-        }
+    private func plan(_ original: Agreement, file: String, inputs: AgreementCalendarInputs, history: PublishedHistory,
+                      span: ClosedRange<Int>, today: CivilDate, stamp: UTCTimestamp) throws -> Plan {
+        // Chains continue from the last meeting published in the year before.
+        let agreement = original.continuing(from: history, firstYear: span.lowerBound)
         do {
-            if let before = try previous(agreement.id) {
-                var request = RescheduleRequest(agreement: agreement, years: years, previous: before.events,
+            if let before = try previous(agreement.id, history: history, span: span) {
+                var request = RescheduleRequest(agreement: agreement, years: span, previous: before.events,
                                                 previousDeadlines: before.deadlines, busy: inputs.busy,
                                                 schoolHolidays: inputs.schoolHolidays, stamp: stamp)
                 // The previous plan is this server's own output: nobody moved events by hand in it.
                 request.detectHandEdits = false
-                let result = try Rescheduler.reschedule(request)
+                // Held meetings stay where they were held.
+                request.pins = history.held(before: today, in: span)
+                var attempt: RescheduleResult? = nil
+                if !request.pins.isEmpty { attempt = try? Rescheduler.reschedule(request) }
+                if attempt == nil {
+                    // A held meeting that today's rules would not allow: plan the rest around
+                    // it without pinning (the history keeps the held date whatever the plan says).
+                    request.pins = [:]
+                }
+                let result = try attempt ?? Rescheduler.reschedule(request)
                 let moved = result.changes(.moved).count, cancelled = result.changes(.cancelled).count
                 if moved + cancelled > 0 {
                     logger.info("Rescheduled \(agreement.id): \(moved) moved, \(cancelled) cancelled")
                 }
                 return result.plan
             }
-            return try Planner.plan(PlanRequest(agreement: agreement, years: years),
+            return try Planner.plan(PlanRequest(agreement: agreement, years: span),
                                     busy: inputs.busy, schoolHolidays: inputs.schoolHolidays)
         } catch let error as PlanningError {
             throw FolderSourceError.planning(file: folder + "/" + file, message: error.message(.english))
         }
     }
 
-    private func plan(_ district: District, file: String, stamp: UTCTimestamp) throws -> DistrictPlan {
-        if let kept = publishedDistricts[district.id], kept.district == district, kept.years == years { return kept }
+    private func plan(_ original: District, file: String, histories: [String: PublishedHistory], span: ClosedRange<Int>,
+                      stamp: UTCTimestamp) throws -> DistrictPlan {
+        var district = original
+        for i in district.members.indices {
+            district.members[i] = district.members[i].continuing(from: histories[district.members[i].id] ?? PublishedHistory(),
+                                                                 firstYear: span.lowerBound)
+        }
         var planned: DistrictPlan
-        do { planned = try DistrictPlanner.plan(district, years: years) } catch {
+        do { planned = try DistrictPlanner.plan(district, years: span) } catch {
             throw FolderSourceError.planning(file: folder + "/" + file, message: error.message(.english))
         }
         for i in planned.plans.indices {
-            if let before = try previous(planned.plans[i].agreement.id) {
+            let id = planned.plans[i].agreement.id
+            if let before = try previous(id, history: histories[id] ?? PublishedHistory(), span: span) {
                 IdentityCarry.apply(previous: before, stamp: stamp, to: &planned.plans[i])
             }
         }

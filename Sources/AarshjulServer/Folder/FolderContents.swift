@@ -10,6 +10,8 @@ struct FolderContents: Sendable {
     /// Busy calendars and skolerute files each agreement names (agreement id → paths).
     var imports: [String: CalendarImports] = [:]
     var districts: [(file: String, district: District)]
+    /// Files that could not be read (only when reading with `skippingBroken`), with why.
+    var broken: [(file: String, error: any Error)] = []
 
     /// Agreements that are a member of a district are planned with their
     /// district (one shared occupancy), not alone, so each municipality has
@@ -20,18 +22,30 @@ struct FolderContents: Sendable {
     }
 
     /// Reads every file, sorted by path so the catalog order is the same on every run.
-    static func read(_ folder: String) throws -> FolderContents {
+    /// With `skippingBroken`, a file that cannot be read is listed in
+    /// `broken` and the others are read; without, the first one throws.
+    static func read(_ folder: String, skippingBroken: Bool = false) throws -> FolderContents {
         var contents = FolderContents(agreements: [], districts: [])
         let files = yamlFiles(in: folder) + yamlFiles(in: folder + "/districts").map { "districts/" + $0 }
         guard !files.isEmpty else { throw FolderSourceError.noAgreements(folder) }
         for relative in files.sorted() {
             let path = folder + "/" + relative
-            if DistrictFile.isDistrict(path: path) {
-                contents.districts.append((relative, try DistrictFile.load(path: path)))
-            } else {
-                let (agreement, imports) = try AgreementFile.loadWithImports(path: path)
-                contents.agreements.append((relative, agreement))
-                contents.imports[agreement.id] = imports
+            let failure: (any Error)?
+            do {
+                if DistrictFile.isDistrict(path: path) {
+                    contents.districts.append((relative, try DistrictFile.load(path: path)))
+                } else {
+                    let (agreement, imports) = try AgreementFile.loadWithImports(path: path)
+                    contents.agreements.append((relative, agreement))
+                    contents.imports[agreement.id] = imports
+                }
+                failure = nil
+            } catch {
+                failure = error as any Error
+            }
+            if let failure {
+                guard skippingBroken else { throw failure }
+                contents.broken.append((relative, failure))
             }
         }
         var seen: [String: String] = [:]

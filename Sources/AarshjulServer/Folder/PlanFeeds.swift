@@ -2,28 +2,47 @@ import AarshjulCore
 import AarshjulICal
 
 /// Turns plans into catalog feeds: each municipality and series calendar once
-/// public (times, titles, places) at `<id>/<file>` and once confidential
-/// (attendees, agenda, to-dos) under its token; person and role calendars
-/// only under a token. Paths are the exporter's file names under the
-/// municipality (or district) id, so they stay the same across reloads.
+/// public (times, titles, places) and once confidential (attendees, agenda,
+/// deadlines) under its token; person and role calendars only under a token.
+///
+/// Two sets of addresses (see README "Subscribing"):
+/// - stable, year-free: `<id>.ics` (the whole plan), `<id>/<series>.ics`,
+///   `<id>/<quarterly>.ics`, `<id>/personer/<person>.ics`,
+///   `<id>/roller/<role>.ics`, holding the horizon;
+/// - one archive per year at the year-named address earlier versions served
+///   (`<id>/<id>-2027.ics`, `<id>/<id>-politirad-2027.ics`,
+///   `<id>/personer/<person>-2027.ics`, …), so old subscriptions keep working.
 struct PlanFeeds {
     let secret: [UInt8]
 
-    /// A municipality's own calendars: the whole plan, each series, and (for
-    /// an agreement planned alone) one per person and one per role.
-    func municipality(_ plan: Plan, withPeople: Bool) throws -> [Feed] {
+    /// A municipality's own calendars (`plan` cut to the horizon, `archives`
+    /// one plan per year): the whole plan, each series, and (for an agreement
+    /// planned alone) one per person and one per role.
+    func municipality(_ plan: Plan, archives: [Plan], withPeople: Bool) throws -> [Feed] {
+        var feeds = try municipality(plan, naming: .stable, withPeople: withPeople, archiveYear: nil)
+        for archive in archives {
+            feeds += try municipality(archive, naming: .years(archive.years), withPeople: withPeople,
+                                      archiveYear: archive.years.lowerBound)
+        }
+        return feeds
+    }
+
+    private func municipality(_ plan: Plan, naming: FeedNaming, withPeople: Bool, archiveYear: Int?) throws -> [Feed] {
+        let id = plan.agreement.id
         var feeds: [Feed] = []
         for confidential in [false, true] {
             let options = ICalExportOptions(language: plan.language, confidential: confidential)
-            var files = try ICalExporter.files(for: plan, options: options)
+            var files = try ICalExporter.files(for: plan, options: options, naming: naming)
             // Person and role calendars only behind a token: even with times,
             // titles and places alone they say where a named official (the
             // police contact above all) will be, day by day.
-            if withPeople && confidential { files += try peopleFiles(plan, options: options) }
+            if withPeople && confidential { files += try peopleFiles(plan, options: options, naming: naming) }
             for file in files {
-                feeds.append(feed(file, group: plan.agreement.id, groupName: plan.agreement.municipality,
-                                  kind: kind(of: file.name, id: plan.agreement.id, years: plan.years),
-                                  confidential: confidential, years: plan.years))
+                let kind = kind(of: file.name, whole: naming.file(id))
+                // The stable whole-plan feed sits at the top: /<id>.ics.
+                let path = kind == .municipality && archiveYear == nil ? file.name : id + "/" + file.name
+                feeds.append(feed(file, path: path, group: id, groupName: plan.agreement.municipality, kind: kind,
+                                  confidential: confidential, years: plan.years, archiveYear: archiveYear))
             }
         }
         return feeds
@@ -31,28 +50,32 @@ struct PlanFeeds {
 
     /// A district's person and role calendars, under `<district id>-distrikt/`
     /// (a district may share its id with a member: Lillehammer-regionen, Lillehammer).
-    func district(_ plan: DistrictPlan) throws -> [Feed] {
-        let group = plan.district.id + "-distrikt"
-        var feeds: [Feed] = []
-        // Token-only, like a municipality's person and role calendars.
-        for confidential in [true] {
-            let options = ICalExportOptions(language: plan.district.members.first?.language ?? .bokmal, confidential: confidential)
-            for file in try DistrictFeeds.files(for: plan, options: options) {
-                feeds.append(feed(file, group: group, groupName: plan.district.name,
-                                  kind: file.name.hasPrefix("roller/") ? .role : .person,
-                                  confidential: confidential, years: plan.years))
-            }
+    func district(_ plan: DistrictPlan, archives: [DistrictPlan]) throws -> [Feed] {
+        var feeds = try district(plan, naming: .stable, archiveYear: nil)
+        for archive in archives {
+            feeds += try district(archive, naming: .years(archive.years), archiveYear: archive.years.lowerBound)
         }
         return feeds
     }
 
+    private func district(_ plan: DistrictPlan, naming: FeedNaming, archiveYear: Int?) throws -> [Feed] {
+        let group = plan.district.id + "-distrikt"
+        // Token-only, like a municipality's person and role calendars.
+        let options = ICalExportOptions(language: plan.district.members.first?.language ?? .bokmal, confidential: true)
+        return try DistrictFeeds.files(for: plan, options: options, naming: naming).map { file in
+            feed(file, path: group + "/" + file.name, group: group, groupName: plan.district.name,
+                 kind: file.name.hasPrefix("roller/") ? .role : .person, confidential: true, years: plan.years,
+                 archiveYear: archiveYear)
+        }
+    }
+
     /// One feed per person (what they attend, organise or answer for) and one
     /// per role key (the district's keys, so "ordforer" means the same everywhere).
-    private func peopleFiles(_ plan: Plan, options: ICalExportOptions) throws -> [(name: String, contents: String)] {
+    private func peopleFiles(_ plan: Plan, options: ICalExportOptions,
+                             naming: FeedNaming) throws -> [(name: String, contents: String)] {
         let agreement = plan.agreement
         let asDistrict = District(id: agreement.id, name: agreement.municipality, members: [agreement])
-        let years = ICalExporter.yearPart(plan.years)
-        let titleYears = plan.years.count == 1 ? "\(plan.years.lowerBound)" : "\(plan.years.lowerBound)–\(plan.years.upperBound)"
+        let suffix = naming.titleSuffix
         let all = plan.events + plan.cancelledEvents
         var files: [(name: String, contents: String)] = []
         var roles: [String: [Person]] = [:]
@@ -61,8 +84,8 @@ struct PlanFeeds {
             let deadlines = plan.deadlines.filter { $0.responsible.contains(person.id) }
             guard !events.isEmpty || !deadlines.isEmpty else { continue }
             roles[asDistrict.roleKey(of: person.id), default: []].append(person)
-            files.append(("personer/\(person.id)-\(years).ics",
-                          try ICalExporter.calendar(name: "\(person.name): \(agreement.municipality) \(titleYears)",
+            files.append((naming.file("personer/\(person.id)"),
+                          try ICalExporter.calendar(name: "\(person.name): \(agreement.municipality)\(suffix)",
                                                     events: events, deadlines: deadlines, plan: plan, options: options)))
         }
         for role in roles.keys.sorted() {
@@ -70,28 +93,27 @@ struct PlanFeeds {
             let events = all.filter { !ids.isDisjoint(with: $0.attendees) || $0.organizer.map(ids.contains) == true }
             let deadlines = plan.deadlines.filter { !ids.isDisjoint(with: $0.responsible) }
             let title = roles[role]!.count == 1 ? roles[role]![0].role : role
-            files.append(("roller/\(role)-\(years).ics",
-                          try ICalExporter.calendar(name: "\(title) \(titleYears)", events: events, deadlines: deadlines,
+            files.append((naming.file("roller/\(role)"),
+                          try ICalExporter.calendar(name: "\(title)\(suffix)", events: events, deadlines: deadlines,
                                                     plan: plan, options: options)))
         }
         return files
     }
 
-    private func kind(of name: String, id: String, years: ClosedRange<Int>) -> FeedKind {
+    private func kind(of name: String, whole: String) -> FeedKind {
         if name.hasPrefix("personer/") { return .person }
         if name.hasPrefix("roller/") { return .role }
-        let span = ICalExporter.yearPart(years)
-        return name == "\(id)-\(span).ics" ? .municipality : .series
+        return name == whole ? .municipality : .series
     }
 
-    private func feed(_ file: (name: String, contents: String), group: String, groupName: String, kind: FeedKind,
-                      confidential: Bool, years: ClosedRange<Int>) -> Feed {
-        let path = group + "/" + file.name
+    private func feed(_ file: (name: String, contents: String), path: String, group: String, groupName: String,
+                      kind: FeedKind, confidential: Bool, years: ClosedRange<Int>, archiveYear: Int?) -> Feed {
         let fallback = UTCTimestamp(date: CivilDate(year: years.lowerBound - 1, month: 12, day: 1)!)
         return Feed(path: path, title: CalendarText.name(in: file.contents) ?? file.name, municipality: groupName,
                     municipalityID: group, kind: kind, text: file.contents,
                     lastModified: CalendarText.newestStamp(in: file.contents) ?? fallback,
-                    visibility: confidential ? .confidential(token: FeedToken.derive(secret: secret, path: path)) : .public)
+                    visibility: confidential ? .confidential(token: FeedToken.derive(secret: secret, path: path)) : .public,
+                    archiveYear: archiveYear)
     }
 }
 

@@ -1,0 +1,161 @@
+import AarshjulCore
+import AarshjulICal
+import Foundation
+
+/// Everything ever published for one municipality: every event and deadline
+/// by UID, as last published. Feeds are cut from it (the rolling horizon and
+/// the year archives), so an event does not vanish when the planned years
+/// move on at New Year.
+///
+/// The rules `record` keeps, whatever the planner says:
+/// - an event or deadline dated before today is never moved, changed or
+///   dropped (a held meeting is history);
+/// - a fresh plan does not invent the past: an event planned before today
+///   that was never published is not recorded;
+/// - SEQUENCE never goes down;
+/// - a future event the new plan no longer has stays, as STATUS:CANCELLED.
+struct PublishedHistory: Sendable, Equatable {
+    private(set) var events: [String: PlannedEvent] = [:]
+    private(set) var deadlines: [String: PlannedDeadline] = [:]
+
+    init(events: [PlannedEvent] = [], deadlines: [PlannedDeadline] = []) {
+        for event in events { self.events[event.uid] = event }
+        for deadline in deadlines { self.deadlines[deadline.uid] = deadline }
+    }
+
+    var isEmpty: Bool { events.isEmpty && deadlines.isEmpty }
+
+    /// Takes in a new plan made on `today`, stamping what it cancels with `stamp`.
+    mutating func record(_ plan: Plan, today: CivilDate, stamp: UTCTimestamp) {
+        var seen = Set<String>()
+        for var event in plan.events + plan.cancelledEvents {
+            seen.insert(event.uid)
+            if let old = events[event.uid] {
+                // The past stays as it was; so does a future event the plan would pull into the past.
+                if old.date < today || event.date < today || old == event { continue }
+                if event.sequence < old.sequence { event.sequence = old.sequence }
+                if event.sequence == old.sequence && !Self.sameVersion(old, event) {
+                    event.sequence = old.sequence + 1
+                    event.stamp = stamp
+                }
+                events[event.uid] = event
+            } else if event.date >= today {
+                events[event.uid] = event
+            }
+        }
+        for (uid, old) in events where !seen.contains(uid) && !old.cancelled && old.date >= today
+            && plan.years.contains(old.date.year) {
+            var cancelled = old
+            cancelled.cancelled = true
+            cancelled.sequence += 1
+            cancelled.stamp = stamp
+            events[uid] = cancelled
+        }
+        for var deadline in plan.deadlines {
+            if let old = deadlines[deadline.uid] {
+                if old.due < today || deadline.due < today || old == deadline { continue }
+                if deadline.sequence < old.sequence { deadline.sequence = old.sequence }
+                deadlines[deadline.uid] = deadline
+            } else if deadline.due >= today {
+                deadlines[deadline.uid] = deadline
+            }
+        }
+    }
+
+    /// Same date, time, status and text: clients would show the same thing.
+    private static func sameVersion(_ a: PlannedEvent, _ b: PlannedEvent) -> Bool {
+        a.date == b.date && a.time == b.time && a.cancelled == b.cancelled && a.contentFingerprint == b.contentFingerprint
+            && a.title == b.title && a.location == b.location
+    }
+
+    /// `base` (for its agreement and language) holding the recorded events
+    /// and deadlines dated within `window`; `years` is the window's years.
+    func plan(_ base: Plan, within window: DateRange) -> Plan {
+        var plan = base
+        plan.years = window.first.year...window.last.year
+        let inside = events.values.filter { window.contains($0.date) }
+        plan.events = inside.filter { !$0.cancelled }.sorted(by: PlannedEvent.planOrder)
+        plan.cancelledEvents = inside.filter(\.cancelled).sorted(by: PlannedEvent.planOrder)
+        plan.deadlines = deadlines.values.filter { window.contains($0.due) }.sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
+        return plan
+    }
+
+    /// The years anything was published for, in order.
+    var years: [Int] {
+        Set(events.values.map(\.date.year)).union(deadlines.values.map(\.due.year)).sorted()
+    }
+
+    /// What the rescheduler needs of the published events in `years`.
+    func previous(in years: ClosedRange<Int>) -> PublishedPlan {
+        let convert = { (e: PlannedEvent) -> PreviousEvent in
+            var previous = PreviousEvent(uid: e.uid, seriesID: e.seriesID, schoolID: e.schoolID, title: e.title, date: e.date,
+                                         time: e.time, sequence: e.sequence, stamp: e.stamp, cancelled: e.cancelled)
+            previous.contentFingerprint = e.contentFingerprint
+            previous.plannedDate = e.date
+            return previous
+        }
+        let inSpan = events.values.filter { years.contains($0.date.year) }.sorted(by: PlannedEvent.planOrder)
+        return PublishedPlan(
+            events: inSpan.map(convert),
+            deadlines: deadlines.values.filter { years.contains($0.due.year) }.sorted { $0.uid < $1.uid }
+                .map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) })
+    }
+
+    /// The last held (not cancelled) meeting of `seriesID` in `year`: where a
+    /// chain (every A–B weeks) planned from the next year on continues from.
+    func lastMeeting(of seriesID: String, in year: Int) -> CivilDate? {
+        events.values.filter { $0.seriesID == seriesID && !$0.cancelled && $0.date.year == year }.map(\.date).max()
+    }
+
+    /// UIDs of events published before `today` that are still held, with their dates (for pinning).
+    func held(before today: CivilDate, in years: ClosedRange<Int>) -> [String: CivilDate] {
+        var pins: [String: CivilDate] = [:]
+        for event in events.values where !event.cancelled && event.date < today && years.contains(event.date.year) {
+            pins[event.uid] = event.date
+        }
+        return pins
+    }
+}
+
+extension Agreement {
+    /// The agreement with each chain (every A–B weeks) continuing from the
+    /// last meeting `history` holds in the year before `firstYear`, unless
+    /// the agreement itself names that meeting (`previous_last`).
+    func continuing(from history: PublishedHistory, firstYear: Int) -> Agreement {
+        ChainContinuation.continuing(self, firstYear: firstYear) { history.lastMeeting(of: $0, in: $1) }
+    }
+}
+
+/// Feeds a chain's last published meeting to the planner through the
+/// agreement's own mechanism (`every_weeks.previous_last`), so a plan of the
+/// next year keeps the 6–8 weeks across New Year.
+public enum ChainContinuation {
+    /// `last(seriesID, year)`: the last held meeting of that series in that year, if known.
+    public static func continuing(_ agreement: Agreement, firstYear: Int,
+                                  last: (String, Int) -> CivilDate?) -> Agreement {
+        var agreement = agreement
+        for i in agreement.series.indices {
+            guard case .everyWeeks(let a, let b, let given) = agreement.series[i].rule,
+                  given?.year != firstYear - 1,
+                  let date = last(agreement.series[i].id, firstYear - 1) else { continue }
+            agreement.series[i].rule = .everyWeeks(minWeeks: a, maxWeeks: b, previousLast: date)
+        }
+        return agreement
+    }
+
+    /// The same from a folder of published .ics files (`plan --previous DIR`):
+    /// the last meeting per series and year among the events there.
+    public static func lastMeetings(inFolder folder: String) throws -> [String: [Int: CivilDate]] {
+        var last: [String: [Int: CivilDate]] = [:]
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".ics") }.sorted()
+        for name in names {
+            let path = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            for event in try BusyCalendar.previous(String(decoding: data, as: UTF8.self), fileName: path).events where !event.cancelled {
+                let known = last[event.seriesID]?[event.date.year]
+                if known.map({ event.date > $0 }) ?? true { last[event.seriesID, default: [:]][event.date.year] = event.date }
+            }
+        }
+        return last
+    }
+}

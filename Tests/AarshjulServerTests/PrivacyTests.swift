@@ -1,0 +1,104 @@
+import AarshjulCore
+import AarshjulICal
+@testable import AarshjulServer
+import Foundation
+import Testing
+
+/// Nothing private reaches a public feed or the published tree; secret and
+/// state files are the owner's alone from the first byte.
+@Suite(.serialized) struct PrivacyTests {
+    static let secret = Array("privacy test secret, 32 bytes or more".utf8)
+    static let moment = UTCTimestamp(date: CivilDate(year: 2026, month: 12, day: 1)!, time: TimeOfDay(hour: 10, minute: 0)!)
+
+    static func folder(_ root: String, agreement edit: (String) -> String = { $0 }) throws -> String {
+        let folder = root + "/calendars"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: Paths.calendars + "/oyer.yaml", encoding: .utf8)
+        try edit(text).write(toFile: folder + "/oyer.yaml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func publicFeeds(_ folder: String, state: String) async throws -> [String: [UInt8]] {
+        let source = CalendarsFolderSource(folder: folder, secret: secret, stateFolder: state, now: { moment })
+        var out: [String: [UInt8]] = [:]
+        for feed in try await source.catalog().feeds where feed.isPublic { out[feed.path] = feed.body }
+        return out
+    }
+
+    @Test func publicFeedsRevealNothingThatDiffersOnlyInPrivateFields() async throws {
+        let root = try temporaryFolder("privacy")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let plain = try Self.folder(root + "/a")
+        // Another agenda for the politiråd and the mayor's e-mail address: private fields only.
+        let changed = try Self.folder(root + "/b") { text in
+            text.replacingOccurrences(of: "forebyggende øyemed\n      - Eventuelt\n",
+                                      with: "forebyggende øyemed\n      - Eventuelt\n      - Enkeltsak om bekymringsmelding\n")
+                .replacingOccurrences(of: "  - id: ordforer\n", with: "  - id: ordforer\n    email: ordforer@oyer.example\n")
+        }
+        #expect(try String(contentsOfFile: changed + "/oyer.yaml", encoding: .utf8)
+                != String(contentsOfFile: plain + "/oyer.yaml", encoding: .utf8))
+        let a = try await Self.publicFeeds(plain, state: root + "/a/state")
+        let b = try await Self.publicFeeds(changed, state: root + "/b/state")
+        #expect(!a.isEmpty)
+        #expect(Set(a.keys) == Set(b.keys))
+        for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs although only private fields did") }
+        for bytes in a.values {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for hidden in ["X-AARSHJUL-CONTENT", "X-AARSHJUL-PEOPLE", "ATTENDEE", "DESCRIPTION", "Frist", "VTODO"] {
+                #expect(!text.contains(hidden))
+            }
+        }
+    }
+
+    @Test func stateFolderAndSecretAreOwnerOnlyFromTheFirstByte() async throws {
+        let root = try temporaryFolder("modes")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = try Self.folder(root)
+        let state = folder + "/.aarshjul-state"
+        // A permissive umask must not matter.
+        let old = umask(0)
+        defer { umask(old) }
+        try PrivateFile.makeFolder(state)
+        _ = try FeedSecret.loadOrCreate(at: state + "/secret")
+        let source = CalendarsFolderSource(folder: folder, secret: Self.secret, stateFolder: state, now: { Self.moment })
+        try await source.build()
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+        }
+        #expect(try mode(state) == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: state)
+        #expect(files.contains("secret") && files.contains("oyer.json"))
+        for file in files { #expect(try mode(state + "/" + file) == 0o600, "\(file)") }
+        // The repository ignores the state folder.
+        let ignore = try String(contentsOfFile: Paths.root + "/.gitignore", encoding: .utf8)
+        #expect(ignore.split(separator: "\n").contains(".aarshjul-state/"))
+    }
+
+    @Test func thePublishedTreeHoldsNoManifestAndPrivateFoldersListNothing() throws {
+        let root = try temporaryFolder("tree")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let catalog = try Fixtures.catalog(plan: Fixtures.plan())
+        // An old tree with the manifest earlier versions wrote into the web root.
+        try FileManager.default.createDirectory(atPath: root + "/site", withIntermediateDirectories: true)
+        try "private/x/lillestrom/a.ics\n".write(toFile: root + "/site/.aarshjul-published", atomically: true, encoding: .utf8)
+        try StaticPublisher.publish(catalog, to: root + "/site", stateFolder: root + "/state")
+        let all = FileManager.default.enumerator(atPath: root + "/site")!.compactMap { $0 as? String }
+        #expect(!all.contains(StaticPublisher.legacyManifestName))
+        for path in all where !path.hasSuffix(".ics") && !path.hasSuffix(".html") {
+            var folder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root + "/site/" + path, isDirectory: &folder)
+            #expect(folder.boolValue, "\(path) is neither a page nor a feed")
+        }
+        for folder in ["private", "private/\(Fixtures.confidentialToken)", "private/\(Fixtures.confidentialToken)/lillestrom"] {
+            let index = try #require(FileManager.default.contents(atPath: root + "/site/\(folder)/index.html"), "\(folder)")
+            #expect(!String(decoding: index, as: UTF8.self).contains(".ics"))
+        }
+        for text in try all.filter({ $0.hasSuffix(".html") && !$0.hasPrefix("private") })
+            .map({ try String(contentsOfFile: root + "/site/" + $0, encoding: .utf8) }) {
+            #expect(!text.contains(Fixtures.confidentialToken))
+        }
+        // The manifest is in the state folder, owner-only.
+        let manifest = root + "/state/site-site.manifest"
+        #expect((try FileManager.default.attributesOfItem(atPath: manifest)[.posixPermissions] as! NSNumber).intValue == 0o600)
+    }
+}
