@@ -58,7 +58,13 @@ import Testing
         #expect(traversal.status == 400 || traversal.status == 404)
         #expect(!traversal.body.contains("root:"))
         #expect(try curl(["http://127.0.0.1:\(port)/lillestrom/politirad-full.ics"]).status == 404)
-        #expect(try curl(["http://127.0.0.1:\(port)/private/"]).status == 403, "no listing of tokens")
+        // private/ answers its index page, which lists nothing; the tree holds no manifest.
+        let listing = try curl(["http://127.0.0.1:\(port)/private/"])
+        #expect(listing.status == 200 || listing.status == 403)
+        #expect(!listing.body.contains(Fixtures.confidentialToken) && !listing.body.contains(".ics"), "no listing of tokens")
+        let inside = try curl(["http://127.0.0.1:\(port)/private/\(Fixtures.confidentialToken)/lillestrom/"])
+        #expect(!inside.body.contains(".ics"))
+        #expect(try curl(["http://127.0.0.1:\(port)/.aarshjul-published"]).status == 404, "no manifest of private paths")
     }
 
     struct Fetched {
