@@ -117,6 +117,20 @@ import Testing
             && $0.text.bokmal.contains(intended.norwegian) && $0.text.bokmal.contains(moved.date.norwegian) })
     }
 
+    @Test func aMeetingMovedOffItsUsualStartSaysWho() throws {
+        // Both on Tuesdays at 09:00 for the same person: one keeps 09:00, the other says why it does not.
+        let a = F.series("a", .weekly(weekday: .tuesday), people: ["slt"], minutes: 60)
+        var b = F.series("b", .weekly(weekday: .tuesday), people: ["slt"], minutes: 60)
+        b.title = "Møte b"
+        let result = try plan([a, b])
+        let late = result.events.filter { $0.time?.start != F.t(9) }
+        #expect(!late.isEmpty)
+        for event in late {
+            #expect(result.notes.contains { $0.seriesID == event.seriesID && $0.text.bokmal.contains(event.date.norwegian)
+                && $0.text.bokmal.contains("i stedet for 09:00") && $0.text.bokmal.contains("SLT-koordinator") })
+        }
+    }
+
     @Test func weeklyPresenceOnAnAgreedDayStaysOnOneWeekday() throws {
         let presence = F.series("presence", .weekly(weekday: nil), venue: nil, people: ["pk"], allDay: true)
         let council = F.series("council", .perQuarter(count: 1), people: ["slt", "mayor", "pk"])

@@ -239,12 +239,17 @@ struct YearRun {
                 }
                 result.cost += solution.cost
                 if let cutoff, result.cost + remaining >= cutoff { return .failure(Failure(clash: nil)) }
-                if detailed, let pattern = solution.pattern {
-                    // Before the unit's own meetings are added: what stood on the pattern's day for it.
+                if detailed {
+                    // Before the unit's own meetings are added: what stood on the pattern's day or at the usual start.
                     var candidates = solver.candidates
-                    candidates.pattern = pattern
-                    result.notes += PatternDepartures.notes(unit, pattern: pattern, placements: solution.placements,
-                                                            candidates: candidates, occupancy: occupancy)
+                    if let pattern = solution.pattern {
+                        candidates.pattern = pattern
+                        result.notes += PatternDepartures.notes(unit, pattern: pattern, placements: solution.placements,
+                                                                candidates: candidates, occupancy: occupancy)
+                    }
+                    result.notes += solution.placements.compactMap {
+                        PatternDepartures.startNote(unit, $0, candidates: candidates, occupancy: occupancy)
+                    }
                 }
                 let total = solution.placements.count
                 let everyoneAttends = unit.series.partialAttendance.isEmpty

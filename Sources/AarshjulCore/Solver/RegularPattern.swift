@@ -132,4 +132,25 @@ enum PatternDepartures {
         }
         return notes
     }
+
+    /// A meeting on its regular day that starts later or earlier than the
+    /// series' usual start because someone is busy then.
+    static func startNote(_ unit: PlanUnit, _ p: SeriesSolver.Placement, candidates: Candidates, occupancy: Occupancy) -> PlanNote? {
+        let table = candidates.table, date = table.date(p.day), series = unit.series
+        guard p.start >= 0, let hours = SeriesWindows.hours(series, venue: unit.venue, on: date.weekday) else { return nil }
+        let usual = SoftCosts.preferredStart(series, opening: hours.start)
+        guard p.start != usual.minutes,
+              candidates.starts[date.weekday.rawValue - 1].contains(where: { $0.start == usual.minutes }) else { return nil }
+        let end = usual.minutes + series.durationMinutes
+        let busy = zip(unit.people, unit.peopleNames).filter { !occupancy.isFree(day: p.day, start: usual.minutes, end: end, people: [$0.0]) }
+            .map(\.1)
+        guard !busy.isEmpty else { return nil }
+        let names = busy.joined(separator: ", ")
+        let at = TimeOfDay(minutes: p.start)
+        let english = (series.titleEnglish ?? series.title) + (unit.school.map { " – \($0.name)" } ?? "")
+        return PlanNote(seriesID: series.id, text: LocalizedText(
+            nb: "\(unit.title): \(date.norwegian) kl. \(at) i stedet for \(usual): \(names) har andre møter da",
+            nn: "\(unit.title): \(date.norwegian) kl. \(at) i staden for \(usual): \(names) har andre møte då",
+            en: "\(english): \(date.iso) at \(at) instead of \(usual): \(names) \(busy.count == 1 ? "has" : "have") other meetings then"))
+    }
 }
