@@ -11,6 +11,7 @@ public enum AtomicFile {
 
     /// The same for a binary file (a PDF, a spreadsheet).
     public static func write(bytes: [UInt8], to path: String) throws(ICalError) {
+        removeStaleTemporaries(in: folder(of: path))
         let temp = try writeTemporary(bytes: bytes, beside: path)
         try rename(temp, to: path)
     }
@@ -21,6 +22,7 @@ public enum AtomicFile {
     /// and the rest are not attempted.)
     public static func writeAll(_ files: [(name: String, contents: String)], into directory: String) throws(ICalError) {
         try makeDirectories(directory)
+        removeStaleTemporaries(in: directory)
         var written: [(temp: String, target: String)] = []
         for file in files {
             let target = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
@@ -61,7 +63,9 @@ public enum AtomicFile {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).tmp-XXXXXX".utf8CString)
+        // The writer's process id is in the name, so a later run can tell a
+        // temporary of a killed run (removed) from one being written now (kept).
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base)\(temporaryMarker)\(getpid())-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw ioError(path, "cannot create a temporary file") }
         let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -90,6 +94,45 @@ public enum AtomicFile {
         }
         bytes.removeAll()
         return temp
+    }
+
+    static let temporaryMarker = ".tmp-"
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+
+    /// Removes the `.NAME.tmp-PID-XXXXXX` files in `directory` left by runs
+    /// that were killed between writing and renaming: those whose process no
+    /// longer exists. Temporaries of a live process (another run writing the
+    /// same folder now) are left alone; so is anything not named like ours.
+    /// Older temporaries without a process id are removed after a minute.
+    public static func removeStaleTemporaries(in directory: String) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        var stale: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix("."), let marker = name.ranges(of: temporaryMarker).last else { continue }
+            let tail = name[marker.upperBound...]
+            let parts = tail.split(separator: "-", omittingEmptySubsequences: false)
+            if parts.count == 2, parts[1].count == 6, let pid = Int32(parts[0]), pid > 0 {
+                if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { stale.append(name) }
+            } else if parts.count == 1, parts[0].count == 6, isOlderThanAMinute(directory + "/" + name) {
+                stale.append(name)
+            }
+        }
+        for name in stale { unlink(directory + "/" + name) }
+    }
+
+    private static func isOlderThanAMinute(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        return time(nil) - info.st_mtim.tv_sec > 60
     }
 
     private static func rename(_ temp: String, to path: String) throws(ICalError) {

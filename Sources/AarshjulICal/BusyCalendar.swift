@@ -7,15 +7,15 @@ import Foundation
 public enum BusyCalendar {
     /// The busy time of `person` over `horizon`, one interval per day: all-day
     /// events whole days, timed events cut at midnight (Europe/Oslo).
-    public static func intervals(_ text: String, fileName: String, person: String,
-                                 horizon: DateRange) throws(ICalError) -> (intervals: [BusyInterval], findings: [ICalFinding]) {
-        let findings = try ICalImporter.parse(text, fileName: fileName).findings
+    public static func intervals(_ text: String, fileName: String, person: String, horizon: DateRange,
+                                 limits: ImportLimits = .standard) throws(ICalError) -> (intervals: [BusyInterval], findings: [ICalFinding]) {
+        let (findings, occurrences) = try ICalImporter.findingsAndOccurrences(text, fileName: fileName, horizon: horizon, limits: limits)
         var out: [BusyInterval] = []
         // A timed event its owner marked "show as free" (TRANSP:TRANSPARENT) is
         // no busy time. All-day events count whatever their TRANSP: Outlook and
         // Google mark every all-day event free by default, holidays and
         // courses away included, so TRANSP says nothing about them.
-        for event in try ICalImporter.busyOccurrences(text, fileName: fileName, horizon: horizon)
+        for event in occurrences
         where event.isAllDay || !event.transparent {
             guard !event.isAllDay, let startTime = event.startTime else {
                 for day in event.dates where horizon.contains(day) {
@@ -36,10 +36,10 @@ public enum BusyCalendar {
     }
 
     /// A skolerute's events over `horizon` as school holidays (their dates, their SUMMARY as the reason).
-    public static func schoolHolidays(_ text: String, fileName: String,
-                                      horizon: DateRange) throws(ICalError) -> (holidays: [Blackout], findings: [ICalFinding]) {
-        let findings = try ICalImporter.parse(text, fileName: fileName).findings
-        let holidays = try ICalImporter.busyOccurrences(text, fileName: fileName, horizon: horizon).map {
+    public static func schoolHolidays(_ text: String, fileName: String, horizon: DateRange,
+                                      limits: ImportLimits = .standard) throws(ICalError) -> (holidays: [Blackout], findings: [ICalFinding]) {
+        let (findings, occurrences) = try ICalImporter.findingsAndOccurrences(text, fileName: fileName, horizon: horizon, limits: limits)
+        let holidays = occurrences.map {
             Blackout(range: $0.dates, reason: $0.summary.isEmpty ? "Skolefri" : $0.summary)
         }
         return (holidays, findings)
@@ -78,25 +78,32 @@ public struct AgreementCalendarInputs: Sendable, Equatable {
     public init() {}
 
     /// `busyCalendars`: (person id, path); `schoolCalendars`: paths.
+    /// Each file is held to `limits` (default: `ImportLimits.fromEnvironment()`).
     public static func read(busyCalendars: [(person: String, path: String)], schoolCalendars: [String],
-                            horizon: DateRange) throws(ICalError) -> AgreementCalendarInputs {
+                            horizon: DateRange, limits: ImportLimits? = nil) throws(ICalError) -> AgreementCalendarInputs {
+        let limits = limits ?? .fromEnvironment()
         var inputs = AgreementCalendarInputs()
         for (person, path) in busyCalendars {
-            let read = try BusyCalendar.intervals(try text(path), fileName: path, person: person, horizon: horizon)
+            let read = try BusyCalendar.intervals(try text(path, limits: limits), fileName: path, person: person,
+                                                  horizon: horizon, limits: limits)
             inputs.busy += read.intervals
             inputs.findings += read.findings
         }
         for path in schoolCalendars {
-            let read = try BusyCalendar.schoolHolidays(try text(path), fileName: path, horizon: horizon)
+            let read = try BusyCalendar.schoolHolidays(try text(path, limits: limits), fileName: path,
+                                                       horizon: horizon, limits: limits)
             inputs.schoolHolidays += read.holidays
             inputs.findings += read.findings
         }
         return inputs
     }
 
-    private static func text(_ path: String) throws(ICalError) -> String {
-        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .io(path: path, message: "cannot be read (\(error.localizedDescription))")
+    /// A calendar file's text: a plain file within the size limit, read
+    /// without quoting it in any error (it may be /etc/shadow).
+    public static func text(_ path: String, limits: ImportLimits = .fromEnvironment()) throws(ICalError) -> String {
+        switch InputFile.read(path, limit: limits.maxFileBytes) {
+        case .success(let text): return text
+        case .failure(let problem): throw .io(path: path, message: problem.message(expected: "an iCalendar file (.ics)"))
         }
     }
 }

@@ -12,7 +12,8 @@ public enum ICalError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .malformed(file, line, message):
-            if let line { return "\(file), line \(line): \(message)" }
+            // file:line:column, the form editors and terminals link to (libical keeps no columns: the line's start).
+            if let line { return "\(file):\(line):1: \(message)" }
             return "\(file): \(message)"
         case let .libical(code, message):
             return "libical error \(code): \(message)"
@@ -50,7 +51,18 @@ public struct ICalFinding: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let place = line.map { "\(file), line \($0)" } ?? file
-        return "\(place) (\(component)): \(message)"
+        let place = line.map { "\(file):\($0):1" } ?? file
+        return "\(place): (\(component)) \(message)"
+    }
+}
+
+extension ICalFinding {
+    /// At most `limit` findings, the rest summed up in one: a broken export
+    /// of 50,000 events should not print 50,000 warnings.
+    static func capped(_ findings: [ICalFinding], limit: Int = 20) -> [ICalFinding] {
+        guard findings.count > limit, let first = findings.first else { return findings }
+        return Array(findings.prefix(limit)) + [ICalFinding(
+            file: first.file, line: nil, component: "VCALENDAR",
+            message: "and \(findings.count - limit) more problems like these (only the first \(limit) are listed)")]
     }
 }

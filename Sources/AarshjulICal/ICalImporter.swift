@@ -7,53 +7,71 @@ public enum ICalImporter {
     /// Every VEVENT and VTODO as written (recurring events are not expanded).
     /// Throws `.malformed` with the file and line when libical cannot read the
     /// file as a calendar; lesser problems come back as `findings`.
-    public static func parse(_ text: String, fileName: String) throws(ICalError) -> ImportedCalendar {
-        let file = try ParsedFile(text, fileName: fileName)
+    public static func parse(_ text: String, fileName: String, limits: ImportLimits = .standard) throws(ICalError) -> ImportedCalendar {
+        try parse(ParsedFile(text, fileName: fileName, limits: limits))
+    }
+
+    static func parse(_ file: ParsedFile) throws(ICalError) -> ImportedCalendar {
         var name: String?
         var events: [ImportedEvent] = []
         var todos: [ImportedTodo] = []
         var skipped: [ICalFinding] = []
+        let eventLines = file.source.beginLines(of: "VEVENT")
         for calendar in file.calendars {
             if name == nil { name = calendar.xValue("X-WR-CALNAME") ?? calendarName(calendar) }
-            let eventLines = file.source.beginLines(of: "VEVENT")
+            let reader = ComponentReader(file: file, calendar: calendar)
             for component in calendar.children(ICAL_VEVENT_COMPONENT) {
+                if events.count & 1023 == 0 { try file.budget.checkTime(line: file.lines(of: component)?.begin) }
                 // A deadline this tool wrote as an all-day event is a deadline, not a meeting.
                 if component.xValue("X-AARSHJUL-DEADLINE") != nil {
-                    if let todo = ComponentReader(file: file, calendar: calendar).deadline(component) { todos.append(todo) }
+                    if let todo = reader.deadline(component) { todos.append(todo) }
                     continue
                 }
-                if let event = ComponentReader(file: file, calendar: calendar).event(component) {
+                if let event = reader.event(component) {
                     events.append(event)
                 } else {
                     // Counted over the whole file: right for the usual single calendar.
                     let ordinal = events.count + skipped.count
                     skipped.append(ICalFinding(
-                        file: fileName, line: ordinal < eventLines.count ? eventLines[ordinal] : nil, component: "VEVENT",
+                        file: file.fileName, line: ordinal < eventLines.count ? eventLines[ordinal] : nil, component: "VEVENT",
                         message: "event without a readable DTSTART left out"))
                 }
             }
             for component in calendar.children(ICAL_VTODO_COMPONENT) {
-                if let todo = ComponentReader(file: file, calendar: calendar).todo(component) { todos.append(todo) }
+                if let todo = reader.todo(component) { todos.append(todo) }
             }
         }
         return ImportedCalendar(name: name, events: events, todos: todos,
-                                findings: file.libicalFindings() + file.readFindings + skipped)
+                                findings: ICalFinding.capped(file.libicalFindings() + file.readFindings + skipped))
     }
 
     /// The occurrences of every event that touch `horizon` (Europe/Oslo
-    /// dates): RRULE, RDATE and EXDATE expanded by libical, an instance with a
+    /// dates): RRULE, RDATE and EXDATE expanded, an instance with a
     /// RECURRENCE-ID override replaced by the override, and cancelled events
-    /// and instances left out. Sorted by start, then UID.
-    public static func busyOccurrences(_ text: String, fileName: String,
-                                       horizon: DateRange) throws(ICalError) -> [ImportedEvent] {
-        let file = try ParsedFile(text, fileName: fileName)
+    /// and instances left out. Sorted by start, then UID. Refused with the
+    /// file, the event's line and the limit when the file passes `limits`.
+    public static func busyOccurrences(_ text: String, fileName: String, horizon: DateRange,
+                                       limits: ImportLimits = .standard) throws(ICalError) -> [ImportedEvent] {
+        try busyOccurrences(ParsedFile(text, fileName: fileName, limits: limits), horizon: horizon)
+    }
+
+    static func busyOccurrences(_ file: ParsedFile, horizon: DateRange) throws(ICalError) -> [ImportedEvent] {
         var out: [ImportedEvent] = []
         for calendar in file.calendars {
-            out += RecurrenceExpander(file: file, calendar: calendar).occurrences(in: horizon)
+            out += try RecurrenceExpander(file: file, calendar: calendar).occurrences(in: horizon)
         }
         return out.sorted {
             ($0.start, $0.startTime?.minutes ?? -1, $0.uid) < ($1.start, $1.startTime?.minutes ?? -1, $1.uid)
         }
+    }
+
+    /// Both readings of one file from a single parse: findings, then occurrences.
+    static func findingsAndOccurrences(_ text: String, fileName: String, horizon: DateRange,
+                                       limits: ImportLimits) throws(ICalError) -> (findings: [ICalFinding], occurrences: [ImportedEvent]) {
+        let file = try ParsedFile(text, fileName: fileName, limits: limits)
+        let findings = try parse(file).findings
+        let occurrences = try busyOccurrences(file, horizon: horizon)
+        return (findings, occurrences)
     }
 
     private static func calendarName(_ calendar: LibicalComponent) -> String? {

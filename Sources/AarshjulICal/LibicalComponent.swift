@@ -1,4 +1,5 @@
 import CLibical
+import Glibc
 
 /// Owns (or borrows) one `icalcomponent *`. The only type that frees libical
 /// components; everything else in the module goes through it.
@@ -65,16 +66,25 @@ final class LibicalComponent {
         try add(property: property, what: name)
     }
 
+    /// Commas and line breaks become spaces, runs of spaces one space.
+    /// Works on UTF-8 bytes (all replaced characters are ASCII), and returns
+    /// the value itself when nothing needs replacing, the usual case.
     static func plainXValue(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case ",": out += " "
-            case "\r", "\n", "\r\n": out += " "
-            default: out.append(character)
-            }
+        var needsWork = false
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte == 0x2C || byte == 0x0D || byte == 0x0A || (byte == 0x20 && previous == 0x20) { needsWork = true; break }
+            previous = byte
         }
-        return out.replacingDoubleSpaces()
+        guard needsWork else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            let mapped: UInt8 = (byte == 0x2C || byte == 0x0D || byte == 0x0A) ? 0x20 : byte
+            if mapped == 0x20 && out.last == 0x20 { continue }
+            out.append(mapped)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The component as iCalendar text (CRLF, folded), copied into Swift.
@@ -112,24 +122,10 @@ final class LibicalComponent {
     /// The value of the first `X-` property called `name`, if any.
     func xValue(_ name: String) -> String? {
         for property in properties(ICAL_X_PROPERTY) {
-            guard let xName = icalproperty_get_x_name(property),
-                  String(cString: xName).uppercased() == name.uppercased(),
+            guard let xName = icalproperty_get_x_name(property), strcasecmp(xName, name) == 0,
                   let value = icalproperty_get_x(property) else { continue }
             return String(cString: value)
         }
         return nil
-    }
-}
-
-extension String {
-    fileprivate func replacingDoubleSpaces() -> String {
-        var out = ""
-        var lastWasSpace = false
-        for character in self {
-            if character == " " && lastWasSpace { continue }
-            lastWasSpace = character == " "
-            out.append(character)
-        }
-        return out
     }
 }

@@ -13,32 +13,70 @@ final class ParsedFile {
     /// Problems found while reading times (unknown TZIDs), beside libical's own.
     var readFindings: [ICalFinding] = []
 
-    init(_ text: String, fileName: String) throws(ICalError) {
+    /// What reading this file has cost so far, against its limits.
+    var budget: ImportBudget
+
+    init(_ text: String, fileName: String, limits: ImportLimits = .standard) throws(ICalError) {
         runtime = try LibicalRuntime.shared()
         self.fileName = fileName
-        source = SourceLines(text)
+        budget = ImportBudget(limits: limits, fileName: fileName)
+        if text.utf8.count > limits.maxFileBytes {
+            throw ICalError.malformed(file: fileName, line: nil, message: """
+                the file is \(text.utf8.count / 1_048_576) MB; a calendar file may be at most \(limits.maxFileBytes / 1_048_576) MB \
+                (set AARSHJUL_MAX_CALENDAR_MB to raise the limit)
+                """)
+        }
+        // Structure first, in one pass, before libical sees the text: a
+        // file nested thousands deep or unbalanced is refused here.
+        source = SourceLines(text, depthLimit: limits.maxNesting)
+        if source.depth.levels > limits.maxNesting {
+            throw ICalError.malformed(file: fileName, line: source.depth.line, message: """
+                components are nested more than \(limits.maxNesting) deep here (BEGIN: inside BEGIN:); \
+                expected VCALENDAR holding VEVENTs (with at most an alarm inside)
+                """)
+        }
+        let problem = source.structureProblem()
+        if problem.line != nil || source.components.isEmpty {
+            throw ICalError.malformed(file: fileName, line: problem.line, message: problem.message)
+        }
         aarshjul_icalerrno_clear()
         guard let parsed = icalparser_parse_string(text) else {
-            let problem = source.structureProblem()
             throw ICalError.malformed(file: fileName, line: problem.line, message: problem.message)
         }
         root = LibicalComponent(adopting: parsed)
-        // libical reads some unbalanced files anyway (a missing END:VEVENT
-        // nests the next event inside it); such a file is still broken.
-        if case let (line?, message) = source.structureProblem() {
-            throw ICalError.malformed(file: fileName, line: line, message: message)
-        }
         switch root.kind {
         case ICAL_VCALENDAR_COMPONENT:
             calendars = [root]
         case ICAL_XROOT_COMPONENT where !root.children(ICAL_VCALENDAR_COMPONENT).isEmpty:
             calendars = root.children(ICAL_VCALENDAR_COMPONENT)
         default:
-            let problem = source.structureProblem()
-            throw ICalError.malformed(
-                file: fileName, line: problem.line ?? 1,
-                message: problem.line == nil ? "not a VCALENDAR (the file holds a lone \(root.kindName))" : problem.message)
+            throw ICalError.malformed(file: fileName, line: 1,
+                                      message: "not a VCALENDAR (the file holds a lone \(root.kindName))")
         }
+        try ZoneRuleCheck(file: self).check()
+    }
+
+    /// The BEGIN and END lines of each VEVENT, by component, when every
+    /// VEVENT sits directly in a VCALENDAR (libical keeps no lines).
+    private lazy var eventLines: [OpaquePointer: (begin: Int, end: Int?)] = {
+        var out: [OpaquePointer: (begin: Int, end: Int?)] = [:]
+        var ordinal = 0
+        for calendar in calendars {
+            for event in calendar.children(ICAL_VEVENT_COMPONENT) {
+                if let lines = source.component("VEVENT", ordinal: ordinal) { out[event.pointer] = lines }
+                ordinal += 1
+            }
+        }
+        return ordinal == source.beginLines(of: "VEVENT").count ? out : [:]
+    }()
+
+    /// Where a VEVENT starts and ends in the file.
+    func lines(of event: LibicalComponent) -> (begin: Int, end: Int?)? { eventLines[event.pointer] }
+
+    /// The line of `property` in `event` (else the event's BEGIN line).
+    func line(of property: String, in event: LibicalComponent) -> Int? {
+        guard let lines = lines(of: event) else { return nil }
+        return source.line(startingWithProperty: property, from: lines.begin, to: lines.end) ?? lines.begin
     }
 
     /// Every X-LIC-ERROR libical left in the tree, located by the component
@@ -51,13 +89,14 @@ final class ParsedFile {
             let kind = component.kindName
             let ordinal = seen[kind, default: 0]
             seen[kind] = ordinal + 1
-            let begins = source.beginLines(of: kind)
-            let beginLine = ordinal < begins.count ? begins[ordinal] : nil
+            let extent = source.component(kind, ordinal: ordinal)
+            let beginLine = extent?.begin
             for property in component.properties(ICAL_XLICERROR_PROPERTY) {
                 let message = icalproperty_get_xlicerror(property).map { String(cString: $0) } ?? "unknown problem"
                 let from = beginLine ?? 1
-                let line = Self.quotedText(message).flatMap { source.line(containing: $0, from: from) }
-                    ?? Self.propertyName(message).flatMap { source.line(startingWithProperty: $0, from: from) }
+                let to = extent?.end
+                let line = Self.quotedText(message).flatMap { source.line(containing: $0, from: from, to: to) }
+                    ?? Self.propertyName(message).flatMap { source.line(startingWithProperty: $0, from: from, to: to) }
                     ?? beginLine
                 findings.append(ICalFinding(file: fileName, line: line, component: kind, message: message))
             }
@@ -94,7 +133,13 @@ final class ParsedFile {
     func time(of kind: icalproperty_kind, in component: LibicalComponent, calendar: LibicalComponent) -> icaltimetype? {
         guard let property = icalcomponent_get_first_property(component.pointer, kind),
               let value = icalproperty_get_value(property) else { return nil }
-        var t = icalvalue_get_datetime(value)
+        return zoned(icalvalue_get_datetime(value), of: property, in: component, calendar: calendar)
+    }
+
+    /// `t` (read from `property`) with the zone its TZID names attached.
+    func zoned(_ time: icaltimetype, of property: OpaquePointer, in component: LibicalComponent,
+               calendar: LibicalComponent) -> icaltimetype? {
+        var t = time
         guard !icaltime_is_null_time(t).boolValue else { return nil }
         if t.is_date == 0, t.zone == nil,
            let parameter = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER),

@@ -23,7 +23,7 @@ struct PlanComponents {
     func event(_ event: PlannedEvent) throws(ICalError) -> LibicalComponent {
         let c = try LibicalComponent(kind: ICAL_VEVENT_COMPONENT)
         try c.add(property: icalproperty_new_uid(event.uid), what: "UID")
-        try c.add(property: icalproperty_new_sequence(Int32(event.sequence)), what: "SEQUENCE")
+        try c.add(property: icalproperty_new_sequence(Int32(clamping: event.sequence)), what: "SEQUENCE")
         try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(event.stamp)), what: "DTSTAMP")
         try c.add(property: icalproperty_new_lastmodified(runtime.utcTime(event.stamp)), what: "LAST-MODIFIED")
         if let span = event.time {
@@ -133,7 +133,7 @@ struct PlanComponents {
     func todo(_ deadline: PlannedDeadline) throws(ICalError) -> LibicalComponent {
         let c = try LibicalComponent(kind: ICAL_VTODO_COMPONENT)
         try c.add(property: icalproperty_new_uid(deadline.uid), what: "UID")
-        try c.add(property: icalproperty_new_sequence(Int32(deadline.sequence)), what: "SEQUENCE")
+        try c.add(property: icalproperty_new_sequence(Int32(clamping: deadline.sequence)), what: "SEQUENCE")
         try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(deadline.stamp)), what: "DTSTAMP")
         try c.add(property: icalproperty_new_lastmodified(runtime.utcTime(deadline.stamp)), what: "LAST-MODIFIED")
         try c.add(property: icalproperty_new_due(LibicalRuntime.dateValue(deadline.due)), what: "DUE")

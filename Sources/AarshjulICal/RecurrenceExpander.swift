@@ -1,19 +1,19 @@
 import AarshjulCore
 import CLibical
 
-/// Expands one calendar's events into occurrences with libical's
-/// `icalcomponent_foreach_recurrence` (RRULE, RDATE, EXDATE), then applies
-/// RECURRENCE-ID overrides and drops what is cancelled.
+/// Expands one calendar's events into occurrences (RRULE, RDATE, EXDATE),
+/// then applies RECURRENCE-ID overrides and drops what is cancelled.
+///
+/// The expansion walks libical's recurrence iterator itself rather than
+/// `icalcomponent_foreach_recurrence`, so every step is counted against the
+/// file's `ImportBudget` (steps before the planned years included: a
+/// minutely rule from 1601 is stopped, not waited for) and EXDATEs are
+/// looked up in a set instead of scanned per occurrence.
 struct RecurrenceExpander {
     let file: ParsedFile
     let calendar: LibicalComponent
 
-    /// Collects the spans libical reports; passed to C as an opaque pointer.
-    private final class SpanCollector {
-        var starts: [(start: Int, end: Int)] = []
-    }
-
-    func occurrences(in horizon: DateRange) -> [ImportedEvent] {
+    func occurrences(in horizon: DateRange) throws(ICalError) -> [ImportedEvent] {
         let reader = ComponentReader(file: file, calendar: calendar)
         let components = calendar.children(ICAL_VEVENT_COMPONENT)
         // Overrides by UID, keyed by the instance they replace (seconds since
@@ -31,15 +31,19 @@ struct RecurrenceExpander {
 
         var out: [ImportedEvent] = []
         for master in masters {
+            try file.budget.checkTime(line: file.lines(of: master)?.begin)
             guard let event = reader.event(master), event.status != "CANCELLED" else { continue }
             let recurs = icalcomponent_get_first_property(master.pointer, ICAL_RRULE_PROPERTY) != nil
                 || icalcomponent_get_first_property(master.pointer, ICAL_RDATE_PROPERTY) != nil
             guard recurs, let startValue = file.time(of: ICAL_DTSTART_PROPERTY, in: master, calendar: calendar) else {
-                if event.dates.overlaps(horizon) { out.append(event) }
+                if event.dates.overlaps(horizon) {
+                    try file.budget.occurrence(line: file.lines(of: master)?.begin)
+                    out.append(event)
+                }
                 continue
             }
             let replaced = overrides[event.uid] ?? [:]
-            for span in spans(of: master, around: horizon) {
+            for span in try spans(of: master, start: startValue, around: horizon) {
                 if replaced[span.start] != nil { continue }  // the override is added below
                 if let instance = self.instance(of: event, startValue: startValue, span: span),
                    instance.dates.overlaps(horizon) {
@@ -51,31 +55,106 @@ struct RecurrenceExpander {
             for (_, component) in overrides[uid]!.sorted(by: { $0.key < $1.key }) {
                 guard let event = reader.event(component), event.status != "CANCELLED",
                       event.dates.overlaps(horizon) else { continue }
+                try file.budget.occurrence(line: file.lines(of: component)?.begin)
                 out.append(event)
             }
         }
         return out
     }
 
-    /// libical's spans for `master` around the horizon (a day of slack on
-    /// each side, since the horizon is in Oslo dates and libical works in UTC).
-    private func spans(of master: LibicalComponent, around horizon: DateRange) -> [(start: Int, end: Int)] {
-        var from = LibicalRuntime.dateValue(horizon.first.adding(days: -1))
-        from.is_date = 0
-        from.zone = file.runtime.utc
-        var to = LibicalRuntime.dateValue(horizon.last.adding(days: 2))
-        to.is_date = 0
-        to.zone = file.runtime.utc
-        let collector = SpanCollector()
-        let context = Unmanaged.passRetained(collector)
-        defer { context.release() }
-        icalcomponent_foreach_recurrence(master.pointer, from, to, { _, span, data in
-            guard let span, let data else { return }
-            let collector = Unmanaged<SpanCollector>.fromOpaque(data).takeUnretainedValue()
-            collector.starts.append((Int(span.pointee.start), Int(span.pointee.end)))
-        }, context.toOpaque())
-        return collector.starts
+    /// The spans (start and end, in libical's instant convention) of
+    /// `master`'s occurrences that touch the horizon, with a day of slack on
+    /// each side (the horizon is in Oslo dates, spans in UTC): DTSTART
+    /// itself, every RRULE step and every RDATE, less the EXDATEs.
+    private func spans(of master: LibicalComponent, start: icaltimetype,
+                       around horizon: DateRange) throws(ICalError) -> [(start: Int, end: Int)] {
+        let from = instantKey(utcMidnight(horizon.first.adding(days: -1)))
+        let to = instantKey(utcMidnight(horizon.last.adding(days: 2)))
+        let ruleLine = file.line(of: "RRULE", in: master)
+        let duration = durationSeconds(of: master, start: start)
+
+        var excludedInstants: Set<Int> = []
+        var excludedDays: Set<Int> = []
+        for property in master.properties(ICAL_EXDATE_PROPERTY) {
+            guard let t = file.zoned(icalproperty_get_exdate(property), of: property, in: master, calendar: calendar) else { continue }
+            if t.is_date != 0 { excludedDays.insert(dayKey(t)) } else { excludedInstants.insert(instantKey(t)) }
+        }
+        if !master.properties(ICAL_EXRULE_PROPERTY).isEmpty {
+            file.readFindings.append(ICalFinding(
+                file: file.fileName, line: file.line(of: "EXRULE", in: master), component: "VEVENT",
+                message: "EXRULE (withdrawn in RFC 5545) is not read; the event counts as busy on every repeat. Use EXDATE instead"))
+        }
+
+        var out: [(start: Int, end: Int)] = []
+        var emitted: Set<Int> = []
+        func add(_ t: icaltimetype, end: Int? = nil, line: Int?) throws(ICalError) {
+            let key = instantKey(t)
+            let stop = end ?? key + duration
+            guard stop >= from, key <= to, !excludedInstants.contains(key), !excludedDays.contains(dayKey(t)),
+                  emitted.insert(key).inserted else { return }
+            try file.budget.occurrence(line: line)
+            out.append((key, stop))
+        }
+        try add(start, line: file.lines(of: master)?.begin)
+        for property in master.properties(ICAL_RRULE_PROPERTY) {
+            let rule = icalproperty_get_rrule(property)
+            if let scale = RecurrenceRule.nonGregorianScale(rule) {
+                throw .malformed(file: file.fileName, line: ruleLine, message: """
+                    the event's RRULE uses RSCALE=\(scale) (a non-Gregorian calendar), which Aarshjul does not read; \
+                    expected a Gregorian rule such as RRULE:FREQ=WEEKLY;BYDAY=MO
+                    """)
+            }
+            guard let iterator = icalrecur_iterator_new(rule, start) else { continue }
+            defer { icalrecur_iterator_free(iterator) }
+            while true {
+                try file.budget.step(line: ruleLine)
+                var next = icalrecur_iterator_next(iterator)
+                if icaltime_is_null_time(next) != 0 { break }
+                if next.zone == nil { next.zone = start.zone }
+                if instantKey(next) > to { break }
+                try add(next, line: ruleLine)
+            }
+        }
+        for property in master.properties(ICAL_RDATE_PROPERTY) {
+            let value = icalproperty_get_rdate(property)
+            let line = file.line(of: "RDATE", in: master)
+            if icaltime_is_null_time(value.time) == 0 {
+                if let t = file.zoned(value.time, of: property, in: master, calendar: calendar) { try add(t, line: line) }
+            } else if let t = file.zoned(value.period.start, of: property, in: master, calendar: calendar) {
+                var end: Int?
+                if icaltime_is_null_time(value.period.end) == 0,
+                   let e = file.zoned(value.period.end, of: property, in: master, calendar: calendar) {
+                    end = instantKey(e)
+                } else if icaldurationtype_is_null_duration(value.period.duration) == 0 {
+                    end = instantKey(t) + Int(icaldurationtype_as_int(value.period.duration))
+                }
+                try add(t, end: end, line: line)
+            }
+        }
+        return out.sorted { $0.start < $1.start }
     }
+
+    /// How long each occurrence lasts: DTEND − DTSTART, else DURATION, else
+    /// a day for an all-day event and nothing for a timed one.
+    private func durationSeconds(of master: LibicalComponent, start: icaltimetype) -> Int {
+        if let end = file.time(of: ICAL_DTEND_PROPERTY, in: master, calendar: calendar) {
+            return max(0, instantKey(end) - instantKey(start))
+        }
+        if let property = icalcomponent_get_first_property(master.pointer, ICAL_DURATION_PROPERTY) {
+            return max(0, Int(icaldurationtype_as_int(icalproperty_get_duration(property))))
+        }
+        return start.is_date != 0 ? 86_400 : 0
+    }
+
+    private func utcMidnight(_ date: CivilDate) -> icaltimetype {
+        var t = LibicalRuntime.dateValue(date)
+        t.is_date = 0
+        t.zone = file.runtime.utc
+        return t
+    }
+
+    /// A time's calendar day in its own fields (for date-valued EXDATEs).
+    private func dayKey(_ t: icaltimetype) -> Int { Int(t.year) * 10_000 + Int(t.month) * 100 + Int(t.day) }
 
     /// The master's fields with one occurrence's start and end.
     private func instance(of master: ImportedEvent, startValue: icaltimetype, span: (start: Int, end: Int)) -> ImportedEvent? {

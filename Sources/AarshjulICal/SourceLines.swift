@@ -1,66 +1,124 @@
 /// The physical lines of a calendar file, for pointing a user at a line.
 /// libical keeps no line numbers, so errors are located here: this only
 /// looks at BEGIN/END lines and searches text, it does not parse iCalendar.
+///
+/// Everything is found in one pass at init (time linear in the file): the
+/// BEGIN line of every component with the line of its END, the nesting
+/// depth, and the first structural problem. Searches for a property or a
+/// quoted text are bounded to one component's lines.
 struct SourceLines {
     let lines: [Substring]
+    /// Every component in file order: its kind (upper-cased), BEGIN line and END line (1-based; nil if never closed).
+    private(set) var components: [(kind: String, begin: Int, end: Int?)] = []
+    /// Indexes into `components` by kind, in file order.
+    private var byKind: [String: [Int]] = [:]
+    /// The first line where BEGIN/END do not match, and why (nil when balanced).
+    private(set) var imbalance: (line: Int, message: String)?
+    /// The deepest nesting seen, and the first line reaching it.
+    private(set) var depth: (levels: Int, line: Int) = (0, 0)
 
-    init(_ text: String) {
+    init(_ text: String, depthLimit: Int = .max) {
         // "\r\n" is one Character in Swift, so both line ends are listed.
         lines = text.split(omittingEmptySubsequences: false) { $0 == "\r\n" || $0 == "\n" }
+        var open: [Int] = []
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            if let kind = Self.marker("BEGIN:", line) {
+                components.append((kind, number, nil))
+                byKind[kind, default: []].append(components.count - 1)
+                open.append(components.count - 1)
+                if open.count > depth.levels { depth = (open.count, number) }
+                // Nothing deeper needs looking at: the file will be refused.
+                if open.count > depthLimit { break }
+            } else if let kind = Self.marker("END:", line) {
+                guard let innermost = open.last else {
+                    if imbalance == nil { imbalance = (number, "END:\(kind) with nothing open") }
+                    continue
+                }
+                if components[innermost].kind != kind {
+                    if imbalance == nil {
+                        let inner = components[innermost]
+                        // END of an outer component: the inner one was never closed, and that is where to fix it.
+                        if open.contains(where: { components[$0].kind == kind }) {
+                            imbalance = (inner.begin, "BEGIN:\(inner.kind) is never closed (expected END:\(inner.kind) before END:\(kind) on line \(number))")
+                        } else {
+                            imbalance = (number, "END:\(kind) does not close BEGIN:\(inner.kind) from line \(inner.begin); expected END:\(inner.kind)")
+                        }
+                    }
+                    continue
+                }
+                components[innermost].end = number
+                open.removeLast()
+            }
+        }
+        if imbalance == nil, let unclosed = open.last {
+            let c = components[unclosed]
+            imbalance = (c.begin, "BEGIN:\(c.kind) is never closed (no END:\(c.kind))")
+        }
+    }
+
+    /// The upper-cased name after `prefix` ("BEGIN:") when the line is such a marker.
+    private static func marker(_ prefix: String, _ line: Substring) -> String? {
+        let bytes = line.utf8
+        let p = prefix.utf8
+        guard bytes.count > p.count, bytes.count < 200 else { return nil }
+        var i = bytes.startIndex
+        for expected in p {
+            let b = bytes[i]
+            // ASCII case-insensitive.
+            guard b == expected || (b >= 0x61 && b <= 0x7A && b - 0x20 == expected) else { return nil }
+            i = bytes.index(after: i)
+        }
+        var name = String(line[i...]).uppercased()
+        while name.last == " " || name.last == "\t" { name.removeLast() }
+        return name
     }
 
     /// 1-based line numbers of every `BEGIN:<kind>` line, in file order.
     func beginLines(of kind: String) -> [Int] {
-        let marker = "BEGIN:" + kind.uppercased()
-        return lines.indices.filter { lines[$0].uppercased() == marker }.map { $0 + 1 }
+        (byKind[kind.uppercased()] ?? []).map { components[$0].begin }
     }
 
-    /// The first line at or after `from` (1-based) containing `snippet`.
-    func line(containing snippet: String, from: Int) -> Int? {
+    /// The n-th (0-based) component of `kind`: its BEGIN and END lines.
+    func component(_ kind: String, ordinal: Int) -> (begin: Int, end: Int?)? {
+        guard let list = byKind[kind.uppercased()], ordinal < list.count else { return nil }
+        let c = components[list[ordinal]]
+        return (c.begin, c.end)
+    }
+
+    /// The first line in `from...to` (1-based) containing `snippet`.
+    func line(containing snippet: String, from: Int, to: Int? = nil) -> Int? {
         guard !snippet.isEmpty else { return nil }
-        let start = max(0, from - 1)
-        guard start < lines.count else { return nil }
-        return lines[start...].firstIndex { $0.contains(snippet) }.map { $0 + 1 }
+        guard let range = bounded(from, to) else { return nil }
+        return lines[range].firstIndex { $0.contains(snippet) }.map { $0 + 1 }
     }
 
-    /// The first line at or after `from` that holds property `name`.
-    func line(startingWithProperty name: String, from: Int) -> Int? {
+    /// The first line in `from...to` that holds property `name`.
+    func line(startingWithProperty name: String, from: Int, to: Int? = nil) -> Int? {
         let upper = name.uppercased()
-        let start = max(0, from - 1)
-        guard start < lines.count else { return nil }
-        return lines[start...].firstIndex { line in
-            let text = line.uppercased()
-            return text.hasPrefix(upper + ":") || text.hasPrefix(upper + ";")
+        guard let range = bounded(from, to) else { return nil }
+        return lines[range].firstIndex { line in
+            let head = line.prefix(upper.count + 1).uppercased()
+            return head == upper + ":" || head == upper + ";"
         }.map { $0 + 1 }
     }
 
+    private func bounded(_ from: Int, _ to: Int?) -> Range<Int>? {
+        let start = max(0, from - 1)
+        let end = min(lines.count, to ?? lines.count)
+        return start < end ? start..<end : nil
+    }
+
     /// Where and why a file libical could not read as a calendar breaks.
+    /// The file's own text is not quoted: it may not be a calendar at all.
     func structureProblem() -> (line: Int?, message: String) {
         guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            return (nil, "the file is empty")
+            return (nil, "the file is empty; expected an iCalendar file starting with BEGIN:VCALENDAR")
         }
-        if lines[first].uppercased() != "BEGIN:VCALENDAR" {
-            return (first + 1, "not an iCalendar file: expected BEGIN:VCALENDAR, found \"\(lines[first].prefix(60))\"")
+        if Self.marker("BEGIN:", lines[first]) != "VCALENDAR" {
+            return (first + 1, "not an iCalendar file: expected BEGIN:VCALENDAR as the first line")
         }
-        var open: [(name: String, line: Int)] = []
-        for (index, line) in lines.enumerated() {
-            let upper = line.uppercased()
-            if upper.hasPrefix("BEGIN:") {
-                open.append((String(upper.dropFirst(6)), index + 1))
-            } else if upper.hasPrefix("END:") {
-                let name = String(upper.dropFirst(4))
-                guard let innermost = open.last else {
-                    return (index + 1, "END:\(name) with nothing open")
-                }
-                if innermost.name != name {
-                    return (index + 1, "END:\(name) does not close BEGIN:\(innermost.name) from line \(innermost.line)")
-                }
-                open.removeLast()
-            }
-        }
-        if let unclosed = open.last {
-            return (unclosed.line, "BEGIN:\(unclosed.name) is never closed (no END:\(unclosed.name))")
-        }
+        if let imbalance { return (imbalance.line, imbalance.message) }
         return (nil, "libical could not read the file as iCalendar")
     }
 }

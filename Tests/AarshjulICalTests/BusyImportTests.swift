@@ -90,8 +90,8 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
     }
 
     @Test func brokenFilesNameFileAndLineAndFindingsComeBack() throws {
-        #expect(throws: ICalError.malformed(file: "broken.ics", line: 19,
-                                            message: "END:VCALENDAR does not close BEGIN:VEVENT from line 10")) {
+        #expect(throws: ICalError.malformed(file: "broken.ics", line: 10,
+                                            message: "BEGIN:VEVENT is never closed (expected END:VEVENT before END:VCALENDAR on line 19)")) {
             try BusyCalendar.intervals(try fixture("broken.ics"), fileName: "broken.ics", person: "mayor", horizon: Self.year2027)
         }
         let (_, findings) = try BusyCalendar.intervals(try fixture("lic-errors.ics"), fileName: "lic-errors.ics", person: "mayor",

@@ -84,8 +84,8 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
     }
 
     @Test func brokenFileNamesFileAndLine() throws {
-        #expect(throws: ICalError.malformed(file: "broken.ics", line: 19,
-                                            message: "END:VCALENDAR does not close BEGIN:VEVENT from line 10")) {
+        #expect(throws: ICalError.malformed(file: "broken.ics", line: 10,
+                                            message: "BEGIN:VEVENT is never closed (expected END:VEVENT before END:VCALENDAR on line 19)")) {
             try ICalImporter.parse(try fixture("broken.ics"), fileName: "broken.ics")
         }
         do {
@@ -94,7 +94,7 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         } catch {
             guard case let .malformed(file, line, _) = error else { Issue.record("wrong error \(error)"); return }
             #expect(file == "notat.txt" && line == 1)
-            #expect(error.description.hasPrefix("notat.txt, line 1: not an iCalendar file"))
+            #expect(error.description.hasPrefix("notat.txt:1:1: not an iCalendar file"))
         }
         #expect(throws: ICalError.self) {
             try ICalImporter.parse("BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", fileName: "lone.ics")
@@ -106,7 +106,7 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         let cal = try ICalImporter.parse(try fixture("lic-errors.ics"), fileName: "lic-errors.ics")
         #expect(cal.events.map(\.uid) == ["good@example.no", "sloppy@example.no"])
         #expect(cal.findings.count == 2)
-        #expect(cal.findings[0].description.hasPrefix("lic-errors.ics, line 15 (VEVENT): Can't parse as DATE-TIME"))
+        #expect(cal.findings[0].description.hasPrefix("lic-errors.ics:15:1: (VEVENT) Can't parse as DATE-TIME"))
         #expect(cal.findings.allSatisfy { $0.file == "lic-errors.ics" && $0.component == "VEVENT" })
         #expect(cal.findings.map(\.line) == [15, 16])
         #expect(cal.findings[0].message.contains("DTEND"))

@@ -1,0 +1,112 @@
+import Glibc
+
+/// How much work reading one calendar file may take. Busy calendars and
+/// skolerute files come from other people's systems, so a file that would
+/// expand without end (an `RRULE:FREQ=SECONDLY`, a minutely rule from 1601,
+/// a time zone changing every day) is refused with the limit it hit instead
+/// of taking the machine down. The defaults are stated in
+/// docs/limits.md; each can be raised with an environment variable.
+public struct ImportLimits: Sendable, Equatable {
+    /// Largest calendar file read, in bytes (`AARSHJUL_MAX_CALENDAR_MB`).
+    public var maxFileBytes: Int = 64 << 20
+    /// Occurrences (events and expanded repeats) one file may give over the planned years (`AARSHJUL_MAX_OCCURRENCES`).
+    public var maxOccurrences: Int = 200_000
+    /// Recurrence steps libical may take for one file, counted from each
+    /// rule's DTSTART (steps before the planned years count too) (`AARSHJUL_MAX_RECURRENCE_STEPS`).
+    public var maxRecurrenceSteps: Int = 2_000_000
+    /// Time-zone changes one VTIMEZONE rule may define up to the last plannable year.
+    public var maxZoneChanges: Int = 20_000
+    /// How deeply components may nest (VCALENDAR > VEVENT > VALARM is 3).
+    public var maxNesting: Int = 8
+    /// Wall-clock seconds for reading one file (`AARSHJUL_IMPORT_SECONDS`).
+    public var seconds: Double = 3
+
+    public init() {}
+
+    public static let standard = ImportLimits()
+
+    /// The defaults, with any limit the environment raises or lowers.
+    public static func fromEnvironment(_ environment: [String: String]? = nil) -> ImportLimits {
+        var limits = ImportLimits()
+        func value(_ name: String) -> Double? {
+            let text = environment.map { $0[name] } ?? getenv(name).map { String(cString: $0) }
+            return text.flatMap { Double($0) }.flatMap { $0 > 0 && $0 < 1e12 ? $0 : nil }
+        }
+        if let mb = value("AARSHJUL_MAX_CALENDAR_MB") { limits.maxFileBytes = Int(mb * 1_048_576) }
+        if let n = value("AARSHJUL_MAX_OCCURRENCES") { limits.maxOccurrences = Int(n) }
+        if let n = value("AARSHJUL_MAX_RECURRENCE_STEPS") { limits.maxRecurrenceSteps = Int(n) }
+        if let s = value("AARSHJUL_IMPORT_SECONDS") { limits.seconds = s }
+        return limits
+    }
+}
+
+/// The work done so far on one file, against its limits.
+struct ImportBudget {
+    let limits: ImportLimits
+    let fileName: String
+    private let started = ImportBudget.now()
+    private(set) var occurrences = 0
+    private(set) var steps = 0
+
+    init(limits: ImportLimits, fileName: String) {
+        self.limits = limits
+        self.fileName = fileName
+    }
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    mutating func occurrence(line: Int?) throws(ICalError) {
+        occurrences += 1
+        if occurrences > limits.maxOccurrences {
+            throw .malformed(file: fileName, line: line, message: """
+                the file gives more than \(limits.maxOccurrences.grouped) occurrences over the planned years \
+                (the limit per calendar file; this event's repeats pass it). Expected a calendar of people's \
+                meetings; set AARSHJUL_MAX_OCCURRENCES to raise the limit
+                """)
+        }
+    }
+
+    mutating func step(line: Int?) throws(ICalError) {
+        steps += 1
+        if steps > limits.maxRecurrenceSteps {
+            throw .malformed(file: fileName, line: line, message: """
+                this event's RRULE needs more than \(limits.maxRecurrenceSteps.grouped) steps to reach the planned years \
+                (the limit per calendar file: a rule repeating every second or minute, or from a DTSTART far back). \
+                Expected a rule repeating daily or less often from a recent start; set AARSHJUL_MAX_RECURRENCE_STEPS to raise the limit
+                """)
+        }
+        if steps & 1023 == 0 { try checkTime(line: line) }
+    }
+
+    func checkTime(line: Int?) throws(ICalError) {
+        if Self.now() - started > limits.seconds {
+            throw .malformed(file: fileName, line: line, message: """
+                reading the file took more than \(limits.seconds.formatted) s (the limit per calendar file), \
+                stopped here. Expected a calendar of people's meetings; set AARSHJUL_IMPORT_SECONDS to raise the limit
+                """)
+        }
+    }
+}
+
+extension Int {
+    /// 200000 → "200 000" (Norwegian and SI grouping, readable in every language).
+    var grouped: String {
+        let digits = Array(String(magnitude))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(" ") }
+            out.append(d)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}
+
+extension Double {
+    fileprivate var formatted: String {
+        self == rounded() ? String(Int(self)) : String(self)
+    }
+}

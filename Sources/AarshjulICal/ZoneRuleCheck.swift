@@ -1,0 +1,71 @@
+import CLibical
+
+/// Refuses VTIMEZONE rules that would make libical expand without end:
+/// libical computes a zone's changes from the rule's DTSTART onwards, so a
+/// daily (or RSCALE) rule from 1601 costs minutes on the first time read.
+/// Real zones change twice a year; a rule giving more changes than
+/// `ImportLimits.maxZoneChanges` up to the last plannable year is refused.
+struct ZoneRuleCheck {
+    let file: ParsedFile
+    /// The last year anything is planned or read for.
+    static let lastYear: Int32 = 2201
+
+    func check() throws(ICalError) {
+        var seen: [String: Int] = [:]
+        for calendar in file.calendars {
+            for zone in calendar.children(ICAL_VTIMEZONE_COMPONENT) {
+                for part in zone.children(ICAL_ANY_COMPONENT) {
+                    let kind = part.kindName
+                    let ordinal = seen[kind, default: 0]
+                    seen[kind] = ordinal + 1
+                    let extent = file.source.component(kind, ordinal: ordinal)
+                    let line = extent.flatMap { file.source.line(startingWithProperty: "RRULE", from: $0.begin, to: $0.end) ?? $0.begin }
+                    for property in part.properties(ICAL_RRULE_PROPERTY) {
+                        try check(rule: icalproperty_get_rrule(property), start: icalcomponent_get_dtstart(part.pointer), line: line)
+                    }
+                }
+            }
+        }
+    }
+
+    private func check(rule: icalrecurrencetype, start: icaltimetype, line: Int?) throws(ICalError) {
+        if let rscale = RecurrenceRule.nonGregorianScale(rule) {
+            throw .malformed(file: file.fileName, line: line, message: """
+                the time zone's RRULE uses RSCALE=\(rscale) (a non-Gregorian calendar), which Aarshjul does not read; \
+                expected a yearly rule such as RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+                """)
+        }
+        let limit = file.budget.limits.maxZoneChanges
+        let steps = RecurrenceRule.countSteps(rule, from: start, until: Self.lastYear, limit: limit)
+        if steps > limit {
+            throw .malformed(file: file.fileName, line: line, message: """
+                the time zone's RRULE changes the clock more than \(limit.grouped) times up to \(Self.lastYear) \
+                (the limit per time-zone rule); expected a yearly rule such as RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+                """)
+        }
+    }
+}
+
+/// Small readings of libical recurrence rules.
+enum RecurrenceRule {
+    /// The RSCALE name when the rule asks for a calendar other than the Gregorian one.
+    static func nonGregorianScale(_ rule: icalrecurrencetype) -> String? {
+        guard let pointer = rule.rscale else { return nil }
+        let name = String(cString: pointer).uppercased()
+        return name.isEmpty || name == "GREGORIAN" ? nil : name
+    }
+
+    /// libical's steps for `rule` from `start` until a step past `until`
+    /// (a year) or the rule's end, stopping once past `limit`.
+    static func countSteps(_ rule: icalrecurrencetype, from start: icaltimetype, until year: Int32, limit: Int) -> Int {
+        guard let iterator = icalrecur_iterator_new(rule, start) else { return 0 }
+        defer { icalrecur_iterator_free(iterator) }
+        var count = 0
+        while count <= limit {
+            let next = icalrecur_iterator_next(iterator)
+            if icaltime_is_null_time(next) != 0 || next.year > year { break }
+            count += 1
+        }
+        return count
+    }
+}
