@@ -8,18 +8,22 @@ import Yams
 /// people and venues that are not listed (the first by position).
 public enum AgreementFile {
     public static func load(path: String) throws(AgreementFileError) -> Agreement {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw AgreementFileError(file: path, line: 0, column: 0,
-                                     message: "The file cannot be read as UTF-8 text (\(error.localizedDescription)).")
+        try parse(try readText(path, expected: "an agreement file (YAML)"), fileName: path)
+    }
+
+    /// A file named as an agreement or district file, read within `AgreementLimits.maxFileBytes`:
+    /// folders, devices, FIFOs and symlink loops are refused by name, before anything is read.
+    static func readText(_ path: String, expected: String) throws(AgreementFileError) -> String {
+        switch InputFile.read(path, limit: AgreementLimits.maxFileBytes) {
+        case .success(let text): return text
+        case .failure(let problem):
+            throw AgreementFileError(file: path, line: 0, column: 0, message: problem.message(expected: expected) + ".")
         }
-        return try parse(text, fileName: path)
     }
 
     public static func parse(_ text: String, fileName: String) throws(AgreementFileError) -> Agreement {
         let reader = NodeReader(file: fileName)
+        try AgreementLimits.checkSize(text, fileName: fileName)
         let root: Node?
         do {
             // The basic resolver keeps every scalar as typed text (see NodeReader).
@@ -29,6 +33,10 @@ public enum AgreementFile {
         }
         guard let root, !reader.isNull(root) else {
             throw reader.fail(.start, "The file is empty; expected an agreement starting with keys such as id:, municipality: and county:.")
+        }
+        // Not quoted: a file that is not keys and values may not be an agreement at all (/etc/passwd).
+        guard case .mapping = root else {
+            throw reader.fail(.start, "This is not an agreement file: expected keys and values such as id:, municipality: and county: at the top level, but found plain text or a list.")
         }
         return try reader.agreement(root)
     }
@@ -91,7 +99,11 @@ extension NodeReader {
         for item in try list(f["schools"] ?? Node(""), expected: "schools") {
             let s = try school(item); try unique(s.id, item, "school"); a.schools.append(s)
         }
-        for item in try list(f["series"] ?? Node(""), expected: "series") {
+        let seriesItems = try list(f["series"] ?? Node(""), expected: "series")
+        if seriesItems.count > AgreementLimits.maxSeries {
+            throw fail(position(f["series"]!), "The agreement has \(seriesItems.count) series; an agreement may have at most \(AgreementLimits.maxSeries) (split it into several agreements, or a district).")
+        }
+        for item in seriesItems {
             let s = try series(item, references: &references); try unique(s.id, item, "series"); a.series.append(s)
         }
         for item in try list(f["quarterly_deadlines"] ?? Node(""), expected: "quarterly deadlines") {

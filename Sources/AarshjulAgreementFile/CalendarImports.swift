@@ -27,7 +27,7 @@ extension AgreementFile {
     /// The agreement (checked as by `load`) and the calendar files it names.
     public static func loadWithImports(path: String) throws(AgreementFileError) -> (Agreement, CalendarImports) {
         let agreement = try load(path: path)
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let text = try readText(path, expected: "an agreement file (YAML)")
         let folder = (path as NSString).deletingLastPathComponent
         return (agreement, try imports(text, fileName: path, folder: folder, people: agreement.people.map(\.id)))
     }

@@ -14,16 +14,12 @@ public enum DistrictFile {
     }
 
     public static func isDistrict(path: String) -> Bool {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        guard case .success(let text) = InputFile.read(path, limit: AgreementLimits.maxFileBytes) else { return false }
         return isDistrict(text)
     }
 
     public static func load(path: String) throws(AgreementFileError) -> District {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw AgreementFileError(file: path, line: 0, column: 0,
-                                     message: "The file cannot be read as UTF-8 text (\(error.localizedDescription)).")
-        }
+        let text = try AgreementFile.readText(path, expected: "a district file (YAML)")
         let folder = (path as NSString).deletingLastPathComponent
         return try parse(text, fileName: path) { (relative: String) throws(AgreementFileError) -> Agreement in
             try AgreementFile.load(path: relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative))
@@ -33,6 +29,7 @@ public enum DistrictFile {
     /// `loadMember` reads a member's agreement file named in the district file.
     public static func parse(_ text: String, fileName: String,
                              loadMember: (String) throws(AgreementFileError) -> Agreement) throws(AgreementFileError) -> District {
+        try AgreementLimits.checkSize(text, fileName: fileName)
         let reader = NodeReader(file: fileName)
         let root: Node?
         do { root = try Yams.compose(yaml: text, Resolver.basic) } catch {
@@ -40,6 +37,9 @@ public enum DistrictFile {
         }
         guard let root, !reader.isNull(root) else {
             throw reader.fail(.start, "The file is empty; expected a district starting with keys such as district:, name: and members:.")
+        }
+        guard case .mapping = root else {
+            throw reader.fail(.start, "This is not a district file: expected keys and values such as district:, name: and members: at the top level, but found plain text or a list.")
         }
         return try reader.district(root, loadMember: loadMember)
     }
@@ -57,7 +57,11 @@ extension NodeReader {
             let m = try fields(item, of: "a member", allowed: ["file", "default"])
             let member: Agreement
             if let file = m["file"] {
-                member = try loadMember(try nonEmptyText(file, expected: "a path to an agreement file"))
+                let path = try nonEmptyText(file, expected: "a path to an agreement file")
+                do { member = try loadMember(path) } catch {
+                    // Located in the district file (where to change the path), with the member file's own place.
+                    throw fail(position(file), "The member file '\(path)' cannot be used: \(error.description)")
+                }
             } else if let d = m["default"] {
                 member = try defaultMember(d)
             } else {
@@ -67,6 +71,10 @@ extension NodeReader {
                 throw fail(position(item), "The municipality '\(member.id)' is a member twice.")
             }
             members.append(member)
+        }
+        if members.isEmpty {
+            throw fail(position(try f.required("members", expected: "a list of member municipalities")),
+                       "The district has no members; expected at least one member, e.g. '- file: ../oyer.yaml' or '- default: {id: gausdal, municipality: Gausdal, county: innlandet}'.")
         }
         func member(_ id: String, _ node: Node) throws(AgreementFileError) -> Int {
             guard let i = members.firstIndex(where: { $0.id == id }) else {

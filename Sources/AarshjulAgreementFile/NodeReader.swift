@@ -25,7 +25,11 @@ struct NodeReader {
 
     func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let s): return "the value '\(s.string)'"
+        // At most the start of one line: the file may not be an agreement at all.
+        case .scalar(let s):
+            let line = s.string.prefix { $0 != "\n" && $0 != "\r" }
+            let shown = line.count > 40 ? line.prefix(40) + "…" : line
+            return line.count < s.string.count || line.count > 40 ? "the text '\(shown)' (and more)" : "the value '\(shown)'"
         case .mapping: return "a block of keys"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -36,6 +40,9 @@ struct NodeReader {
     func text(_ node: Node, expected what: String) throws(AgreementFileError) -> String {
         guard case .scalar(let s) = node else {
             throw fail(position(node), "Expected \(what), but found \(describe(node)).")
+        }
+        if s.string.utf8.count > AgreementLimits.maxTextLength, s.string.count > AgreementLimits.maxTextLength {
+            throw fail(position(node), "This value is \(s.string.count) characters long; a value may be at most \(AgreementLimits.maxTextLength) characters (expected \(what)).")
         }
         return s.string.trimmingCharacters(in: .whitespaces)
     }
@@ -53,7 +60,11 @@ struct NodeReader {
     /// an empty list, so `weekdays: tue` and `agenda:` both read naturally.
     func list(_ node: Node, expected what: String) throws(AgreementFileError) -> [Node] {
         switch node {
-        case .sequence(let seq): return Array(seq)
+        case .sequence(let seq):
+            if seq.count > AgreementLimits.maxListItems {
+                throw fail(position(node), "This list has \(seq.count) entries; a list may have at most \(AgreementLimits.maxListItems) (expected \(what)).")
+            }
+            return Array(seq)
         case .scalar: return isNull(node) ? [] : [node]
         case .mapping, .alias:
             throw fail(position(node), "Expected a list of \(what), but found \(describe(node)).")

@@ -56,6 +56,9 @@ extension NodeReader {
                 }
                 if !skip.contains(m) { skip.append(m) }
             }
+            if skip.count == 12, let months = f["skip_months"] {
+                throw fail(position(months), "skip_months leaves out all 12 months, so the series never meets; expected at most 11 months to skip.")
+            }
             return .monthly(skipMonths: skip.sorted())
         case "yearly":
             if case .mapping = value {

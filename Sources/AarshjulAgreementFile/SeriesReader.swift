@@ -81,7 +81,11 @@ extension NodeReader {
                 if s.attendees.contains(who) {
                     throw fail(position(whoNode), "'\(who)' is in the attendees of \(label), who come to every meeting; list them only under partial_attendance.")
                 }
-                let count = try int(try pf.required("meetings", expected: "how many meetings a year they attend"), "a number of meetings a year", in: 1...52)
+                let meetingsNode = try pf.required("meetings", expected: "how many meetings a year they attend")
+                let count = try int(meetingsNode, "a number of meetings a year", in: 1...52)
+                if let most = Self.mostMeetingsPerYear(s.rule), count > most {
+                    throw fail(position(meetingsNode), "\(count) meetings a year is more than \(label) holds (at most \(most) a year by its rule); expected 1–\(most).")
+                }
                 references.append(Reference(id: who, node: whoNode, target: .person, role: "a partial attendee of \(label)"))
                 s.partialAttendance.append(PartialAttendance(person: who, count: count))
             }
@@ -135,5 +139,20 @@ extension NodeReader {
             s.preferences.startTime = s.statedTime?.earliestStart
         }
         return s
+    }
+}
+
+extension NodeReader {
+    /// The most meetings a year a rule can give, where the rule alone says it.
+    static func mostMeetingsPerYear(_ rule: FrequencyRule) -> Int? {
+        switch rule {
+        case .perQuarter(let count): return 4 * count
+        case .perYear(let count, _): return count
+        case .everyWeeks(let minWeeks, _, _): return 53 / max(1, minWeeks) + 1
+        case .weekly: return 53
+        case .monthly(let skip): return 12 - skip.count
+        case .yearly: return 1
+        case .schoolWindow: return nil
+        }
     }
 }

@@ -11,7 +11,31 @@ enum SyntaxErrors {
             return located(0, 0, "The file could not be read as YAML (\(error)).")
         }
         switch yaml {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if problem.contains("nesting level") || problem.contains("nest_level") {
+                return located(mark.line, mark.column, """
+                    The file nests lists and blocks more than 1000 levels deep here; an agreement nests a few levels \
+                    (series → rule → keys), so a bracket or indentation has run away.
+                    """)
+            }
+            // An unclosed quote is noticed at the end of the file; libyaml's
+            // context marks where the quoted text began, which is what to fix.
+            if let context, context.text.contains("quoted scalar") {
+                let quote = context.text.contains("single") ? "'" : "\""
+                return located(context.mark.line, context.mark.column, """
+                    The quote (\(quote)) that starts here is never closed; expected a closing \(quote) \
+                    at the end of the value on the same line.
+                    """)
+            }
+            if let context, context.text.contains("flow") {
+                let inside = context.text.contains("sequence") ? "[ ]" : "{ }"
+                let bracket = context.text.contains("sequence") ? "[" : "{"
+                return located(context.mark.line, context.mark.column, """
+                    The \(bracket) that starts here is not closed where expected (at line \(mark.line)): \(problem); \
+                    expected a \(inside) with items separated by commas.
+                    """)
+            }
             return located(mark.line, mark.column, "The file is not valid YAML here: \(problem).\(hint(for: problem))")
         case .reader(let problem, let offset, _, _):
             let (line, column) = offset.map { lineAndColumn(ofCharacter: $0, in: text) } ?? (0, 0)

@@ -58,6 +58,10 @@ extension NodeReader {
     /// An id: lowercase ASCII, as used in UIDs and references.
     func id(_ node: Node, of what: String) throws(AgreementFileError) -> String {
         let raw = try nonEmptyText(node, expected: "an id for \(what)")
+        // Ids become file names (<municipality>-<series>-<year>.ics) and UIDs.
+        guard raw.count <= AgreementLimits.maxIDLength else {
+            throw fail(position(node), "The id for \(what) is \(raw.count) characters long; ids may be at most \(AgreementLimits.maxIDLength) characters, since they become file names, e.g. 'slt_koordinator'.")
+        }
         guard Values.isValidID(raw) else {
             throw fail(position(node), "'\(raw)' is not a valid id for \(what); ids use only lowercase a–z, digits, '_' and '-' (no æ, ø, å or spaces), e.g. 'slt_koordinator'.")
         }

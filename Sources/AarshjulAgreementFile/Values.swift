@@ -107,6 +107,10 @@ enum Values {
                 return .failure(Problem("'\(text)' is not a duration; \(hint)."))
             }
             rest = rest.dropFirst(digits.count)
+            // Checked before any arithmetic: a number of hours past Int's range must not overflow.
+            guard n <= 24 * 60 else {
+                return .failure(Problem("'\(text)' is longer than a day (at most 24h); \(hint), or all_day: true for a whole day."))
+            }
             if rest.hasPrefix("min") { rest = rest.dropFirst(3); total += n }
             else if rest.hasPrefix("m") { rest = rest.dropFirst(); total += n }
             else if rest.hasPrefix("h") || rest.hasPrefix("t") { rest = rest.dropFirst(); total += n * 60 }
@@ -114,6 +118,9 @@ enum Values {
                 return .failure(Problem("'\(text)' has no unit; \(hint)."))
             }
             sawUnit = true
+            guard total <= 24 * 60 else {
+                return .failure(Problem("'\(text)' is longer than a day (at most 24h); \(hint), or all_day: true for a whole day."))
+            }
         }
         guard sawUnit, total > 0 else { return .failure(Problem("'\(text)' is not a duration; \(hint).")) }
         guard total <= 24 * 60 else { return .failure(Problem("\(text) is longer than a day; for a whole day use all_day: true.")) }

@@ -8,13 +8,21 @@ import AarshjulICal
 struct DistrictPlanRun {
     let command: PlanCommand
 
-    func run() throws {
-        let fallback = command.languageOptions.planLanguage ?? .bokmal
+    /// The district file read and planned (the validation `check` runs too);
+    /// on any problem the error is printed and the process exits.
+    static func make(path: String, years: ClosedRange<Int>, language: PlanLanguage?) -> (District, DistrictPlan) {
+        let fallback = language ?? .bokmal
         let district: District
-        do { district = try DistrictFile.load(path: command.agreementFile) } catch { Failure.report(error, language: fallback) }
+        do { district = try DistrictFile.load(path: path) } catch { Failure.report(error, language: fallback) }
+        do { return (district, try DistrictPlanner.plan(district, years: years, language: language)) } catch {
+            Failure.report(error, language: fallback)
+        }
+    }
+
+    func run() throws {
         let language = command.languageOptions.planLanguage
+        let (district, plan) = Self.make(path: command.agreementFile, years: try command.yearOptions.range(), language: language)
         do {
-            let plan = try DistrictPlanner.plan(district, years: try command.yearOptions.range(), language: language)
             var texts: [String] = []
             for memberPlan in plan.plans {
                 let text = TextPlan.render(memberPlan)
@@ -35,7 +43,7 @@ struct DistrictPlanRun {
             }
             if !command.quiet { print(texts.joined(separator: "\n"), terminator: "") }
         } catch {
-            Failure.report(error, language: language ?? fallback)
+            Failure.report(error, language: language ?? .bokmal)
         }
     }
 }

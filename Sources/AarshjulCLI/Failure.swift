@@ -21,6 +21,8 @@ enum Failure {
         case let error as AgreementFileError:
             exit(error.description, code: 1)
         case let error as PlanningError:
+            // A mistake in the file is bad input (1); no plan keeping every hard rule is 2.
+            if case .invalidAgreement = error { exit(error.message(language), code: 1) }
             exit(error.message(language), code: 2)
         case let error as ICalError:
             exit(String(describing: error), code: 1)

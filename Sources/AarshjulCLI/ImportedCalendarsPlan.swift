@@ -5,7 +5,38 @@ import AarshjulICal
 /// A fresh plan that honours the busy calendars and skolerute the agreement
 /// file names (`busy_calendars`, `school_calendar.import`); libical's
 /// findings in those files are printed as warnings.
+///
+/// This is the one validation `plan` and `check` share: `check` runs
+/// exactly `make` and prints a summary instead of the plan, so a file one
+/// accepts the other accepts, and a file one refuses the other refuses
+/// with the same message and exit status.
 enum ImportedCalendarsPlan {
+    /// An agreement file read, its calendar files read and the year(s)
+    /// planned; on any problem the error is printed and the process exits.
+    /// `previous`: a folder of last year's plan whose chains (every-N-weeks series) the plan continues.
+    static func make(path: String, years: ClosedRange<Int>, language override: PlanLanguage?,
+                     previous: String? = nil) -> (Agreement, Plan, PlanLanguage) {
+        var agreement: Agreement
+        let imports: CalendarImports
+        do { (agreement, imports) = try AgreementFile.loadWithImports(path: path) } catch {
+            Failure.report(error, language: override ?? .bokmal)
+        }
+        if let previous {
+            do {
+                let last = try ChainContinuation.lastMeetings(inFolder: previous)
+                agreement = ChainContinuation.continuing(agreement, firstYear: years.lowerBound) { last[$0]?[$1] }
+            } catch {
+                Failure.exit("\(previous): cannot read the previous plan (\(error)).", code: 1)
+            }
+        }
+        let language = override ?? agreement.language
+        do {
+            return (agreement, try plan(agreement, imports: imports, years: years, language: language), language)
+        } catch {
+            Failure.report(error, language: language)
+        }
+    }
+
     static func plan(_ agreement: Agreement, imports: CalendarImports, years: ClosedRange<Int>,
                      language: PlanLanguage) throws -> Plan {
         let files = RescheduleInputs(agreement: agreement, years: years)

@@ -62,22 +62,9 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         if DistrictFile.isDistrict(path: agreementFile) { return try DistrictPlanRun(command: self).run() }
-        var agreement: Agreement
-        let imports: CalendarImports
-        do { (agreement, imports) = try AgreementFile.loadWithImports(path: agreementFile) } catch {
-            Failure.report(error, language: languageOptions.planLanguage ?? .bokmal)
-        }
-        if let previous {
-            do {
-                let last = try ChainContinuation.lastMeetings(inFolder: previous)
-                agreement = ChainContinuation.continuing(agreement, firstYear: try yearOptions.range().lowerBound) { last[$0]?[$1] }
-            } catch {
-                Failure.exit("\(previous): cannot read the previous plan (\(error)).", code: 1)
-            }
-        }
-        let language = languageOptions.planLanguage ?? agreement.language
+        let (_, plan, language) = ImportedCalendarsPlan.make(path: agreementFile, years: try yearOptions.range(),
+                                                              language: languageOptions.planLanguage, previous: previous)
         do {
-            let plan = try ImportedCalendarsPlan.plan(agreement, imports: imports, years: try yearOptions.range(), language: language)
             let text = TextPlan.render(plan)
             // Every document is made before any is written, so a failure leaves no file half-done.
             var documents: [(path: String, bytes: [UInt8])] = []

@@ -61,11 +61,7 @@ struct RescheduleInputs {
             """)
     }
 
-    private func read(_ path: String) throws(ICalError) -> String {
-        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .io(path: path, message: "cannot be read (\(error.localizedDescription))")
-        }
-    }
+    private func read(_ path: String) throws(ICalError) -> String { try AgreementCalendarInputs.text(path) }
 
     private func warn(_ findings: [ICalFinding]) {
         var standardError = StandardError()
