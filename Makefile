@@ -1,4 +1,4 @@
-.PHONY: demo test bench
+.PHONY: demo test bench fuzz
 # Plan the shipped sample agreements (installs what is missing first).
 demo:
 	scripts/demo.sh
@@ -7,4 +7,7 @@ test:
 	scripts/test.sh
 # Release-build benchmark with printed figures.
 bench:
-	scripts/setup.sh && swift run -c release aarshjul-bench && swift run -c release aarshjul-bench national
+	scripts/setup.sh && swift run -c release aarshjul-bench && swift run -c release aarshjul-bench national && swift run -c release aarshjul-bench import
+# Fuzz the agreement reader and the calendar importer (libFuzzer) for FUZZ_SECONDS (default 60).
+fuzz:
+	scripts/setup.sh && scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)

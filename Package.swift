@@ -24,6 +24,7 @@ let package = Package(
     products: [
         .executable(name: "aarshjul", targets: ["AarshjulCLI"]),
         .executable(name: "aarshjul-bench", targets: ["AarshjulBench"]),
+        .executable(name: "aarshjul-fuzz", targets: ["AarshjulFuzz"]),
         .library(name: "AarshjulCore", targets: ["AarshjulCore"]),
     ],
     dependencies: [
@@ -70,6 +71,12 @@ let package = Package(
             name: "AarshjulBench",
             dependencies: ["AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"]
         ),
+        // libFuzzer target for the agreement reader and the calendar importer
+        // (`make fuzz`); built normally it replays a corpus (see scripts/fuzz.sh).
+        .executableTarget(
+            name: "AarshjulFuzz",
+            dependencies: ["AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"]
+        ),
         .target(
             name: "AarshjulServer",
             dependencies: [
@@ -104,7 +111,7 @@ let package = Package(
             name: "AarshjulCLITests",
             dependencies: ["AarshjulCLI", "AarshjulCore", "AarshjulAgreementFile", "AarshjulICal", "AarshjulXLSX", "AarshjulPDF"],
             // Read from the source tree by path (and re-recorded there), not bundled.
-            exclude: ["Golden"]
+            exclude: ["Golden", "Regressions", "BadInputCorpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

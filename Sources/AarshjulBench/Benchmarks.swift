@@ -12,6 +12,9 @@ import Glibc
 enum Benchmarks {
     static func main() throws {
         if CommandLine.arguments.dropFirst().first == "national" { return NationalBenchmark.run() }
+        if CommandLine.arguments.dropFirst().first == "import" {
+            return try ImportBenchmark.run(root: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : "calendars")
+        }
         let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "calendars"
         let names = ["luster", "flakstad", "stjordal", "lillestrom", "oyer"]
         let agreements = try names.map { try AgreementFile.load(path: "\(root)/\($0).yaml") }
@@ -66,8 +69,8 @@ enum Benchmarks {
     #endif
 
     /// Median wall time in milliseconds.
-    static func measure(_ body: () -> Void) -> Double {
-        for _ in 0..<warmups { body() }
+    static func measure(rounds: Int = rounds, _ body: () -> Void) -> Double {
+        for _ in 0..<min(warmups, rounds) { body() }
         var samples: [Double] = []
         for _ in 0..<rounds {
             let start = now()

@@ -28,11 +28,21 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/aarshjul")
     }()
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs the binary; with `timeout`, a run still going after that many
+    /// seconds is killed (so a hang fails the test instead of stalling it).
+    static func run(_ arguments: [String], timeout: Double? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { process.terminate() }
+            }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,0 +1,67 @@
+import AarshjulAgreementFile
+import AarshjulCore
+import AarshjulICal
+
+/// One fuzz input through the readers a user's files go through: text
+/// starting with BEGIN: as a calendar (parsed, then expanded as a busy
+/// calendar and as a skolerute over 2027), anything else as an agreement
+/// file and as a district file. Errors are the expected outcome; a crash,
+/// a hang or a run past the limits is a finding.
+enum FuzzTarget {
+    static let horizon = DateRange(CivilDate(year: 2027, month: 1, day: 1)!, CivilDate(year: 2027, month: 12, day: 31)!)
+
+    static func run(_ bytes: UnsafeRawBufferPointer) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.drop(while: { $0.isWhitespace }).uppercased().hasPrefix("BEGIN:") {
+            var limits = ImportLimits()
+            limits.seconds = 2
+            _ = try? ICalImporter.parse(text, fileName: "fuzz.ics", limits: limits)
+            _ = try? BusyCalendar.intervals(text, fileName: "fuzz.ics", person: "p", horizon: horizon, limits: limits)
+            _ = try? BusyCalendar.schoolHolidays(text, fileName: "fuzz.ics", horizon: horizon, limits: limits)
+            _ = try? BusyCalendar.previous(text, fileName: "fuzz.ics")
+        } else {
+            if let agreement = try? AgreementFile.parse(text, fileName: "fuzz.yaml") {
+                // What plan would do next: the core's own check and a plan (bounded by the agreement limits).
+                _ = try? AgreementFile.imports(text, fileName: "fuzz.yaml", folder: "", people: agreement.people.map(\.id))
+                _ = try? Planner.plan(PlanRequest(agreement: agreement, years: 2027...2027))
+            }
+            _ = try? DistrictFile.parse(text, fileName: "fuzz.yaml") { (path: String) throws(AgreementFileError) -> Agreement in
+                throw AgreementFileError(file: path, line: 0, column: 0, message: "members are not read while fuzzing")
+            }
+        }
+    }
+}
+
+#if FUZZING
+/// libFuzzer's entry point (built by `make fuzz` with `-sanitize=fuzzer`).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    FuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+#else
+import Foundation
+
+/// Without libFuzzer: replays files (a corpus, the crash files libFuzzer
+/// wrote) through the same target, so each finding stays a regression test.
+@main
+struct FuzzReplay {
+    static func main() throws {
+        var files: [String] = []
+        for argument in CommandLine.arguments.dropFirst() {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: argument).sorted()
+                files += names.map { argument + "/" + $0 }
+            } else {
+                files.append(argument)
+            }
+        }
+        for file in files {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            data.withUnsafeBytes { FuzzTarget.run($0) }
+        }
+        print("aarshjul-fuzz: \(files.count) inputs replayed, no crash")
+    }
+}
+#endif
