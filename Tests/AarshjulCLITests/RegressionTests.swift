@@ -14,9 +14,11 @@ import Glibc
     static func fixture(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     /// A run held to `seconds` (killed after, and reported as a failure).
-    static func bounded(_ arguments: [String], seconds: Double = 5, environment: [String: String] = [:]) throws -> CLI.Result {
+    /// A hang guard, not a speed claim: the debug build on a loaded machine
+    /// is several times slower than the release figures in docs/limits.md.
+    static func bounded(_ arguments: [String], seconds: Double = 20, environment: [String: String] = [:]) throws -> CLI.Result {
         let started = Date()
-        let result = try CLI.run(arguments, timeout: seconds * 3, environment: environment)
+        let result = try CLI.run(arguments, timeout: seconds * 1.5, environment: environment)
         let elapsed = Date().timeIntervalSince(started)
         #expect(elapsed < seconds, "\(arguments.joined(separator: " ")) took \(elapsed) s")
         var usage = rusage()
@@ -80,7 +82,7 @@ import Glibc
     }
 
     @Test(arguments: [
-        ("rrule-secondly.ics", "9", "200 000 occurrences"),
+        ("rrule-secondly.ics", "9", "AARSHJUL_"),
         ("rrule-minutely-1601.ics", "9", "AARSHJUL_"),
         ("rrule-byminute-bysecond.ics", "9", "AARSHJUL_"),
         ("rrule-rscale.ics", "8", "RSCALE=CHINESE"),

@@ -47,4 +47,25 @@ import Testing
             #expect(path == dir + "/finnes-ikke/c.ics")
         }
     }
+
+    @Test func staleTemporariesOfKilledRunsGoOnTheNextWriteLiveOnesStay() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A process that has ended: its temporaries are stale.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let stale = ".a.ics.tmp-\(gone.processIdentifier)-Ab12Cd"
+        let live = ".b.ics.tmp-\(ProcessInfo.processInfo.processIdentifier)-Zz99Yy"
+        let oldStyle = ".c.ics.tmp-Qw3rty", youngOldStyle = ".d.ics.tmp-Qw3rtz", unrelated = ".notes.tmp-x"
+        for name in [stale, live, oldStyle, youngOldStyle, unrelated] {
+            try "half".write(toFile: dir + "/" + name, atomically: false, encoding: .utf8)
+        }
+        let twoMinutesAgo = Date().addingTimeInterval(-120)
+        try FileManager.default.setAttributes([.modificationDate: twoMinutesAgo], ofItemAtPath: dir + "/" + oldStyle)
+        try AtomicFile.writeAll([("a.ics", "A")], into: dir)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+        #expect(left == ["a.ics", live, youngOldStyle, unrelated], "\(left)")
+    }
 }
