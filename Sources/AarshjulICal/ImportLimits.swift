@@ -11,14 +11,15 @@ public struct ImportLimits: Sendable, Equatable {
     public var maxFileBytes: Int = 64 << 20
     /// Occurrences (events and expanded repeats) one file may give over the planned years (`AARSHJUL_MAX_OCCURRENCES`).
     public var maxOccurrences: Int = 200_000
-    /// Recurrence steps libical may take for one file, counted from each
-    /// rule's DTSTART (steps before the planned years count too) (`AARSHJUL_MAX_RECURRENCE_STEPS`).
-    public var maxRecurrenceSteps: Int = 2_000_000
+    /// Recurrence steps one RRULE may take from its DTSTART to the end of
+    /// the planned years (steps before them count too: a daily rule from 1601
+    /// takes 156,000) (`AARSHJUL_MAX_RECURRENCE_STEPS`).
+    public var maxRecurrenceSteps: Int = 200_000
     /// Time-zone changes one VTIMEZONE rule may define up to the last plannable year.
     public var maxZoneChanges: Int = 20_000
     /// How deeply components may nest (VCALENDAR > VEVENT > VALARM is 3).
     public var maxNesting: Int = 8
-    /// Wall-clock seconds for reading one file (`AARSHJUL_IMPORT_SECONDS`).
+    /// CPU seconds for reading one file (`AARSHJUL_IMPORT_SECONDS`).
     public var seconds: Double = 3
 
     public init() {}
@@ -53,9 +54,11 @@ struct ImportBudget {
         self.fileName = fileName
     }
 
+    /// CPU time of this thread: the budget measures the work a file costs,
+    /// so a busy machine does not turn a good file into a refused one.
     static func now() -> Double {
         var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
@@ -70,12 +73,13 @@ struct ImportBudget {
         }
     }
 
-    mutating func step(line: Int?) throws(ICalError) {
+    /// One more step of a rule that has taken `ruleSteps` so far.
+    mutating func step(_ ruleSteps: Int, line: Int?) throws(ICalError) {
         steps += 1
-        if steps > limits.maxRecurrenceSteps {
+        if ruleSteps > limits.maxRecurrenceSteps {
             throw .malformed(file: fileName, line: line, message: """
-                this event's RRULE needs more than \(limits.maxRecurrenceSteps.grouped) steps to reach the planned years \
-                (the limit per calendar file: a rule repeating every second or minute, or from a DTSTART far back). \
+                this event's RRULE needs more than \(limits.maxRecurrenceSteps.grouped) steps to reach the end of the planned years \
+                (the limit per rule: a rule repeating every second or minute, or from a DTSTART far back). \
                 Expected a rule repeating daily or less often from a recent start; set AARSHJUL_MAX_RECURRENCE_STEPS to raise the limit
                 """)
         }
@@ -85,7 +89,7 @@ struct ImportBudget {
     func checkTime(line: Int?) throws(ICalError) {
         if Self.now() - started > limits.seconds {
             throw .malformed(file: fileName, line: line, message: """
-                reading the file took more than \(limits.seconds.formatted) s (the limit per calendar file), \
+                reading the file took more than \(limits.seconds.formatted) s of computing (the limit per calendar file), \
                 stopped here. Expected a calendar of people's meetings; set AARSHJUL_IMPORT_SECONDS to raise the limit
                 """)
         }

@@ -106,8 +106,10 @@ struct RecurrenceExpander {
             }
             guard let iterator = icalrecur_iterator_new(rule, start) else { continue }
             defer { icalrecur_iterator_free(iterator) }
+            var ruleSteps = 0
             while true {
-                try file.budget.step(line: ruleLine)
+                ruleSteps += 1
+                try file.budget.step(ruleSteps, line: ruleLine)
                 var next = icalrecur_iterator_next(iterator)
                 if icaltime_is_null_time(next) != 0 { break }
                 if next.zone == nil { next.zone = start.zone }

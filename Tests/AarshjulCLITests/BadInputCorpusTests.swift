@@ -37,8 +37,8 @@ import Testing
         // Two runs per file; spread over a few threads to keep the suite short.
         let results = try entries.concurrentMap(threads: 4) { entry -> (CLI.Result, CLI.Result) in
             let path = Self.folder.appendingPathComponent(entry.file).path
-            return (try CLI.run(["check", path, "--years", "2027"], timeout: 20),
-                    try CLI.run(["plan", path, "--year", "2027"], timeout: 20))
+            return (try CLI.run(["check", path, "--years", "2027"], timeout: 90),
+                    try CLI.run(["plan", path, "--year", "2027"], timeout: 90))
         }
         for (entry, (check, plan)) in zip(entries, results) {
             #expect(plan.status == entry.status, "\(entry.file): plan exit \(plan.status): \(plan.stderr)")

@@ -16,7 +16,7 @@ import Glibc
     /// A run held to `seconds` (killed after, and reported as a failure).
     /// A hang guard, not a speed claim: the debug build on a loaded machine
     /// is several times slower than the release figures in docs/limits.md.
-    static func bounded(_ arguments: [String], seconds: Double = 20, environment: [String: String] = [:]) throws -> CLI.Result {
+    static func bounded(_ arguments: [String], seconds: Double = 60, environment: [String: String] = [:]) throws -> CLI.Result {
         let started = Date()
         let result = try CLI.run(arguments, timeout: seconds * 1.5, environment: environment)
         let elapsed = Date().timeIntervalSince(started)
