@@ -1,6 +1,7 @@
 import AarshjulAgreementFile
 import AarshjulCore
 import AarshjulICal
+import AarshjulServer
 
 /// A fresh plan that honours the busy calendars and skolerute the agreement
 /// file names (`busy_calendars`, `school_calendar.import`); libical's
