@@ -94,7 +94,7 @@ struct PlanComponents {
         // A meeting's deadline goes with the meeting: cancelled when it is cancelled or gone.
         let cancelled = deadline.relatedEventUID != nil && (meeting == nil || meeting!.cancelled)
         try c.add(property: icalproperty_new_uid(deadline.uid), what: "UID")
-        try c.add(property: icalproperty_new_sequence(Int32(deadline.sequence)), what: "SEQUENCE")
+        try c.add(property: icalproperty_new_sequence(Int32(clamping: deadline.sequence)), what: "SEQUENCE")
         try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(deadline.stamp)), what: "DTSTAMP")
         try c.add(property: icalproperty_new_lastmodified(runtime.utcTime(deadline.stamp)), what: "LAST-MODIFIED")
         try c.add(property: icalproperty_new_dtstart(LibicalRuntime.dateValue(deadline.due)), what: "DTSTART")
