@@ -106,7 +106,12 @@ def sync(tmp_path, url):
 def test_publish_change_publish(radicale, tmp_path):
     calendars = tmp_path / "calendars"
     calendars.mkdir()
-    shutil.copy(ROOT / "calendars" / "flakstad.yaml", calendars / "flakstad.yaml")
+    # Flakstad's agreement names no agenda deadline; give its politiråd one, so
+    # that a deadline event reaches the server and khal (checked below).
+    text = (ROOT / "calendars" / "flakstad.yaml").read_text()
+    marker = "    rule: {at_least_per_year: 2}\n"
+    assert marker in text
+    (calendars / "flakstad.yaml").write_text(text.replace(marker, marker + "    agenda_notice_days: 7\n", 1))
     state = tmp_path / "state"
     url = radicale + f"/{USER}/"
 

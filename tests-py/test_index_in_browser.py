@@ -85,7 +85,7 @@ def test_overview_lists_municipalities_with_subscribe_buttons(tmp_path):
     assert 'href="webcal://127.0.0.1:' in dom, "no webcal:// subscribe button in the rendered page"
     assert 'href="/lillestrom/"' in dom and "Lillestrøm" in dom
     # The script made every address a full one to copy.
-    assert 'value="https://127.0.0.1:' in dom
+    assert 'value="http://127.0.0.1:' in dom  # plain HTTP gives http:// links
     assert "/private/" not in dom, "confidential feeds must never be listed"
 
 

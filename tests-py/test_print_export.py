@@ -36,8 +36,8 @@ def feed_events(folder: pathlib.Path, agreement_id: str):
     cal = icalendar.Calendar.from_ical((folder / "ics" / f"{agreement_id}-{YEAR}.ics").read_bytes())
     out = []
     for ev in cal.walk("VEVENT"):
-        if str(ev.get("STATUS", "")) == "CANCELLED":
-            continue
+        if str(ev.get("STATUS", "")) == "CANCELLED" or "X-AARSHJUL-DEADLINE" in ev:
+            continue  # deadlines are the rows' deadline column (and their own sheet), not rows
         start = ev.decoded("DTSTART")
         if isinstance(start, datetime.datetime):
             end = ev.decoded("DTEND")
