@@ -132,22 +132,17 @@ struct ComponentReader {
 
     /// A deadline written as an all-day VEVENT (X-AARSHJUL-DEADLINE: what it belongs to): due on its DTSTART.
     func deadline(_ component: LibicalComponent) -> ImportedTodo? {
-        guard let startValue = file.time(of: ICAL_DTSTART_PROPERTY, in: component, calendar: calendar),
-              let start = file.runtime.osloWallTime(startValue) else { return nil }
-        let related = icalcomponent_get_first_property(component.pointer, ICAL_RELATEDTO_PROPERTY)
-        var todo = ImportedTodo(
-            uid: text(icalcomponent_get_uid(component.pointer)) ?? "",
-            summary: text(icalcomponent_get_summary(component.pointer)) ?? "",
-            due: start.date,
-            relatedTo: related.flatMap { text(icalproperty_get_relatedto($0)) },
-            seriesID: component.xValue("X-AARSHJUL-DEADLINE"))
-        todo.sequence = Int(icalcomponent_get_sequence(component.pointer))
-        todo.stamp = stamp(component)
-        return todo
+        todo(component, dueOn: ICAL_DTSTART_PROPERTY, belongsTo: "X-AARSHJUL-DEADLINE")
     }
 
     func todo(_ component: LibicalComponent) -> ImportedTodo? {
-        guard let dueValue = file.time(of: ICAL_DUE_PROPERTY, in: component, calendar: calendar),
+        todo(component, dueOn: ICAL_DUE_PROPERTY, belongsTo: "X-AARSHJUL-SERIES")
+    }
+
+    /// A deadline either way it is written: `dueOn` holds its day, `belongsTo` the series it belongs to.
+    private func todo(_ component: LibicalComponent, dueOn property: icalproperty_kind,
+                      belongsTo seriesProperty: String) -> ImportedTodo? {
+        guard let dueValue = file.time(of: property, in: component, calendar: calendar),
               let due = file.runtime.osloWallTime(dueValue) else { return nil }
         let related = icalcomponent_get_first_property(component.pointer, ICAL_RELATEDTO_PROPERTY)
         var todo = ImportedTodo(
@@ -155,7 +150,7 @@ struct ComponentReader {
             summary: text(icalcomponent_get_summary(component.pointer)) ?? "",
             due: due.date,
             relatedTo: related.flatMap { text(icalproperty_get_relatedto($0)) },
-            seriesID: component.xValue("X-AARSHJUL-SERIES"))
+            seriesID: component.xValue(seriesProperty))
         todo.sequence = Int(icalcomponent_get_sequence(component.pointer))
         todo.stamp = stamp(component)
         return todo
