@@ -233,34 +233,64 @@ public actor CalendarsFolderSource: FeedSource {
                       span: ClosedRange<Int>, today: CivilDate, stamp: UTCTimestamp) throws -> Plan {
         // Chains continue from the last meeting published in the year before.
         let agreement = original.continuing(from: history, firstYear: span.lowerBound)
+        let before = try previous(agreement.id, history: history, span: span)
+        let held = history.held(before: today, in: span)
+        let attempt = { (agreement: Agreement) throws(PlanningError) -> Plan in
+            try Self.plan(agreement, inputs: inputs, before: before, held: held, span: span, stamp: stamp, logger: self.logger)
+        }
         do {
-            if let before = try previous(agreement.id, history: history, span: span) {
-                var request = RescheduleRequest(agreement: agreement, years: span, previous: before.events,
-                                                previousDeadlines: before.deadlines, busy: inputs.busy,
-                                                schoolHolidays: inputs.schoolHolidays, stamp: stamp)
-                // The previous plan is this server's own output: nobody moved events by hand in it.
-                request.detectHandEdits = false
-                // Held meetings stay where they were held.
-                request.pins = history.held(before: today, in: span)
-                var attempt: RescheduleResult? = nil
-                if !request.pins.isEmpty { attempt = try? Rescheduler.reschedule(request) }
-                if attempt == nil {
-                    // A held meeting that today's rules would not allow: plan the rest around
-                    // it without pinning (the history keeps the held date whatever the plan says).
-                    request.pins = [:]
-                }
-                let result = try attempt ?? Rescheduler.reschedule(request)
+            return try attempt(agreement)
+        } catch {
+            // The meeting a chain continues from is history: when the agreed
+            // gap after it cannot be kept, the plan starts the chain again as
+            // soon as the calendar allows and says so, instead of refusing
+            // every feed of the municipality.
+            if let relieved = ChainRelief.plan(original: original, continued: agreement, failure: error, attempt: attempt) {
+                for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.english)") }
+                return relieved.plan
+            }
+            throw FolderSourceError.planning(file: folder + "/" + file, message: error.message(.english))
+        }
+    }
+
+    /// One planning of `agreement` against what was published (`before`):
+    /// the fewest changes keeping the held meetings (`held`) where they were;
+    /// if the held meetings cannot all anchor today's rules, without them
+    /// (the history keeps their dates whatever the plan says); if the repair
+    /// finds no plan (it settles one year before the next, so a chain may end
+    /// a year where the next cannot go on), a fresh plan of the span with the
+    /// published identities carried over. Nothing published: a fresh plan.
+    static func plan(_ agreement: Agreement, inputs: AgreementCalendarInputs, before: PublishedPlan?, held: [String: CivilDate],
+                     span: ClosedRange<Int>, stamp: UTCTimestamp, logger: Logger) throws(PlanningError) -> Plan {
+        let fresh = { () throws(PlanningError) -> Plan in
+            try Planner.plan(PlanRequest(agreement: agreement, years: span), busy: inputs.busy, schoolHolidays: inputs.schoolHolidays)
+        }
+        guard let before else { return try fresh() }
+        var request = RescheduleRequest(agreement: agreement, years: span, previous: before.events,
+                                        previousDeadlines: before.deadlines, busy: inputs.busy,
+                                        schoolHolidays: inputs.schoolHolidays, stamp: stamp)
+        // The previous plan is this server's own output: nobody moved events by hand in it.
+        request.detectHandEdits = false
+        // Held meetings stay where they were held.
+        request.pins = held
+        var failure: PlanningError?
+        for pins in held.isEmpty ? [held] : [held, [:]] {
+            request.pins = pins
+            do {
+                let result = try Rescheduler.reschedule(request)
                 let moved = result.changes(.moved).count, cancelled = result.changes(.cancelled).count
                 if moved + cancelled > 0 {
                     logger.info("Rescheduled \(agreement.id): \(moved) moved, \(cancelled) cancelled")
                 }
                 return result.plan
+            } catch {
+                failure = error
             }
-            return try Planner.plan(PlanRequest(agreement: agreement, years: span),
-                                    busy: inputs.busy, schoolHolidays: inputs.schoolHolidays)
-        } catch let error as PlanningError {
-            throw FolderSourceError.planning(file: folder + "/" + file, message: error.message(.english))
         }
+        guard var plan = try? fresh() else { throw failure! }
+        IdentityCarry.apply(previous: before, stamp: stamp, to: &plan)
+        logger.info("Replanned \(agreement.id) afresh (the repair found no plan), published identities kept")
+        return plan
     }
 
     private func plan(_ original: District, file: String, histories: [String: PublishedHistory], span: ClosedRange<Int>,
