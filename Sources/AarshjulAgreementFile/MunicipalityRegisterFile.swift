@@ -34,14 +34,17 @@ extension NodeReader {
             return n
         }
         for item in try list(try f.required("municipalities", expected: "the municipalities"), expected: "municipalities") {
-            let m = try fields(item, of: "a municipality", allowed: ["number", "name", "names", "county", "police"])
+            let m = try fields(item, of: "a municipality", allowed: ["number", "name", "names", "county", "police", "police_source"])
             let numberNode = try m.required("number", expected: "the kommunenummer")
             let n = try number(numberNode)
             guard numbers.insert(n).inserted else { throw fail(position(numberNode), "The number \(n) is listed twice.") }
             municipalities.append(Municipality(number: n, name: try m.requiredText("name", expected: "the name"),
                                                names: try stringList(m["names"], expected: "the official name forms"),
                                                county: try county(try m.required("county", expected: "the county")),
-                                               policeDistrict: try m.requiredText("police", expected: "the police district")))
+                                               policeDistrict: try m.requiredText("police", expected: "the police district"),
+                                               policeSource: try m["police_source"].map { n throws(AgreementFileError) in
+                                                   try source(n, in: sources)
+                                               }))
         }
         var former: [FormerMunicipality] = []
         for item in try list(f["former"] ?? Node(""), expected: "former municipalities") {

@@ -50,6 +50,24 @@ import Testing
         #expect(police("3440") == "Innlandet politidistrikt") // Øyer
     }
 
+    /// Sør-Vest politidistrikt (politi.no): Rogaland's municipalities, five in
+    /// former Hordaland and "en i Vest-Agder", Sirdal; the register says where
+    /// Sirdal's district is read, since it crosses the county border.
+    @Test func sirdalIsInSorVestAsThePoliceSayWithItsSource() throws {
+        let r = Self.register
+        let sirdal = try #require(r.municipality(number: "4228"))
+        #expect(sirdal.name == "Sirdal" && sirdal.county == .agder)
+        #expect(sirdal.policeDistrict == "Sør-Vest politidistrikt")
+        #expect(sirdal.policeSource?.publisher == "Politiet (Sør-Vest politidistrikt)")
+        #expect(sirdal.policeSource?.url?.hasPrefix("https://www.politi.no/") == true)
+        let sorVest = r.municipalities.filter { $0.policeDistrict == "Sør-Vest politidistrikt" }
+        #expect(Set(sorVest.filter { $0.county != .rogaland }.map(\.name)) == ["Sirdal", "Sveio", "Etne", "Bømlo", "Fitjar", "Stord"])
+        #expect(r.municipalities.filter { $0.county == .rogaland }.allSatisfy { $0.policeDistrict == "Sør-Vest politidistrikt" })
+        // Every other municipality of Agder is in Agder politidistrikt.
+        #expect(r.municipalities.filter { $0.county == .agder && $0.number != "4228" }
+            .allSatisfy { $0.policeDistrict == "Agder politidistrikt" })
+    }
+
     @Test func sameNamesAreToldApartByCountyAndSamiFormsAreOfficialNames() {
         let r = Self.register
         #expect(r.current(named: "Herøy").map(\.number).sorted() == ["1515", "1818"])

@@ -9,13 +9,18 @@ public struct Municipality: Sendable, Hashable {
     public var county: County
     /// "Vest politidistrikt".
     public var policeDistrict: String
+    /// Where this municipality's police district is read, when it is not the
+    /// register's general police source (an exception to the county border).
+    public var policeSource: FactSource?
 
-    public init(number: String, name: String, names: [String] = [], county: County, policeDistrict: String) {
+    public init(number: String, name: String, names: [String] = [], county: County, policeDistrict: String,
+                policeSource: FactSource? = nil) {
         self.number = number
         self.name = name
         self.names = names.isEmpty ? [name] : names
         self.county = county
         self.policeDistrict = policeDistrict
+        self.policeSource = policeSource
     }
 
     /// "Guovdageaidnu – Kautokeino" (the official form), or the one name.
