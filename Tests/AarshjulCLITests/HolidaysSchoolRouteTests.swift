@@ -46,17 +46,70 @@ import Testing
         #expect(english.contains("projected [1]") && english.contains("School calendar sources (Finnmark)"))
     }
 
-    /// The bar of issue 10: for every county the 2027 listing shows exactly the
-    /// breaks of its data file, each marked as the file marks it.
+    static let dataFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("data")
+
+    /// The county's file as it lies in the source tree (not the compiled-in copy).
+    static func fromDisk(_ county: County) throws -> CountySchoolRoute {
+        let url = dataFolder.appendingPathComponent("skolerute/\(county.rawValue).yaml")
+        return try SchoolRouteFile.parse(try String(contentsOf: url, encoding: .utf8), fileName: url.path)
+    }
+
+    /// What the listing's numbered reference `[n]` stands for.
+    static func reference(_ text: String, of line: String) -> String? {
+        guard let open = line.lastIndex(of: "["), line.hasSuffix("]") else { return nil }
+        let prefix = "  " + line[open...] + " "
+        return text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
+    /// What a fact rests on, as the listing is to cite it.
+    static func citation(_ p: Provenance) -> String {
+        let source = p.source?.citation(.bokmal)
+        guard p.status == .projected else { return source ?? "" }
+        return "antatt etter mønsteret: " + (p.basis ?? "") + (source.map { " (\($0))" } ?? "")
+    }
+
+    /// The bar of issue 10, for every county: `holidays --county C --year
+    /// 2026` and `--year 2027` list every break of the county's 2026/27 data
+    /// (days off and the summer after it included) with the dates the file
+    /// records, "vedtatt" with the page it was read in or "antatt" with the
+    /// pattern it follows. The expected values are the data file's, read from
+    /// disk: a published date changed in data/ must change the listing.
     @Test(arguments: County.allCases)
-    func theListingMatchesTheCountysDataFile(_ county: County) throws {
-        let text = try Self.listing(county.rawValue)
-        let year = SchoolRouteFile.route(for: county).schoolYear(startingIn: 2026)
-        for kind in [SchoolBreakKind.winter, .easter] {
-            let b = try #require(year.break(kind))
-            let when = Words.shortDate(b.range.first) + "–" + Words.shortDate(b.range.last)
-            let line = try #require(Self.line(text, when, kind.name.bokmal), "\(county): no \(kind) line for \(when)\n\(text)")
-            #expect(line.contains(b.provenance.status.word(.bokmal)), "\(county): \(line)")
+    func every2026_27BreakIsListedAsTheCountysDataFileRecordsIt(_ county: County) throws {
+        let route = try Self.fromDisk(county)
+        let year = route.schoolYear(startingIn: 2026), next = route.schoolYear(startingIn: 2027)
+        var expected = year.breaks.map { ($0.range, $0.name.text(.bokmal), $0.provenance) }
+        let summer = DateRange(year.lastDay.date.adding(days: 1), next.firstDay.date.adding(days: -1))
+        let summerKnown = next.firstDay.provenance.status == .projected ? next.firstDay.provenance : year.lastDay.provenance
+        expected.append((summer, "Sommerferie", summerKnown))
+        let listings = [2026: try Self.listing(county.rawValue, 2026), 2027: try Self.listing(county.rawValue, 2027)]
+        for (range, name, provenance) in expected {
+            for calendarYear in range.first.year...range.last.year {
+                let text = try #require(listings[calendarYear])
+                let first = max(range.first, .firstOfYear(calendarYear)), last = min(range.last, .lastOfYear(calendarYear))
+                let when = first == last ? Words.shortDate(first) : Words.shortDate(first) + "–" + Words.shortDate(last)
+                let line = try #require(Self.line(text, when, name), "\(county) \(calendarYear): no \(name) line for \(when)\n\(text)")
+                let status = provenance.status.word(.bokmal)
+                #expect(line.contains(" \(status) ["), "\(county): \(line)")
+                #expect(Self.reference(text, of: line) == Self.citation(provenance), "\(county): \(line)\n\(text)")
+            }
         }
+    }
+
+    /// The election day is listed with what it rests on (data/valg.yaml): the
+    /// decision for a decided year, the rule and its source for a projected one.
+    @Test func theElectionLineNamesItsSource() throws {
+        let table = ElectionsFile.shipped
+        let decided = try #require(table.election(in: 2025)), next = try #require(table.election(in: 2027))
+        let cite2025 = try #require(decided.provenance?.source).citation(.bokmal)
+        #expect(decided.provenance?.status == .published && next.provenance?.status == .projected)
+        let text2025 = try Self.listing("oslo", 2025)
+        #expect(text2025.contains("  man 08.09.  Stortingsvalg\n  Kilde: vedtatt – " + cite2025 + "\n"), "\(text2025)")
+        let text2027 = try Self.listing("vestland", 2027)
+        let rule = "antatt etter regelen: " + table.basis + " (" + (try #require(table.source)).citation(.bokmal) + ")"
+        #expect(text2027.contains("Kommunestyre- og fylkestingsvalg (foreløpig dato)\n  Kilde: " + rule + "\n"), "\(text2027)")
+        #expect(try Self.listing("oslo", 2027, lang: "en").contains("  Source: projected from the rule: " + table.basis))
     }
 }

@@ -39,6 +39,7 @@ import Testing
 
             Valg (til orientering)
               man 13.09.  Kommunestyre- og fylkestingsvalg (foreløpig dato)
+              Kilde: antatt etter regelen: andre mandag i september
 
             Lørdager og søndager brukes aldri til møter.
 

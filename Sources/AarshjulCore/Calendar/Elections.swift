@@ -12,7 +12,8 @@ public enum Elections {
         public let kind: Kind
         public let date: CivilDate
         public let projected: Bool
-        /// Where the day comes from; nil for an agreement's own override.
+        /// Where the day comes from; nil for an agreement's own override (and
+        /// for a decided year when no data file is read).
         public let provenance: Provenance?
 
         public init(kind: Kind, date: CivilDate, projected: Bool, provenance: Provenance? = nil) {
@@ -54,13 +55,18 @@ public struct ElectionTable: Sendable, Hashable {
     public var basis: String
     public var municipalFrom: Int
     public var parliamentFrom: Int
+    /// Where the rule is read (the latest decision that followed it), so a
+    /// projected day can say what it rests on.
+    public var source: FactSource?
 
-    public init(entries: [Int: Entry] = [:], day: DayRule, basis: String, municipalFrom: Int, parliamentFrom: Int) {
+    public init(entries: [Int: Entry] = [:], day: DayRule, basis: String, municipalFrom: Int, parliamentFrom: Int,
+                source: FactSource? = nil) {
         self.entries = entries
         self.day = day
         self.basis = basis
         self.municipalFrom = municipalFrom
         self.parliamentFrom = parliamentFrom
+        self.source = source
     }
 
     /// The rule alone: municipal elections every fourth year from 2023,
@@ -84,9 +90,10 @@ public struct ElectionTable: Sendable, Hashable {
             return Elections.Election(kind: kind, date: entry.date, projected: entry.provenance.status == .projected,
                                       provenance: entry.provenance)
         }
-        // Without data the rule stands for what was decided up to 2025.
-        let provenance = Provenance.projected(basis)
-        return Elections.Election(kind: kind, date: day.date(in: year), projected: entries.isEmpty ? year > 2025 : true,
-                                  provenance: provenance)
+        // Without data the rule stands for what was decided up to 2025, with
+        // no source to name for those years.
+        let projected = entries.isEmpty ? year > 2025 : true
+        return Elections.Election(kind: kind, date: day.date(in: year), projected: projected,
+                                  provenance: projected ? Provenance.projected(basis, source: source) : nil)
     }
 }

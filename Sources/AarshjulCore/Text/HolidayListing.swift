@@ -30,7 +30,7 @@ public enum HolidayListing {
             if election.projected { text += " " + ListingWords.projected.text(lang) }
             var table = TextTable(tight: [0])
             table.append([Words.weekdayAbbreviation(election.date.weekday, lang), Words.shortDate(election.date), text])
-            blocks.append([ListingWords.election.text(lang)] + table.lines())
+            blocks.append([ListingWords.election.text(lang)] + table.lines() + electionSource(election, lang))
         }
 
         blocks.append([ListingWords.weekendFooter.text(lang)])
@@ -48,6 +48,23 @@ public enum HolidayListing {
             }
         }
         return out
+    }
+
+    /// Where the election day comes from: the decision for a decided day, the
+    /// rule (and where it is read) for a projected one; nothing for a day the
+    /// agreement sets itself.
+    static func electionSource(_ election: Elections.Election, _ lang: PlanLanguage) -> [String] {
+        guard let p = election.provenance else { return [] }
+        let citation = p.source.map { $0.citation(lang) }
+        let text: String
+        if p.status == .projected, let basis = p.basis {
+            text = ListingWords.assumedFromRule.text(lang) + " " + basis + (citation.map { " (\($0))" } ?? "")
+        } else if let citation {
+            text = p.status.word(lang) + " – " + citation
+        } else {
+            return []
+        }
+        return ["  " + ListingWords.source.text(lang) + ": " + text]
     }
 
     /// The school breaks touching the year, each with whether it is
@@ -149,6 +166,8 @@ enum ListingWords {
                                               en: "School holidays (apply to school events only)")
     static let schoolSources = LocalizedText(nb: "Kilder for skoleruta", nn: "Kjelder for skuleruta", en: "School calendar sources")
     static let assumedFrom = LocalizedText(nb: "antatt etter mønsteret:", nn: "rekna etter mønsteret:", en: "projected from the pattern:")
+    static let assumedFromRule = LocalizedText(nb: "antatt etter regelen:", nn: "rekna etter regelen:", en: "projected from the rule:")
+    static let source = LocalizedText(nb: "Kilde", nn: "Kjelde", en: "Source")
     static let ownCalendar = LocalizedText(nb: "kommunens egen", nn: "kommunen si eiga", en: "the municipality's own")
     static let election = LocalizedText(nb: "Valg (til orientering)", nn: "Val (til orientering)", en: "Election (for information)")
     static let projected = LocalizedText(nb: "(foreløpig dato)", nn: "(førebels dato)", en: "(projected date)")
