@@ -53,7 +53,10 @@ import Testing
         switch p.status {
         case .published:
             #expect(p.source != nil, "\(what) is published without a source")
-            if let s = p.source { #expect(!s.publisher.isEmpty && !s.title.isEmpty && s.read != nil, "\(what): incomplete source \(s.id)") }
+            if let s = p.source {
+                #expect(!s.publisher.isEmpty && !s.title.isEmpty && s.read != nil && s.url?.hasPrefix("http") == true,
+                        "\(what): incomplete source \(s.id) (publisher, title, url and date read)")
+            }
         case .projected:
             #expect(!(p.basis ?? "").isEmpty, "\(what) is projected without saying from what")
         }
