@@ -2,6 +2,7 @@ import AarshjulAgreementFile
 import AarshjulCore
 import AarshjulICal
 import AarshjulServer
+import Foundation
 
 /// A fresh plan that honours the busy calendars and skolerute the agreement
 /// file names (`busy_calendars`, `school_calendar.import`); libical's
@@ -22,6 +23,7 @@ enum ImportedCalendarsPlan {
         do { (agreement, imports) = try AgreementFile.loadWithImports(path: path) } catch {
             Failure.report(error, language: override ?? .bokmal)
         }
+        let written = agreement
         if let previous {
             do {
                 let last = try ChainContinuation.lastMeetings(inFolder: previous)
@@ -34,6 +36,14 @@ enum ImportedCalendarsPlan {
         do {
             return (agreement, try plan(agreement, imports: imports, years: years, language: language), language)
         } catch {
+            // A chain continued from the previous plan whose agreed gap cannot be kept
+            // after its last meeting: bridged as soon as the calendar allows, and said.
+            if previous != nil, let relieved = ChainRelief.plan(original: written, continued: agreement, failure: error, attempt: {
+                try plan($0, imports: imports, years: years, language: language)
+            }) {
+                for note in relieved.notes { FileHandle.standardError.write(Data(("aarshjul: " + note.text.text(language) + "\n").utf8)) }
+                return (agreement, relieved.plan, language)
+            }
             Failure.report(error, language: language)
         }
     }

@@ -12,19 +12,19 @@ import AarshjulCore
 /// Only a gap that starts at a published meeting is relieved: a chain whose
 /// `previous_last` the agreement file states itself, or one that clashes for
 /// other reasons, still fails as before.
-enum ChainRelief {
-    struct Relieved {
-        var plan: Plan
+public enum ChainRelief {
+    public struct Relieved: Sendable {
+        public var plan: Plan
         /// One per relieved series, also added to `plan.notes`.
-        var notes: [PlanNote]
+        public var notes: [PlanNote]
     }
 
     /// `original` is the agreement as written, `continued` the same with the
     /// published last meetings as `previous_last`, `failure` what planning
     /// `continued` gave; `attempt` plans an agreement as the caller does.
-    static func plan(original: Agreement, continued: Agreement, failure: PlanningError,
-                     attempt: (Agreement) throws(PlanningError) -> Plan) -> Relieved? {
-        guard case .infeasible(let clashes) = failure else { return nil }
+    public static func plan(original: Agreement, continued: Agreement, failure: any Error,
+                            attempt: (Agreement) throws -> Plan) -> Relieved? {
+        guard case .infeasible(let clashes) = failure as? PlanningError else { return nil }
         // The series whose last meeting came from the published plan, and that clash.
         var carried: [(index: Int, last: CivilDate, minWeeks: Int, maxWeeks: Int)] = []
         for (i, series) in continued.series.enumerated() {
@@ -36,10 +36,11 @@ enum ChainRelief {
         guard !carried.isEmpty else { return nil }
         // Act as if the last meeting had been `shift` days later: the first
         // meeting then falls `shift` + A…B weeks after the real one. Steps of
-        // B−A weeks tile the days after the agreed gap without a hole; the
-        // planner reads a last meeting only within the year before, so past
-        // New Year the chain starts as a fresh one would (within B weeks).
-        let step = max(7, carried.map { ($0.maxWeeks - $0.minWeeks) * 7 }.min()!)
+        // a week leave at most a week between the first usable day and the
+        // window the planner picks the meeting from; the planner reads a last
+        // meeting only within the year before, so past New Year the chain
+        // starts as a fresh one would (within B weeks of 1 January).
+        let step = 7
         let longest = carried.map { CivilDate.lastOfYear($0.last.year).dayNumber - $0.last.dayNumber }.max()!
         var shifts = Array(stride(from: step, through: longest, by: step))
         shifts.append(Int.max)  // no last meeting: the chain starts afresh in the first planned year
