@@ -63,6 +63,9 @@ import Testing
         let sorVest = r.municipalities.filter { $0.policeDistrict == "Sør-Vest politidistrikt" }
         #expect(Set(sorVest.filter { $0.county != .rogaland }.map(\.name)) == ["Sirdal", "Sveio", "Etne", "Bømlo", "Fitjar", "Stord"])
         #expect(r.municipalities.filter { $0.county == .rogaland }.allSatisfy { $0.policeDistrict == "Sør-Vest politidistrikt" })
+        // The other two that cross a county border say where that is read.
+        #expect(r.municipality(number: "5516")?.policeSource?.publisher == "Politiet (Nordland politidistrikt)") // Gratangen
+        #expect(r.municipality(number: "1811")?.policeSource?.title.contains("Trøndelag") == true)              // Bindal
         // Every other municipality of Agder is in Agder politidistrikt.
         #expect(r.municipalities.filter { $0.county == .agder && $0.number != "4228" }
             .allSatisfy { $0.policeDistrict == "Agder politidistrikt" })
