@@ -86,7 +86,10 @@ public enum HolidayListing {
             if let p = b.provenance {
                 var ref = p.source.map { $0.citation(lang) } ?? ""
                 if p.status == .projected, let basis = p.basis {
-                    ref = ListingWords.assumedFrom.text(lang) + " " + basis + (ref.isEmpty ? "" : " (\(ref))")
+                    // A date projected for its own reason (a proposal, say) is
+                    // not said to follow the county's pattern.
+                    let lead = basis == school.route.pattern.basis ? ListingWords.assumedFrom : ListingWords.assumedBecause
+                    ref = lead.text(lang) + " " + basis + (ref.isEmpty ? "" : " (\(ref))")
                 }
                 status = p.status.word(lang) + (ref.isEmpty ? "" : " [\(reference(ref))]")
             } else {
@@ -166,6 +169,7 @@ enum ListingWords {
                                               en: "School holidays (apply to school events only)")
     static let schoolSources = LocalizedText(nb: "Kilder for skoleruta", nn: "Kjelder for skuleruta", en: "School calendar sources")
     static let assumedFrom = LocalizedText(nb: "antatt etter mønsteret:", nn: "rekna etter mønsteret:", en: "projected from the pattern:")
+    static let assumedBecause = LocalizedText(nb: "antatt:", nn: "rekna:", en: "projected:")
     static let assumedFromRule = LocalizedText(nb: "antatt etter regelen:", nn: "rekna etter regelen:", en: "projected from the rule:")
     static let source = LocalizedText(nb: "Kilde", nn: "Kjelde", en: "Source")
     static let ownCalendar = LocalizedText(nb: "kommunens egen", nn: "kommunen si eiga", en: "the municipality's own")
