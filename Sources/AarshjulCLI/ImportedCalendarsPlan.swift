@@ -26,8 +26,7 @@ enum ImportedCalendarsPlan {
         let written = agreement
         if let previous {
             do {
-                let last = try ChainContinuation.lastMeetings(inFolder: previous)
-                agreement = ChainContinuation.continuing(agreement, firstYear: years.lowerBound) { last[$0]?[$1] }
+                agreement = try ChainContinuation.continuing(agreement, firstYear: years.lowerBound, fromFolder: previous)
             } catch {
                 Failure.exit("\(previous): cannot read the previous plan (\(error)).", code: 1)
             }

@@ -33,6 +33,8 @@ public struct Agreement: Sendable, Equatable {
     /// Decided election days with their sources (data/valg.yaml, set by the
     /// agreement reader); the rule alone when built in code.
     public var electionTable: ElectionTable = .rule
+    /// The year before the plan as published, when a plan extends a published one; nil: not known.
+    public var heldBefore: HeldYear? = nil
 
     public init(
         id: String, municipality: String, policeDistrict: String = "", county: County,

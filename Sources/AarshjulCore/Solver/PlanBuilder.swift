@@ -78,16 +78,24 @@ struct PlanBuilder {
     }
 
     /// Planning the year after an election (the usual case: next year's plan),
-    /// the first meeting after it may be this year's first: that is so when a
-    /// plan of the election year has no meeting of the series after election day.
+    /// the first meeting after it may be this year's first: that is so when
+    /// the election year had no meeting of the series after election day — as
+    /// published (`Agreement.heldBefore`) when known, else by a plan of that year.
     private func addItemsOfTheElectionBefore(_ events: inout [PlannedEvent]) {
         let before = years.lowerBound - 1
         guard let election = table.calendar.election(in: before), election.kind == .municipal else { return }
         let concerned = agreement.series.filter { $0.positionalAgenda.contains { $0.position == .firstAfterMunicipalElection } }
-        guard !concerned.isEmpty,
-              let previous = try? Planner.plan(PlanRequest(agreement: agreement, years: before...before, language: language))
-        else { return }
-        for series in concerned where !previous.events.contains(where: { $0.seriesID == series.id && $0.date > election.date }) {
+        guard !concerned.isEmpty else { return }
+        let held = agreement.heldBefore.flatMap { $0.year == before ? $0 : nil }
+        var planned: Plan??
+        for series in concerned {
+            var metAfter = held?.met(series.id, after: election.date)
+            if metAfter == nil {
+                if planned == nil { planned = .some(try? Planner.plan(PlanRequest(agreement: agreement, years: before...before, language: language))) }
+                guard let previous = planned! else { continue }
+                metAfter = previous.events.contains { $0.seriesID == series.id && $0.date > election.date }
+            }
+            guard metAfter == false else { continue }
             let items = series.positionalAgenda.filter { $0.position == .firstAfterMunicipalElection }.map(\.item)
             if let i = events.firstIndex(where: { $0.seriesID == series.id }) { events[i].agenda += items }
         }

@@ -107,6 +107,18 @@ struct PublishedHistory: Sendable, Equatable {
         events.values.filter { $0.seriesID == seriesID && !$0.cancelled && $0.date.year == year }.map(\.date).max()
     }
 
+    /// What was published of `year`, for the planner's rules about the year
+    /// before a plan (nil when nothing was published before or in it). The
+    /// record covers the days from the first one anything was published for.
+    func heldYear(_ year: Int) -> HeldYear? {
+        guard let first = (events.values.map(\.date) + deadlines.values.map(\.due)).min(), first.year <= year else { return nil }
+        var meetings: [String: [CivilDate]] = [:]
+        for event in events.values where !event.cancelled && event.date.year == year {
+            meetings[event.seriesID, default: []].append(event.date)
+        }
+        return HeldYear(year: year, meetings: meetings.mapValues { $0.sorted() }, knownFrom: first)
+    }
+
     /// UIDs of events published before `today` that are still held, with their dates (for pinning).
     func held(before today: CivilDate, in years: ClosedRange<Int>) -> [String: CivilDate] {
         var pins: [String: CivilDate] = [:]
@@ -120,9 +132,12 @@ struct PublishedHistory: Sendable, Equatable {
 extension Agreement {
     /// The agreement with each chain (every A–B weeks) continuing from the
     /// last meeting `history` holds in the year before `firstYear`, unless
-    /// the agreement itself names that meeting (`previous_last`).
+    /// the agreement itself names that meeting (`previous_last`), and with
+    /// that year as published for the rules about it (the election's revision item).
     func continuing(from history: PublishedHistory, firstYear: Int) -> Agreement {
-        ChainContinuation.continuing(self, firstYear: firstYear) { history.lastMeeting(of: $0, in: $1) }
+        var agreement = ChainContinuation.continuing(self, firstYear: firstYear) { history.lastMeeting(of: $0, in: $1) }
+        agreement.heldBefore = history.heldYear(firstYear - 1)
+        return agreement
     }
 }
 
@@ -143,19 +158,37 @@ public enum ChainContinuation {
         return agreement
     }
 
-    /// The same from a folder of published .ics files (`plan --previous DIR`):
-    /// the last meeting per series and year among the events there.
-    public static func lastMeetings(inFolder folder: String) throws -> [String: [Int: CivilDate]] {
-        var last: [String: [Int: CivilDate]] = [:]
+    /// `agreement` continued from a folder of published .ics files (`plan
+    /// --previous DIR`): its chains from their last meetings there, and the
+    /// year before `firstYear` as the folder holds it (a plan of a year
+    /// covers all of it) for the rules about that year.
+    public static func continuing(_ agreement: Agreement, firstYear: Int, fromFolder folder: String) throws -> Agreement {
+        let all = try events(inFolder: folder)
+        var last: [String: CivilDate] = [:]
+        var meetings: [String: [CivilDate]] = [:]
+        for event in all where !event.cancelled && event.date.year == firstYear - 1 {
+            if last[event.seriesID].map({ event.date > $0 }) ?? true { last[event.seriesID] = event.date }
+            meetings[event.seriesID, default: []].append(event.date)
+        }
+        var continued = continuing(agreement, firstYear: firstYear) { series, year in year == firstYear - 1 ? last[series] : nil }
+        if !all.isEmpty, all.contains(where: { $0.date.year == firstYear - 1 }) {
+            continued.heldBefore = HeldYear(year: firstYear - 1, meetings: meetings.mapValues { $0.sorted() },
+                                            knownFrom: .firstOfYear(firstYear - 1))
+        }
+        return continued
+    }
+
+    /// Every event in the folder's .ics files, once per UID (the whole-municipality file repeats the series' files).
+    private static func events(inFolder folder: String) throws -> [PreviousEvent] {
+        var events: [PreviousEvent] = []
+        var seen = Set<String>()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".ics") }.sorted()
         for name in names {
             let path = folder + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            for event in try BusyCalendar.previous(String(decoding: data, as: UTF8.self), fileName: path).events where !event.cancelled {
-                let known = last[event.seriesID]?[event.date.year]
-                if known.map({ event.date > $0 }) ?? true { last[event.seriesID, default: [:]][event.date.year] = event.date }
-            }
+            for event in try BusyCalendar.previous(String(decoding: data, as: UTF8.self), fileName: path).events
+            where seen.insert(event.uid).inserted { events.append(event) }
         }
-        return last
+        return events
     }
 }
