@@ -26,6 +26,26 @@ public enum DistrictFile {
         }
     }
 
+    /// The district and the calendar files its members' agreement files name
+    /// (`busy_calendars`, `school_calendar.import`), by member id: a member
+    /// planned in a district honours them as it does alone.
+    public static func loadWithImports(path: String) throws(AgreementFileError) -> (District, [String: CalendarImports]) {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw AgreementFileError(file: path, line: 0, column: 0,
+                                     message: "The file cannot be read as UTF-8 text (\(error.localizedDescription)).")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var imports: [String: CalendarImports] = [:]
+        let district = try parse(text, fileName: path) { (relative: String) throws(AgreementFileError) -> Agreement in
+            let (agreement, found) = try AgreementFile.loadWithImports(
+                path: relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative))
+            imports[agreement.id] = found
+            return agreement
+        }
+        return (district, imports.filter { !$0.value.busyCalendars.isEmpty || !$0.value.schoolCalendars.isEmpty })
+    }
+
     /// `loadMember` reads a member's agreement file named in the district file.
     public static func parse(_ text: String, fileName: String,
                              loadMember: (String) throws(AgreementFileError) -> Agreement) throws(AgreementFileError) -> District {

@@ -13,8 +13,15 @@ struct DistrictPlanRun {
     static func make(path: String, years: ClosedRange<Int>, language: PlanLanguage?) -> (District, DistrictPlan) {
         let fallback = language ?? .bokmal
         let district: District
-        do { district = try DistrictFile.load(path: path) } catch { Failure.report(error, language: fallback) }
-        do { return (district, try DistrictPlanner.plan(district, years: years, language: language)) } catch {
+        let imports: [String: CalendarImports]
+        do { (district, imports) = try DistrictFile.loadWithImports(path: path) } catch {
+            Failure.report(error, language: fallback)
+        }
+        do {
+            // Members' busy calendars and skolerute are read and honoured as a single agreement's are.
+            let calendars = try DistrictCalendarFiles.read(imports, years: years)
+            return (district, try DistrictPlanner.plan(district, years: years, language: language, calendars: calendars))
+        } catch {
             Failure.report(error, language: fallback)
         }
     }
@@ -24,6 +31,8 @@ struct DistrictPlanRun {
         let (district, plan) = Self.make(path: command.agreementFile, years: try command.yearOptions.range(), language: language)
         do {
             var texts: [String] = []
+            // The text plan is rendered only where it is printed or written.
+            guard command.out != nil || !command.quiet else { return }
             for memberPlan in plan.plans {
                 let text = TextPlan.render(memberPlan)
                 texts.append(text)
@@ -45,5 +54,19 @@ struct DistrictPlanRun {
         } catch {
             Failure.report(error, language: language ?? .bokmal)
         }
+    }
+}
+
+/// The busy calendars and skolerute files a district's members name, read
+/// through libical (findings printed as warnings), as `plan`, `publish` and
+/// `serve` read them.
+enum DistrictCalendarFiles {
+    static func read(_ imports: [String: CalendarImports], years: ClosedRange<Int>) throws(ICalError) -> DistrictCalendars {
+        let files = imports.mapValues { (busy: $0.busyCalendars, school: $0.schoolCalendars) }
+        let (calendars, findings) = try AgreementCalendarInputs.district(
+            files, horizon: DateRange(.firstOfYear(years.lowerBound), .lastOfYear(years.upperBound)))
+        var standardError = StandardError()
+        for finding in findings { print("aarshjul: warning: \(finding)", to: &standardError) }
+        return calendars
     }
 }

@@ -26,11 +26,14 @@ struct ExplainCommand: ParsableCommand {
             if PlanFolder.isFolder(file) {
                 plans = [try PlanFolder.publishedPlan(file, years: years, language: languageOptions.planLanguage)]
             } else if DistrictFile.isDistrict(path: file) {
-                let district = try DistrictFile.load(path: file)
-                plans = try DistrictPlanner.plan(district, years: years, language: languageOptions.planLanguage).plans
+                // Planned as `plan` plans it: with the members' busy calendars and skolerute.
+                let (district, imports) = try DistrictFile.loadWithImports(path: file)
+                plans = try DistrictPlanner.plan(district, years: years, language: languageOptions.planLanguage,
+                                                 calendars: try DistrictCalendarFiles.read(imports, years: years)).plans
             } else {
-                let agreement = try AgreementFile.load(path: file)
-                plans = [try Planner.plan(PlanRequest(agreement: agreement, years: years, language: languageOptions.planLanguage))]
+                let (agreement, imports) = try AgreementFile.loadWithImports(path: file)
+                plans = [try ImportedCalendarsPlan.plan(agreement, imports: imports, years: years,
+                                                        language: languageOptions.planLanguage ?? agreement.language)]
             }
             for plan in plans {
                 if let found = EventExplainer.find(event, in: plan) {

@@ -65,7 +65,8 @@ struct PlanCommand: ParsableCommand {
         let (_, plan, language) = ImportedCalendarsPlan.make(path: agreementFile, years: try yearOptions.range(),
                                                               language: languageOptions.planLanguage, previous: previous)
         do {
-            let text = TextPlan.render(plan)
+            // Rendering costs more than planning: only when it is printed or written.
+            let text = out != nil || !quiet ? TextPlan.render(plan) : ""
             // Every document is made before any is written, so a failure leaves no file half-done.
             var documents: [(path: String, bytes: [UInt8])] = []
             if let svg { documents.append((svg, Array(AnnualWheel.svg(for: plan, language: language).utf8))) }

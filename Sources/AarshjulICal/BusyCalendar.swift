@@ -62,7 +62,14 @@ public enum BusyCalendar {
             previous.plannedDate = event.plannedDate
             events.append(previous)
         }
-        return (events, parsed.todos.map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) }, foreign, parsed.findings)
+        return (events, parsed.todos.map { todo in
+            var deadline = PreviousDeadline(uid: todo.uid, due: todo.due, sequence: todo.sequence, stamp: todo.stamp)
+            deadline.title = todo.summary
+            deadline.sourceID = todo.seriesID ?? ""
+            deadline.relatedEventUID = todo.relatedTo
+            deadline.cancelled = todo.cancelled
+            return deadline
+        }, foreign, parsed.findings)
     }
 }
 
@@ -105,5 +112,25 @@ public struct AgreementCalendarInputs: Sendable, Equatable {
         case .success(let text): return text
         case .failure(let problem): throw .io(path: path, message: problem.message(expected: "an iCalendar file (.ics)"))
         }
+    }
+}
+
+extension AgreementCalendarInputs {
+    /// The busy calendars and skolerute files of a district's members
+    /// (member id → (busy calendars, skolerute paths)), read as for one
+    /// agreement, into the district planner's facts. Members in id order, so
+    /// findings come out in the same order every run.
+    public static func district(_ byMember: [String: (busy: [(person: String, path: String)], school: [String])],
+                                horizon: DateRange) throws(ICalError) -> (DistrictCalendars, [ICalFinding]) {
+        var calendars = DistrictCalendars()
+        var findings: [ICalFinding] = []
+        for id in byMember.keys.sorted() {
+            let files = byMember[id]!
+            let inputs = try read(busyCalendars: files.busy, schoolCalendars: files.school, horizon: horizon)
+            if !inputs.busy.isEmpty { calendars.busy[id] = inputs.busy }
+            if !inputs.schoolHolidays.isEmpty { calendars.schoolHolidays[id] = inputs.schoolHolidays }
+            findings += inputs.findings
+        }
+        return (calendars, findings)
     }
 }

@@ -51,13 +51,14 @@ public enum ICalExporter {
         files.append((
             naming.file(agreement.id),
             try calendar(name: "\(agreement.municipality): \(ExportWords.wholePlan(options.language))\(suffix)",
-                         events: plan.events + plan.cancelledEvents, deadlines: plan.deadlines, plan: plan, options: options)))
+                         events: plan.events + plan.cancelledEvents, deadlines: plan.deadlines + plan.cancelledDeadlines,
+                         plan: plan, options: options)))
         for series in agreement.series {
             files.append((
                 naming.file(series.id, yearsBase: "\(agreement.id)-\(series.id)"),
                 try calendar(name: "\(agreement.municipality): \(components.seriesTitle(series))\(suffix)",
                              events: plan.events(inSeries: series.id) + plan.cancelledEvents.filter { $0.seriesID == series.id },
-                             deadlines: plan.deadlines.filter { $0.sourceID == series.id },
+                             deadlines: (plan.deadlines + plan.cancelledDeadlines).filter { $0.sourceID == series.id },
                              plan: plan, options: options)))
         }
         if options.confidential {
@@ -66,7 +67,7 @@ public enum ICalExporter {
                 files.append((
                     naming.file(quarterly.id, yearsBase: "\(agreement.id)-\(quarterly.id)"),
                     try calendar(name: "\(agreement.municipality): \(title)\(suffix)", events: [],
-                                 deadlines: plan.deadlines.filter { $0.sourceID == quarterly.id },
+                                 deadlines: (plan.deadlines + plan.cancelledDeadlines).filter { $0.sourceID == quarterly.id },
                                  plan: plan, options: options)))
             }
         }

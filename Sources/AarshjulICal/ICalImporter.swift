@@ -131,8 +131,14 @@ struct ComponentReader {
     }
 
     /// A deadline written as an all-day VEVENT (X-AARSHJUL-DEADLINE: what it belongs to): due on its DTSTART.
+    /// Its SUMMARY is the display title ("Frist: sakliste til …"); the deadline's own title is DESCRIPTION's first line.
     func deadline(_ component: LibicalComponent) -> ImportedTodo? {
-        todo(component, dueOn: ICAL_DTSTART_PROPERTY, belongsTo: "X-AARSHJUL-DEADLINE")
+        guard var todo = todo(component, dueOn: ICAL_DTSTART_PROPERTY, belongsTo: "X-AARSHJUL-DEADLINE") else { return nil }
+        if let description = text(icalcomponent_get_description(component.pointer)),
+           let first = description.split(separator: "\n", omittingEmptySubsequences: false).first, !first.isEmpty {
+            todo.summary = String(first)
+        }
+        return todo
     }
 
     func todo(_ component: LibicalComponent) -> ImportedTodo? {
@@ -153,6 +159,7 @@ struct ComponentReader {
             seriesID: component.xValue(seriesProperty))
         todo.sequence = Int(icalcomponent_get_sequence(component.pointer))
         todo.stamp = stamp(component)
+        todo.cancelled = icalcomponent_get_status(component.pointer) == ICAL_STATUS_CANCELLED
         return todo
     }
 

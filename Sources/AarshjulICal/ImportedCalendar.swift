@@ -79,6 +79,8 @@ public struct ImportedTodo: Sendable, Equatable {
     public var sequence: Int = 0
     /// DTSTAMP, in UTC.
     public var stamp: UTCTimestamp?
+    /// STATUS:CANCELLED.
+    public var cancelled = false
 
     public init(uid: String, summary: String, due: CivilDate, relatedTo: String? = nil, seriesID: String? = nil) {
         self.uid = uid

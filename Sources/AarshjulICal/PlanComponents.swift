@@ -92,7 +92,8 @@ struct PlanComponents {
             (plan.events + plan.cancelledEvents).first { $0.uid == uid }
         }
         // A meeting's deadline goes with the meeting: cancelled when it is cancelled or gone.
-        let cancelled = deadline.relatedEventUID != nil && (meeting == nil || meeting!.cancelled)
+        // One no longer planned (cancelledDeadlines) is cancelled too.
+        let cancelled = deadline.cancelled || deadline.relatedEventUID != nil && (meeting == nil || meeting!.cancelled)
         try c.add(property: icalproperty_new_uid(deadline.uid), what: "UID")
         try c.add(property: icalproperty_new_sequence(Int32(clamping: deadline.sequence)), what: "SEQUENCE")
         try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(deadline.stamp)), what: "DTSTAMP")
@@ -138,6 +139,9 @@ struct PlanComponents {
         try c.add(property: icalproperty_new_lastmodified(runtime.utcTime(deadline.stamp)), what: "LAST-MODIFIED")
         try c.add(property: icalproperty_new_due(LibicalRuntime.dateValue(deadline.due)), what: "DUE")
         try c.add(property: icalproperty_new_summary(deadline.title), what: "SUMMARY")
+        if deadline.cancelled {
+            try c.add(property: icalproperty_new_status(ICAL_STATUS_CANCELLED), what: "STATUS")
+        }
         let responsible = deadline.responsible.compactMap(plan.agreement.person).map(ExportWords.personText)
         if !responsible.isEmpty {
             let text = ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")

@@ -101,6 +101,21 @@ import Testing
         #expect(!rules(valid).contains(RuleCatalogue.noDoubleBooking))
     }
 
+    @Test func busyTime() {
+        // pk is busy 10–11 on 11 March and all of 12 March in their own calendar.
+        let busy = [BusyInterval(personID: "pk", date: F.d(2027, 3, 11), time: TimeSpan(F.t(10), F.t(11)), summary: "Tingrett"),
+                    BusyInterval(personID: "pk", date: F.d(2027, 3, 12), time: nil, summary: "Kurs")]
+        func found(_ events: [AuditEvent]) -> [String] {
+            HardRuleAudit.violations(of: events, agreement: agreement, years: 2027...2027, busy: busy).map(\.ruleID)
+        }
+        #expect(!found(valid).contains(RuleCatalogue.busyTime))
+        #expect(!found(replacing("meet", with: event("meet", F.d(2027, 3, 11), F.t(11)))).contains(RuleCatalogue.busyTime))
+        #expect(found(replacing("meet", with: event("meet", F.d(2027, 3, 11), F.t(9)))).contains(RuleCatalogue.busyTime))
+        #expect(found(replacing("meet", with: event("meet", F.d(2027, 3, 12), F.t(13)))).contains(RuleCatalogue.busyTime))
+        // A presence day needs the whole day: one busy hour rules it out.
+        #expect(found(replacing("visit", with: event("visit", F.d(2027, 3, 11), nil))).contains(RuleCatalogue.busyTime))
+    }
+
     @Test func frequency() {
         #expect(!rules(valid).contains(RuleCatalogue.frequency))
         #expect(rules(valid + [event("meet", F.d(2027, 4, 7))]).contains(RuleCatalogue.frequency))
@@ -110,7 +125,8 @@ import Testing
     @Test func everyHardRuleInTheCatalogueIsTested() {
         let ids = Set(RuleCatalogue.hardRules.map(\.id))
         #expect(ids == [RuleCatalogue.noWeekend, RuleCatalogue.noPublicHoliday, RuleCatalogue.noMeetingPeriod, RuleCatalogue.blackout,
-                        RuleCatalogue.schoolHoliday, RuleCatalogue.officeHours, RuleCatalogue.noDoubleBooking, RuleCatalogue.frequency,
+                        RuleCatalogue.schoolHoliday, RuleCatalogue.officeHours, RuleCatalogue.noDoubleBooking, RuleCatalogue.busyTime,
+                        RuleCatalogue.frequency,
                         // Tested in PlacementRuleTests.
                         RuleCatalogue.statedTime, RuleCatalogue.positionalAgenda, RuleCatalogue.deadlineSlip])
     }

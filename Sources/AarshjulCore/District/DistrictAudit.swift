@@ -11,8 +11,9 @@ public struct DistrictAuditEvent: Sendable, Equatable {
 }
 
 /// Checks, apart from the planner, that nobody in a district is in two
-/// places at once: two all-day items on one day, or two timed items closer
-/// than the travel time between their municipalities.
+/// places at once: two all-day items on one day, an all-day presence in one
+/// municipality and anything in another on that day, or two timed items
+/// closer than the travel time between their municipalities.
 public enum DistrictAudit {
     /// Every item of a district plan once (joint meetings by UID), in global ids.
     public static func events(of plan: DistrictPlan) -> [DistrictAuditEvent] {
@@ -55,7 +56,9 @@ public enum DistrictAudit {
                     case (nil, nil): clash = true
                     case let (x?, y?):
                         clash = x.start.minutes < y.end.minutes + travel && y.start.minutes < x.end.minutes + travel
-                    default: clash = false
+                    default:
+                        // An all-day presence holds the person in its municipality the whole day.
+                        clash = a.place != b.place
                     }
                     guard clash else { continue }
                     let where_ = { (k: Int) in district.members.indices.contains(k) ? district.members[k].municipality : "?" }

@@ -16,15 +16,46 @@ public struct DistrictPlan: Sendable, Equatable {
     public var lowerBound: Int { (plans + meetingPlans).reduce(0) { $0 + $1.cost.lowerBound } }
 }
 
-/// Plans every member of a district with one shared occupancy keyed by
-/// global person ids: inter-municipal meetings first (they need the most
+/// What members' own calendar files add to a district's facts: people's
+/// busy time (per member, in the member's person ids) and imported
+/// skolerute holidays (per member). The same inputs `plan` reads for one
+/// agreement (`busy_calendars`, `school_calendar.import`).
+public struct DistrictCalendars: Sendable, Equatable {
+    public var busy: [String: [BusyInterval]]
+    public var schoolHolidays: [String: [Blackout]]
+
+    public init(busy: [String: [BusyInterval]] = [:], schoolHolidays: [String: [Blackout]] = [:]) {
+        self.busy = busy
+        self.schoolHolidays = schoolHolidays
+    }
+}
+
+/// Plans a district as a whole with one shared occupancy keyed by global
+/// person ids. First pass: inter-municipal meetings (they need the most
 /// people and the union of the members' closed days), then each member in
 /// district order, each exactly by `Planner` around what is already placed.
+/// Then rounds: each meeting and member is taken out and re-planned exactly
+/// around all the others, kept only when strictly cheaper, until a round
+/// improves nothing (at most `improvementRounds`). Deterministic and bounded.
+/// The lower bound adds every unit's optimum with only facts (busy time)
+/// placed, so it holds for the whole district and span.
 public enum DistrictPlanner {
-    public static func plan(_ district: District, years: ClosedRange<Int>,
-                            language: PlanLanguage? = nil) throws(PlanningError) -> DistrictPlan {
+    static let improvementRounds = 6
+
+    public static func plan(_ district: District, years: ClosedRange<Int>, language: PlanLanguage? = nil,
+                            calendars: DistrictCalendars = DistrictCalendars()) throws(PlanningError) -> DistrictPlan {
+        try plan(district, years: years, language: language, calendars: calendars, rounds: improvementRounds)
+    }
+
+    /// `rounds`: improvement rounds after the first pass (0: the first pass alone).
+    static func plan(_ district: District, years: ClosedRange<Int>, language: PlanLanguage?,
+                     calendars: DistrictCalendars, rounds: Int) throws(PlanningError) -> DistrictPlan {
         let problems = DistrictCheck.problems(district, language: language ?? district.members.first?.language ?? .bokmal)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
+        var district = district
+        for i in district.members.indices {
+            district.members[i].schoolCalendar.importedHolidays += calendars.schoolHolidays[district.members[i].id] ?? []
+        }
         let people = district.people
         var number: [String: Int] = [:]
         for (i, person) in people.enumerated() { number[person.id] = i }
@@ -32,42 +63,122 @@ public enum DistrictPlanner {
         // How many weekly presence series each person holds across the district.
         var load: [Int: Int] = [:]
         for member in district.members {
-            for series in member.series where series.allDay {
+            for series in member.series {
                 guard case .weekly = series.rule else { continue }
                 for id in series.allPeople {
                     if let n = number[district.globalID(member: member.id, person: id)] { load[n, default: 0] += 1 }
                 }
             }
         }
-        var occupancy = Occupancy()
-        occupancy.travel = district.travel
-        var meetingPlans: [Plan] = []
+        // People's own busy time: facts, held elsewhere, never taken out.
+        let span = DayTable.span(years)
+        var facts = Occupancy()
+        for member in district.members {
+            var index: [String: Int] = [:]
+            for person in member.people { index[person.id] = number[district.globalID(member: member.id, person: person.id)] }
+            facts.merge(Occupancy.busyTime(calendars.busy[member.id] ?? [], personIndex: index, base: span.base, count: span.count))
+        }
+        facts.travel = district.travel
+
+        // The planning jobs: joint meetings, then members, each with its place and people.
+        var jobs: [Job] = []
         for meeting in district.meetings {
             let host = district.memberIndex(meeting.host)!
             let agreement = MeetingAgreement.make(meeting, in: district, years: years,
                                                   language: language ?? district.members[host].language)
-            occupancy.place = host
-            do {
-                meetingPlans.append(try Planner.plan(PlanRequest(agreement: agreement, years: years, language: language),
-                                                     personIndex: number, occupancy: &occupancy, weeklyLoad: load))
-            } catch { throw DistrictClash.explain(error, municipality: district.name, member: nil, district: district) }
+            jobs.append(Job(request: PlanRequest(agreement: agreement, years: years, language: language), place: host,
+                            personIndex: number, municipality: district.name, member: nil))
+            jobs[jobs.count - 1].table = DayTable(calendar: MunicipalCalendar(agreement: agreement, years: years))
         }
-        var plans: [Plan] = []
         for (i, member) in district.members.enumerated() {
-            occupancy.place = i
             var local: [String: Int] = [:]
             for person in member.people { local[person.id] = number[district.globalID(member: member.id, person: person.id)] }
-            do {
-                plans.append(try Planner.plan(PlanRequest(agreement: member, years: years, language: language),
-                                              personIndex: local, occupancy: &occupancy, weeklyLoad: load))
-            } catch { throw DistrictClash.explain(error, municipality: member.municipality, member: member, district: district) }
+            jobs.append(Job(request: PlanRequest(agreement: member, years: years, language: language), place: i,
+                            personIndex: local, municipality: member.municipality, member: member))
+            jobs[jobs.count - 1].table = DayTable(calendar: MunicipalCalendar(agreement: member, years: years))
         }
+
+        var occupancy = facts
+        // Presence first: every member's all-day weekly presence is laid
+        // before anyone's meetings, so that one member's meeting never takes
+        // the only day a shared contact had left for another member's
+        // presence. Each member's full plan then replaces its own presence.
+        var presence: [Range<Int>?] = Array(repeating: nil, count: jobs.count)
+        for (j, job) in jobs.enumerated() {
+            guard let only = job.presenceOnly else { continue }
+            do { presence[j] = try only.plan(around: &occupancy, load: load, facts: facts).1 } catch {
+                throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district)
+            }
+        }
+        var planned: [Plan] = []
+        var owners: [Range<Int>] = []
+        for (j, job) in jobs.enumerated() {
+            if let own = presence[j] { occupancy.remove(owners: own) }
+            do {
+                let (plan, range) = try job.plan(around: &occupancy, load: load, facts: facts)
+                planned.append(plan)
+                owners.append(range)
+            } catch { throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district) }
+        }
+        // Only jobs that share someone with another job can gain from re-planning.
+        let sharing = jobs.count > 1 && !district.sharedPeople.isEmpty || !district.meetings.isEmpty
+        for _ in 0..<(sharing ? rounds : 0) {
+            var changed = false
+            for (j, job) in jobs.enumerated() where planned[j].cost.total > planned[j].cost.lowerBound {
+                var others = occupancy
+                others.remove(owners: owners[j])
+                guard let (plan, range) = try? job.plan(around: &others, load: load, facts: facts),
+                      plan.cost.total < planned[j].cost.total else { continue }
+                occupancy = others
+                planned[j] = plan
+                owners[j] = range
+                changed = true
+            }
+            if !changed { break }
+        }
+        let meetingPlans = Array(planned[..<district.meetings.count])
+        var plans = Array(planned[district.meetings.count...])
         for i in plans.indices {
             for (meeting, meetingPlan) in zip(district.meetings, meetingPlans) where meeting.members.contains(plans[i].agreement.id) {
                 MeetingAgreement.merge(meetingPlan, of: meeting, into: &plans[i], district: district)
             }
         }
         return DistrictPlan(district: district, years: years, plans: plans, meetingPlans: meetingPlans)
+    }
+
+    /// One agreement of the district to plan (a member, or a joint meeting's own agreement).
+    struct Job {
+        var request: PlanRequest
+        let place: Int
+        let personIndex: [String: Int]
+        let municipality: String
+        let member: Agreement?
+        /// The agreement's calendar as the solver reads it, built once for every re-plan.
+        var table: DayTable?
+
+        /// The same job with only its all-day weekly series (presence days); nil when it has none or nothing else.
+        var presenceOnly: Job? {
+            let series = request.agreement.series.filter { series in
+                if case .weekly = series.rule { return series.allDay }
+                return false
+            }
+            guard !series.isEmpty, series.count < request.agreement.series.count else { return nil }
+            var job = self
+            job.request.agreement.series = series
+            job.request.agreement.quarterlyDeadlines = []
+            return job
+        }
+
+        /// Plans the job around `occupancy`, adds its items, and returns the plan and the owners of its items.
+        func plan(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy) throws(PlanningError) -> (Plan, Range<Int>) {
+            occupancy.place = place
+            let first = occupancy.nextOwner
+            var facts = facts
+            facts.place = place
+            let plan = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
+                                        weeklyLoad: load, facts: facts)
+            return (plan, first..<max(first, occupancy.nextOwner))
+        }
     }
 }
 

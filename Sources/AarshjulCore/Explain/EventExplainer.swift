@@ -15,13 +15,10 @@ public enum EventExplainer {
         return CivilDate(year: parts[2], month: parts[1], day: parts[0])
     }
 
-    public static func explain(_ event: PlannedEvent, in plan: Plan, language: PlanLanguage? = nil) -> String {
-        let lang = language ?? plan.language
+    /// The event's line and the hard rules that bind it.
+    static func hardRuleLines(_ event: PlannedEvent, in plan: Plan, language lang: PlanLanguage) -> [String] {
         func t(_ nb: String, _ nn: String, _ en: String) -> String { lang == .english ? en : (lang == .nynorsk ? nn : nb) }
-        guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else {
-            return t("\(event.uid): møteserien finnes ikke i avtalen.", "\(event.uid): møteserien finst ikkje i avtalen.",
-                     "\(event.uid): the series is not in the agreement.")
-        }
+        guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else { return [] }
         let calendar = MunicipalCalendar(agreement: plan.agreement, years: plan.years)
         let table = DayTable(calendar: calendar)
         let venue = series.venue.flatMap { plan.agreement.venue($0) }
@@ -90,8 +87,22 @@ public enum EventExplainer {
             lines.append("- " + RuleCatalogue.hardRule(RuleCatalogue.noDoubleBooking)!.description.text(lang))
         }
 
-        // Preferences.
-        lines.append(t("Ønsker (kostnad i poeng):", "Ønske (kostnad i poeng):", "Preferences (cost in points):"))
+        return lines
+    }
+
+    /// Each preference the event meets or misses: (rule id, points, detail).
+    static func penalties(_ event: PlannedEvent, in plan: Plan, language lang: PlanLanguage) -> [(rule: String, points: Int, detail: String?)] {
+        func t(_ nb: String, _ nn: String, _ en: String) -> String { lang == .english ? en : (lang == .nynorsk ? nn : nb) }
+        guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else { return [] }
+        let calendar = MunicipalCalendar(agreement: plan.agreement, years: plan.years)
+        let table = DayTable(calendar: calendar)
+        let venue = series.venue.flatMap { plan.agreement.venue($0) }
+        let date = event.date
+        let siblings = plan.events.filter { $0.seriesID == series.id && $0.schoolID == event.schoolID }
+        let sameYear = siblings.filter { $0.date.year == date.year }
+        let index = sameYear.firstIndex { $0.uid == event.uid } ?? 0
+        let window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
+                                 event: event, school: calendar.school)
         let i = table.index(date)
         var penalties: [(String, Int, String?)] = []
         penalties.append((RuleCatalogue.preferredWeekday, SoftCosts.weekday(series, date.weekday), nil))
@@ -113,9 +124,20 @@ public enum EventExplainer {
                               "\(cost.days) " + t("\(Words.daysNoun(cost.days, .bokmal)) fra midten", "\(Words.daysNoun(cost.days, .nynorsk)) frå midten",
                                                    "\(Words.daysNoun(cost.days, .english)) from the middle")))
         }
-        let position = siblings.firstIndex { $0.uid == event.uid } ?? 0
-        if let spacing = SoftCosts.spacing(series.rule, year: date.year), position > 0 {
-            let gap = date - siblings[position - 1].date
+        // Spacing as the planner charges it: a chain across the years (from
+        // `previous_last` before the first), any other series within its year.
+        let spaced: [PlannedEvent]
+        var before: CivilDate?
+        if case .everyWeeks = series.rule {
+            spaced = siblings
+            before = SeriesWindows.previousLast(series.rule, firstYear: plan.years.lowerBound)
+        } else {
+            spaced = sameYear
+        }
+        let position = spaced.firstIndex { $0.uid == event.uid } ?? 0
+        if position > 0 { before = spaced[position - 1].date }
+        if let spacing = SoftCosts.spacing(series.rule, year: date.year), let before {
+            let gap = date - before
             let cost = spacing.cost(gap: gap)
             penalties.append((RuleCatalogue.evenSpacing, cost.points,
                               t("\(gap) dager etter forrige, jevn avstand er \(Int(spacing.ideal.rounded()))",
@@ -138,8 +160,25 @@ public enum EventExplainer {
             penalties.append((RuleCatalogue.regularWeekday, cost.weekday, detail))
             if pattern.weekOfMonth != nil { penalties.append((RuleCatalogue.regularWeekOfMonth, cost.week, nil)) }
         }
+        return penalties
+    }
+
+    /// The preference points of one event, exactly as the planner charges them.
+    public static func cost(_ event: PlannedEvent, in plan: Plan) -> Int {
+        penalties(event, in: plan, language: plan.language).reduce(0) { $0 + $1.points }
+    }
+
+    public static func explain(_ event: PlannedEvent, in plan: Plan, language: PlanLanguage? = nil) -> String {
+        let lang = language ?? plan.language
+        func t(_ nb: String, _ nn: String, _ en: String) -> String { lang == .english ? en : (lang == .nynorsk ? nn : nb) }
+        guard plan.agreement.series.contains(where: { $0.id == event.seriesID }) else {
+            return t("\(event.uid): møteserien finnes ikke i avtalen.", "\(event.uid): møteserien finst ikkje i avtalen.",
+                     "\(event.uid): the series is not in the agreement.")
+        }
+        var lines = hardRuleLines(event, in: plan, language: lang)
+        lines.append(t("Ønsker (kostnad i poeng):", "Ønske (kostnad i poeng):", "Preferences (cost in points):"))
         var total = 0
-        for (rule, points, detail) in penalties {
+        for (rule, points, detail) in penalties(event, in: plan, language: lang) {
             guard let soft = RuleCatalogue.softRule(rule) else { continue }
             total += points
             let verdict = points == 0 ? t("holdt", "halde", "met")

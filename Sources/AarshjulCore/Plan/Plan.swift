@@ -20,6 +20,10 @@ public struct Plan: Sendable, Equatable {
     /// The regular weekday (and week of the month) each series keeps, per
     /// year, as the planner chose it; empty for a repaired plan.
     public var patterns: [PlannedPattern] = []
+    /// Deadlines of an earlier version that no longer exist (their meeting
+    /// was cancelled or renumbered): kept in the feeds as STATUS:CANCELLED so
+    /// no published to-do silently disappears; empty for a fresh plan.
+    public var cancelledDeadlines: [PlannedDeadline] = []
 
     public init(agreement: Agreement, years: ClosedRange<Int>, language: PlanLanguage, events: [PlannedEvent],
                 deadlines: [PlannedDeadline] = [], notes: [PlanNote] = [], cost: CostReport = CostReport()) {
@@ -110,6 +114,8 @@ public struct PlannedDeadline: Sendable, Equatable {
     public var responsible: [String]
     public var sequence: Int
     public var stamp: UTCTimestamp
+    /// Withdrawn from a published plan (see `Plan.cancelledDeadlines`).
+    public var cancelled = false
 
     public init(uid: String, sourceID: String, title: String, due: CivilDate, relatedEventUID: String? = nil,
                 responsible: [String] = [], sequence: Int = 0, stamp: UTCTimestamp) {

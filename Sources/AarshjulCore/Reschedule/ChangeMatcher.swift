@@ -46,7 +46,10 @@ struct ChangeMatcher {
 
     mutating func bias(for unit: PlanUnit, candidates: Candidates) throws(PlanningError) -> UnitBias {
         let key = Self.key(unit)
-        let mine = open.removeValue(forKey: key) ?? []
+        // A chain spans its years: it continues every published meeting of them.
+        let mine = (unit.year...unit.lastYear).flatMap { year in
+            open.removeValue(forKey: Self.key(unit.series.id, unit.school?.id, year)) ?? []
+        }
         var byPosition: [PreviousEvent?] = []
         var extra: [PreviousEvent] = []
         var pinned: [Int: Int] = [:]
@@ -80,7 +83,8 @@ struct ChangeMatcher {
             }
             extra += left
         case .chain:
-            for event in mine { pin(event, position: nil, range: .year(unit.year)) }
+            let span = DateRange(.firstOfYear(unit.year), .lastOfYear(unit.lastYear))
+            for event in mine { pin(event, position: nil, range: span) }
         }
         guard problems.isEmpty else { throw .infeasible(problems) }
         positions[key] = byPosition
@@ -90,8 +94,8 @@ struct ChangeMatcher {
         if case .chain = unit.shape {
             chainPrevious = mine.map(placement)
             chainPinned = mine.compactMap { context.pins[$0.uid].map { context.table.index($0.date) } }
-            // Chains are matched after solving, against all of the year's published meetings.
-            open[key] = mine
+            // Chains are matched after solving, year by year, against all of each year's published meetings.
+            for event in mine { open[Self.key(unit.series.id, unit.school?.id, event.date.year), default: []].append(event) }
         }
         return UnitBias(previous: byPosition.map { $0.map(placement) }, pinned: pinned,
                         chainPrevious: chainPrevious, chainPinned: chainPinned, busy: context.busy)
@@ -99,7 +103,7 @@ struct ChangeMatcher {
 
     // MARK: After solving
 
-    mutating func match(_ item: YearRun.Placed) {
+    mutating func match(_ item: SpanRun.Placed) {
         let unit = item.unit
         let key = Self.key(unit)
         var assigned: [(placement: Int, event: PreviousEvent?)] = []

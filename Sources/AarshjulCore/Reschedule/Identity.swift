@@ -51,6 +51,16 @@ enum Identity {
                 plan.deadlines[i].stamp = stamp
             }
         }
+        // Every published to-do is accounted for: one no longer planned stays, cancelled.
+        let planned = Set(plan.deadlines.map(\.uid))
+        plan.cancelledDeadlines = deadlines.filter { !planned.contains($0.uid) }.map { before in
+            var deadline = PlannedDeadline(uid: before.uid, sourceID: before.sourceID, title: before.title, due: before.due,
+                                           relatedEventUID: before.relatedEventUID,
+                                           sequence: before.sequence + (before.cancelled ? 0 : 1),
+                                           stamp: before.cancelled ? (before.stamp ?? stamp) : stamp)
+            deadline.cancelled = true
+            return deadline
+        }.sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
         plan.cancelledEvents = changes.compactMap { change -> PlannedEvent? in
             guard change.kind == .cancelled || change.kind == .stillCancelled, let before = published[change.uid] else { return nil }
             let series = agreement.series.first { $0.id == before.seriesID }

@@ -39,6 +39,12 @@ public struct PreviousDeadline: Sendable, Equatable {
     public var due: CivilDate
     public var sequence: Int
     public var stamp: UTCTimestamp?
+    /// SUMMARY, X-AARSHJUL-SERIES, RELATED-TO and STATUS:CANCELLED as published
+    /// (for a to-do that must be cancelled because it is no longer planned).
+    public var title: String = ""
+    public var sourceID: String = ""
+    public var relatedEventUID: String? = nil
+    public var cancelled = false
 
     public init(uid: String, due: CivilDate, sequence: Int = 0, stamp: UTCTimestamp? = nil) {
         self.uid = uid

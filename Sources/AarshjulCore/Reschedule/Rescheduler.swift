@@ -14,19 +14,7 @@ public enum Rescheduler {
         let table = DayTable(calendar: calendar)
         var personIndex: [String: Int] = [:]
         for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
-        var busy = Occupancy()
-        for interval in request.busy {
-            guard let person = personIndex[interval.personID] else { continue }
-            let day = table.index(interval.date)
-            guard table.contains(day) else { continue }
-            if let time = interval.time {
-                busy.add(day: day, start: time.start.minutes, end: time.end.minutes, people: [person])
-            } else {
-                // A whole busy day blocks timed meetings and presence days alike.
-                busy.add(day: day, start: -1, end: -1, people: [person])
-                busy.add(day: day, start: 0, end: 24 * 60, people: [person])
-            }
-        }
+        let busy = Occupancy.busyTime(request.busy, personIndex: personIndex, table: table)
         let context = RepairContext(request: request, agreement: agreement, table: table, pins: pins, busy: busy)
 
         var carry: [Int: Int] = [:]
@@ -37,29 +25,22 @@ public enum Rescheduler {
         }
         let initialCarry = carry
         var matcher = ChangeMatcher(context: context, active: active)
-        var placed: [YearRun.Placed] = []
-        var notes: [PlanNote] = []
         var byRule: [String: Int] = Dictionary(uniqueKeysWithValues: RuleCatalogue.softRules.map { ($0.id, 0) })
-        for year in request.years {
-            var solvers: [[SeriesSolver]] = []
-            for s in agreement.series.indices {
-                var row: [SeriesSolver] = []
-                for unit in PlanUnit.units(of: s, agreement: agreement, year: year, school: calendar.school, personIndex: personIndex) {
-                    let candidates = Candidates(unit: unit, table: table)
-                    let bias = try matcher.bias(for: unit, candidates: candidates)
-                    row.append(SeriesSolver(candidates: candidates, bias: bias))
-                }
-                solvers.append(row)
+        // The whole span at once, chains as one path over all the years (as in plain planning).
+        var solvers: [[SeriesSolver]] = []
+        for row in Planner.units(agreement, years: request.years, school: calendar.school, personIndex: personIndex) {
+            var built: [SeriesSolver] = []
+            for unit in row {
+                let candidates = Candidates(unit: unit, table: table)
+                built.append(SeriesSolver(candidates: candidates, bias: try matcher.bias(for: unit, candidates: candidates)))
             }
-            let run = try YearRun(solvers: solvers, carry: carry, table: table).best()
-            placed += run.placed
-            notes += run.notes
-            for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
-            for item in run.placed {
-                matcher.match(item)
-                if case .chain = item.unit.shape, let last = item.placements.last { carry[item.unit.seriesIndex] = last.day }
-            }
+            solvers.append(built)
         }
+        let run = try SpanRun(solvers: solvers, carry: carry, table: table).best()
+        let placed = SpanRun.byYear(run.placed, table: table)
+        let notes = run.notes
+        for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
+        for item in placed { matcher.match(item) }
         matcher.finish()
 
         var builder = PlanBuilder(agreement: agreement, years: request.years, language: request.language, table: table)

@@ -114,20 +114,25 @@ struct FrequencyAudit {
                         nn: "\(series.title): \(held.count) dagar i veke \(week) i \(year), avtalen seier éin.",
                         en: "\(series.title): \(held.count) days in week \(week) of \(year), the agreement says one.")))
                 }
-                let anyFree = days.contains { day in
-                    let open = calendar.isMeetingDay(day) && (!SeriesWindows.isSchoolOnly(series) || calendar.isSchoolDay(day))
-                    guard open, let hours = SeriesWindows.hours(series, venue: venue, on: day.weekday) else { return false }
-                    return series.allDay || hours.minutes >= series.durationMinutes
-                }
+                let anyFree = days.contains { Self.usable($0, series, venue: venue, calendar: calendar) }
                 if held.isEmpty && anyFree {
                     found.append(Violation(ruleID: RuleCatalogue.frequency, uid: nil, explanation: LocalizedText(
                         nb: "\(series.title): ingen dag i uke \(week) i \(year), selv om uka har ledige dager.",
                         nn: "\(series.title): ingen dag i veke \(week) i \(year), sjølv om veka har ledige dagar.",
-                        en: "\(series.title): no day in week \(week) of \(year) although the week has free days.")))
+                        en: "\(series.title): no day in week \(week) of \(year) although the week has free days."),
+                        seriesID: series.id, period: DateRange(days[0], days[days.count - 1])))
                 }
             }
         }
         return found
+    }
+
+    /// True when the calendar lets `series` meet on `day` at all (a meeting
+    /// day, a school day for school events, the venue open long enough).
+    static func usable(_ day: CivilDate, _ series: MeetingSeries, venue: Venue?, calendar: MunicipalCalendar) -> Bool {
+        let open = calendar.isMeetingDay(day) && (!SeriesWindows.isSchoolOnly(series) || calendar.isSchoolDay(day))
+        guard open, let hours = SeriesWindows.hours(series, venue: venue, on: day.weekday) else { return false }
+        return series.allDay || hours.minutes >= series.durationMinutes
     }
 
     // MARK: Every A–B weeks

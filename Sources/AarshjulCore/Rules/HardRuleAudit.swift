@@ -31,11 +31,16 @@ public struct Violation: Sendable, Equatable {
     /// The event that breaks it; nil when the rule is about a period (a quarter without its meeting).
     public var uid: String?
     public var explanation: LocalizedText
+    /// The series and the period concerned, when the rule is about a period.
+    public var seriesID: String?
+    public var period: DateRange?
 
-    public init(ruleID: String, uid: String?, explanation: LocalizedText) {
+    public init(ruleID: String, uid: String?, explanation: LocalizedText, seriesID: String? = nil, period: DateRange? = nil) {
         self.ruleID = ruleID
         self.uid = uid
         self.explanation = explanation
+        self.seriesID = seriesID
+        self.period = period
     }
 }
 
@@ -43,14 +48,16 @@ public struct Violation: Sendable, Equatable {
 /// written apart from the solver so that it can catch the solver's mistakes
 /// (and those of anything that reads a plan back from a file).
 public enum HardRuleAudit {
+    /// `busy`: the people's own busy time (their busy calendars), in the agreement's person ids.
     public static func violations(of events: [AuditEvent], agreement: Agreement, years: ClosedRange<Int>,
-                                  extraBlackouts: [Blackout] = []) -> [Violation] {
+                                  extraBlackouts: [Blackout] = [], busy: [BusyInterval] = []) -> [Violation] {
         let calendar = MunicipalCalendar(agreement: agreement, years: years, extraBlackouts: extraBlackouts)
         var found: [Violation] = []
         for event in events {
             found += dayViolations(event, agreement: agreement, calendar: calendar)
         }
         found += doubleBookings(events, agreement: agreement)
+        found += busyTime(events, busy: busy, agreement: agreement)
         for series in agreement.series {
             let mine = events.filter { $0.seriesID == series.id }
                 .sorted { ($0.date, $0.time?.start.minutes ?? -1, $0.uid) < ($1.date, $1.time?.start.minutes ?? -1, $1.uid) }
@@ -168,6 +175,31 @@ public enum HardRuleAudit {
     }
 
     // MARK: People
+
+    /// An event on a person's busy time: a timed meeting overlapping it, or
+    /// an all-day item (a presence day) on a day with any busy time at all.
+    static func busyTime(_ events: [AuditEvent], busy: [BusyInterval], agreement: Agreement) -> [Violation] {
+        guard !busy.isEmpty else { return [] }
+        var byKey: [String: [BusyInterval]] = [:]
+        for interval in busy { byKey["\(interval.personID) \(interval.date.iso)", default: []].append(interval) }
+        var found: [Violation] = []
+        for event in events {
+            for person in Set(event.attendees).sorted() {
+                guard let list = byKey["\(person) \(event.date.iso)"] else { continue }
+                let hit = list.first { interval in
+                    guard let time = event.time, let other = interval.time else { return true }
+                    return time.overlaps(other)
+                }
+                guard let hit else { continue }
+                let name = agreement.person(person)?.name ?? person
+                found.append(Violation(ruleID: RuleCatalogue.busyTime, uid: event.uid, explanation: LocalizedText(
+                    nb: "\(name) er opptatt \(event.date.norwegian) (\(hit.summary)), men er satt opp på \(event.uid).",
+                    nn: "\(name) er oppteken \(event.date.norwegian) (\(hit.summary)), men er sett opp på \(event.uid).",
+                    en: "\(name) is busy on \(event.date.iso) (\(hit.summary)) but is booked for \(event.uid).")))
+            }
+        }
+        return found
+    }
 
     static func doubleBookings(_ events: [AuditEvent], agreement: Agreement) -> [Violation] {
         // Person → events, in the order people and events are listed (deterministic).

@@ -11,6 +11,7 @@ public enum RuleCatalogue {
     public static let schoolHoliday = "school-holiday"
     public static let officeHours = "office-hours"
     public static let noDoubleBooking = "no-double-booking"
+    public static let busyTime = "busy-time"
     public static let frequency = "frequency"
     public static let statedTime = "stated-time"
     public static let positionalAgenda = "positional-agenda"
@@ -26,6 +27,18 @@ public enum RuleCatalogue {
     public static let midWindow = "mid-window"
     public static let regularWeekday = "regular-weekday"
     public static let regularWeekOfMonth = "regular-week-of-month"
+
+    /// The soft rules' weights, as constants: the solver's inner loops read
+    /// these directly (resolved once, at compile time), never by string id.
+    public enum Weight {
+        public static let preferredWeekday = 20
+        public static let agreedWeekday = 30
+        public static let preferredTime = 5
+        public static let evenSpacing = 1
+        public static let dayAfterBreak = 10
+        public static let agendaNoticeEarly = 2
+        public static let midWindow = 1
+    }
 
     public static let hardRules: [HardRule] = [
         HardRule(id: noWeekend, description: LocalizedText(
@@ -53,9 +66,13 @@ public enum RuleCatalogue {
             nn: "Møtet vert halde ein vekedag lokalet er ope, og innanfor opningstida.",
             en: "A meeting is held on a weekday its venue is open, within the opening hours.")),
         HardRule(id: noDoubleBooking, description: LocalizedText(
-            nb: "Ingen person er i to møter samtidig, eller har to heldagsoppdrag samme dag.",
-            nn: "Ingen person er i to møte samstundes, eller har to heildagsoppdrag same dag.",
-            en: "Nobody is in two meetings at once, or has two all-day items on one day.")),
+            nb: "Ingen person er i to møter samtidig (reisetid medregnet), har to heldagsoppdrag samme dag, eller er i en annen kommune en dag hun eller han har heldags tilstedeværelse.",
+            nn: "Ingen person er i to møte samstundes (reisetid medrekna), har to heildagsoppdrag same dag, eller er i ein annan kommune ein dag ho eller han har heildags nærvær.",
+            en: "Nobody is in two meetings at once (travel included), has two all-day items on one day, or is in another municipality on a day of all-day presence.")),
+        HardRule(id: busyTime, description: LocalizedText(
+            nb: "Ingen bookes når egen kalender sier opptatt; en heldags tilstedeværelse krever at hele dagen er ledig.",
+            nn: "Ingen vert booka når eigen kalender seier oppteken; eit heildags nærvær krev at heile dagen er ledig.",
+            en: "Nobody is booked while their own calendar says busy; an all-day presence needs the whole day free.")),
         HardRule(id: frequency, description: LocalizedText(
             nb: "Hver møteserie har så mange møter som avtalen krever, i riktig periode og med riktig avstand.",
             nn: "Kvar møteserie har så mange møte som avtalen krev, i rett periode og med rett avstand.",
@@ -75,7 +92,7 @@ public enum RuleCatalogue {
     ]
 
     public static let softRules: [SoftRule] = [
-        SoftRule(id: preferredWeekday, weight: 20, description: LocalizedText(
+        SoftRule(id: preferredWeekday, weight: Weight.preferredWeekday, description: LocalizedText(
             nb: "Møtet legges helst på en av seriens foretrukne ukedager.",
             nn: "Møtet vert helst lagt på ein av dei føretrekte vekedagane til serien.",
             en: "A meeting preferably falls on one of the series' preferred weekdays."),
@@ -83,7 +100,7 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)) er ikke en foretrukket ukedag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)) er ikkje ein føretrekt vekedag (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): \(Words.weekdayName(p.date.weekday, .english)) is not a preferred weekday (\(Words.points(p.points))).") }),
-        SoftRule(id: agreedWeekday, weight: 30, description: LocalizedText(
+        SoftRule(id: agreedWeekday, weight: Weight.agreedWeekday, description: LocalizedText(
             nb: "Ukentlig tilstedeværelse holdes på den avtalte ukedagen når den er ledig.",
             nn: "Vekentleg nærvær vert halde på den avtalte vekedagen når han er ledig.",
             en: "Weekly presence is held on the agreed weekday when that day is free."),
@@ -91,7 +108,7 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): flyttet fra avtalt ukedag fordi den ikke var ledig (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): flytta frå avtalt vekedag fordi han ikkje var ledig (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): moved off the agreed weekday because it was blocked (\(Words.points(p.points))).") }),
-        SoftRule(id: preferredTime, weight: 5, description: LocalizedText(
+        SoftRule(id: preferredTime, weight: Weight.preferredTime, description: LocalizedText(
             nb: "Møtet starter helst på foretrukket tidspunkt (5 poeng per halvtime unna).",
             nn: "Møtet startar helst på føretrekt tidspunkt (5 poeng per halvtime unna).",
             en: "A meeting preferably starts at the preferred time (5 points per half hour away)."),
@@ -99,7 +116,7 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): starter \(p.measure) minutter fra foretrukket tid (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): startar \(p.measure) minutt frå føretrekt tid (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): starts \(p.measure) minutes from the preferred time (\(Words.points(p.points))).") }),
-        SoftRule(id: evenSpacing, weight: 1, description: LocalizedText(
+        SoftRule(id: evenSpacing, weight: Weight.evenSpacing, description: LocalizedText(
             nb: "Møtene i en serie ligger jevnt fordelt (1 poeng per dag avviket er større enn toleransen).",
             nn: "Møta i ein serie ligg jamt fordelte (1 poeng per dag avviket er større enn toleransen).",
             en: "A series' meetings are evenly spaced (1 point per day the gap deviates beyond the tolerance)."),
@@ -107,7 +124,7 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): avstanden til forrige møte avviker \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) fra jevn avstand (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): avstanden til førre møte avvik \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) frå jamn avstand (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): the gap to the previous meeting is \(p.measure) \(Words.daysNoun(p.measure, .english)) off even spacing (\(Words.points(p.points))).") }),
-        SoftRule(id: dayAfterBreak, weight: 10, description: LocalizedText(
+        SoftRule(id: dayAfterBreak, weight: Weight.dayAfterBreak, description: LocalizedText(
             nb: "Møter legges helst ikke til første arbeidsdag etter en helligdag eller ferieperiode.",
             nn: "Møte vert helst ikkje lagde til første arbeidsdag etter ein heilagdag eller feriebolk.",
             en: "Meetings preferably avoid the first working day after a public holiday or no-meeting period."),
@@ -115,7 +132,7 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter en helligdag eller ferie (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter ein heilagdag eller ferie (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): first working day after a public holiday or break (\(Words.points(p.points))).") }),
-        SoftRule(id: agendaNoticeEarly, weight: 2, description: LocalizedText(
+        SoftRule(id: agendaNoticeEarly, weight: Weight.agendaNoticeEarly, description: LocalizedText(
             nb: "Saklistefristen faller helst ikke tidligere enn varselfristen krever.",
             nn: "Saklistefristen fell helst ikkje tidlegare enn varslingsfristen krev.",
             en: "The agenda deadline preferably falls no earlier than the notice period requires."),
@@ -123,7 +140,7 @@ public enum RuleCatalogue {
                 nb: "\(p.seriesTitle) \(p.date.norwegian): saklisten må ut \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) tidligere fordi fristen faller på en fridag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): saklista må ut \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) tidlegare fordi fristen fell på ein fridag (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): the agenda must go out \(p.measure) \(Words.daysNoun(p.measure, .english)) earlier because the deadline falls on a day off (\(Words.points(p.points))).") }),
-        SoftRule(id: midWindow, weight: 1, description: LocalizedText(
+        SoftRule(id: midWindow, weight: Weight.midWindow, description: LocalizedText(
             nb: "Et møte som skal holdes i en periode (kvartal, måned, vindu) legges helst midt i perioden (1 poeng per hele uke unna).",
             nn: "Eit møte som skal haldast i ein periode (kvartal, månad, vindauge) vert helst lagt midt i perioden (1 poeng per heile veke unna).",
             en: "A meeting due in a period (quarter, month, window) preferably falls mid-period (1 point per whole week away)."),

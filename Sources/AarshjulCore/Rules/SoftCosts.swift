@@ -5,13 +5,13 @@ enum SoftCosts {
     /// `preferred-weekday`: the day is not one of the series' preferred weekdays.
     static func weekday(_ series: MeetingSeries, _ day: Weekday) -> Int {
         let preferred = series.preferences.weekdays
-        return preferred.isEmpty || preferred.contains(day) ? 0 : RuleCatalogue.weight(RuleCatalogue.preferredWeekday)
+        return preferred.isEmpty || preferred.contains(day) ? 0 : RuleCatalogue.Weight.preferredWeekday
     }
 
     /// `agreed-weekday`: weekly presence moved off its agreed weekday.
     static func agreedWeekday(_ series: MeetingSeries, _ day: Weekday) -> Int {
         guard case .weekly(let agreed?) = series.rule, agreed != day else { return 0 }
-        return RuleCatalogue.weight(RuleCatalogue.agreedWeekday)
+        return RuleCatalogue.Weight.agreedWeekday
     }
 
     /// The start a series would like on a day the venue opens at `opening`.
@@ -23,12 +23,12 @@ enum SoftCosts {
     static func time(start: TimeOfDay, preferred: TimeOfDay) -> (points: Int, minutes: Int) {
         let minutes = abs(start.minutes - preferred.minutes)
         let halfHours = (minutes + 29) / 30
-        return (halfHours * RuleCatalogue.weight(RuleCatalogue.preferredTime), minutes)
+        return (halfHours * RuleCatalogue.Weight.preferredTime, minutes)
     }
 
     /// `day-after-break`.
     static func dayAfterBreak(_ isFirstDayAfterBreak: Bool) -> Int {
-        isFirstDayAfterBreak ? RuleCatalogue.weight(RuleCatalogue.dayAfterBreak) : 0
+        isFirstDayAfterBreak ? RuleCatalogue.Weight.dayAfterBreak : 0
     }
 
     /// `mid-window`: whole weeks between `day` and the middle of its slot
@@ -36,12 +36,12 @@ enum SoftCosts {
     /// land on the first free day of its quarter, which nobody plans by hand.
     static func midWindow(day: Int, first: Int, last: Int) -> (points: Int, days: Int) {
         let days = abs(2 * day - (first + last)) / 2
-        return (days / 7 * RuleCatalogue.weight(RuleCatalogue.midWindow), days)
+        return (days / 7 * RuleCatalogue.Weight.midWindow, days)
     }
 
     /// `agenda-notice-early`: `daysEarly` extra days of notice forced by days off.
     static func agendaEarly(daysEarly: Int) -> Int {
-        daysEarly * RuleCatalogue.weight(RuleCatalogue.agendaNoticeEarly)
+        daysEarly * RuleCatalogue.Weight.agendaNoticeEarly
     }
 
     /// The ideal gap and its tolerance for a series' `even-spacing`, or nil when
@@ -71,7 +71,7 @@ enum SoftCosts {
         /// Points and days of deviation for a gap of `gap` days.
         func cost(gap: Int) -> (points: Int, days: Int) {
             let deviation = Int((abs(Double(gap) - ideal)).rounded(.toNearestOrAwayFromZero))
-            return (max(0, deviation - tolerance) * RuleCatalogue.weight(RuleCatalogue.evenSpacing), deviation)
+            return (max(0, deviation - tolerance) * RuleCatalogue.Weight.evenSpacing, deviation)
         }
     }
 }

@@ -95,13 +95,24 @@ struct Occupancy: Sendable {
         let end: Int
         /// The municipality (index into the district) the item is in; 0 alone.
         var place: Int = 0
+        /// Who placed it (a unit of a run, a district member), so that it can be taken out again.
+        var owner: Int = 0
     }
 
     private(set) var byDay: [Int: [Busy]] = [:]
     /// The municipality whose items are being checked and added now.
     var place = 0
+    /// The owner of the items added now.
+    var owner = 0
+    /// One more than the highest owner of any item held.
+    private(set) var nextOwner = 0
+    private(set) var itemCount = 0
     /// Travel minutes between places; nil when everything is in one place.
     var travel: TravelTable?
+
+    /// The place of time a person's own calendar blocks: somewhere else than
+    /// any municipality, so it also rules out an all-day presence that day.
+    static let elsewhere = -1
 
     func isFree(day: Int, start: Int, end: Int, people: [Int]) -> Bool {
         guard let busy = byDay[day] else { return true }
@@ -110,13 +121,37 @@ struct Occupancy: Sendable {
             if start >= 0 && b.start >= 0 {
                 let gap = b.place == place ? 0 : (travel?.minutes(b.place, place) ?? 0)
                 if start < b.end + gap && b.start < end + gap { return false }
+            } else if b.place != place {
+                // An all-day presence occupies the person's whole day in its
+                // municipality: nothing of theirs elsewhere that day, travel included.
+                return false
             }
         }
         return true
     }
 
     mutating func add(day: Int, start: Int, end: Int, people: [Int]) {
-        for p in people { byDay[day, default: []].append(Busy(person: p, start: start, end: end, place: place)) }
+        for p in people { byDay[day, default: []].append(Busy(person: p, start: start, end: end, place: place, owner: owner)) }
+        itemCount += people.count
+        nextOwner = max(nextOwner, owner + 1)
+    }
+
+    /// Takes out every item whose owner is in `owners`.
+    mutating func remove(owners: Range<Int>) {
+        var count = 0
+        byDay = byDay.mapValues { items in
+            let kept = items.filter { !owners.contains($0.owner) }
+            count += kept.count
+            return kept
+        }
+        itemCount = count
+    }
+
+    /// Adds everything `other` holds (owners kept).
+    mutating func merge(_ other: Occupancy) {
+        for (day, items) in other.byDay { byDay[day, default: []] += items }
+        itemCount += other.itemCount
+        nextOwner = max(nextOwner, other.nextOwner)
     }
 }
 

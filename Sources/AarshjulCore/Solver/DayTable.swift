@@ -17,11 +17,15 @@ struct DayTable: Sendable {
     /// chain does not count them towards its longest gap.
     let summerBefore: [Int]
 
+    /// The day numbers a table for `years` covers: the years and one either side.
+    static func span(_ years: ClosedRange<Int>) -> (base: Int, count: Int) {
+        let span = DateRange(.firstOfYear(years.lowerBound - 1), .lastOfYear(years.upperBound + 1))
+        return (span.first.dayNumber, span.dayCount)
+    }
+
     init(calendar: MunicipalCalendar) {
         self.calendar = calendar
-        let span = DateRange(.firstOfYear(calendar.years.lowerBound - 1), .lastOfYear(calendar.years.upperBound + 1))
-        base = span.first.dayNumber
-        count = span.dayCount
+        (base, count) = Self.span(calendar.years)
         var meeting = [Bool](repeating: false, count: count)
         var school = [Bool](repeating: false, count: count)
         var breakDay = [Bool](repeating: false, count: count)

@@ -11,7 +11,7 @@ struct PlanBuilder {
 
     var stamp: UTCTimestamp { Plan.freshStamp(agreement, years: years) }
 
-    func plan(placed: [YearRun.Placed], notes: [PlanNote], cost: CostReport) -> Plan {
+    func plan(placed: [SpanRun.Placed], notes: [PlanNote], cost: CostReport) -> Plan {
         var events: [PlannedEvent] = []
         for item in placed {
             let unit = item.unit, series = unit.series

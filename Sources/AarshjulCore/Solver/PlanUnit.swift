@@ -30,6 +30,9 @@ struct PlanUnit: Sendable {
     let series: MeetingSeries
     let school: School?
     let year: Int
+    /// The last year the unit covers: `year`, except for a chain laid over a
+    /// whole span of years at once (see `spanning(through:)`).
+    var lastYear: Int
     let shape: Shape
     let schoolOnly: Bool
     let venue: Venue?
@@ -43,6 +46,22 @@ struct PlanUnit: Sendable {
     var lastPull: PositionalPull? = nil
 
     var title: String { series.title + (school.map { " – \($0.name)" } ?? "") }
+
+    /// This unit over `year...last`: a chain is one path of gaps over the
+    /// whole span (never laid year by year, which strands or squeezes it at
+    /// a year boundary).
+    func spanning(through last: Int) -> PlanUnit {
+        var unit = self
+        unit.lastYear = max(year, last)
+        return unit
+    }
+
+    /// The same unit cut to one year of its span (for UIDs, occurrence
+    /// numbers, positional items and partial attendance, which count per year).
+    func cut(to year: Int) -> PlanUnit {
+        PlanUnit(seriesIndex: seriesIndex, series: series, school: school, year: year, lastYear: year, shape: shape,
+                 schoolOnly: schoolOnly, venue: venue, people: people, personIDs: personIDs, peopleNames: peopleNames)
+    }
 
     /// The units of one series in one year (several for per-school series).
     static func units(of seriesIndex: Int, agreement: Agreement, year: Int, school calendar: SchoolCalendar,
@@ -61,7 +80,7 @@ struct PlanUnit: Sendable {
                 if let last = pulls.last { slots[slots.count - 1] = last.applied(to: slots[slots.count - 1]) }
                 shape = .slots(slots)
             }
-            var made = PlanUnit(seriesIndex: seriesIndex, series: series, school: school, year: year, shape: shape,
+            var made = PlanUnit(seriesIndex: seriesIndex, series: series, school: school, year: year, lastYear: year, shape: shape,
                                 schoolOnly: SeriesWindows.isSchoolOnly(series), venue: venue, people: people, personIDs: ids,
                                 peopleNames: names)
             made.lastPull = pulls.last

@@ -1,65 +1,57 @@
-/// Plans an agreement: year by year, each unit solved exactly by
-/// `SeriesSolver`, series placed in an order that blocks the people of
-/// earlier series for later ones. The sum of every unit's optimum alone is a
-/// lower bound; when the plan reaches it, it is proven optimal, and when it
-/// does not, other series orders are tried (deterministically, bounded).
+/// Plans an agreement over its whole span at once: every unit solved
+/// exactly by `SeriesSolver` (an every-A–B-weeks chain as one path over all
+/// the years, never laid year by year), series placed in an order that
+/// blocks the people of earlier series for later ones. The sum of every
+/// unit's optimum alone with nothing else placed is a lower bound; when the
+/// plan reaches it, it is proven optimal, and when it does not, other series
+/// orders are tried (deterministically, bounded).
 public enum Planner {
-    /// Series orders tried per year at most (5! — every order of five series; see `YearRun.orders`).
+    /// Series orders tried at most (5! — every order of five series; see `SpanRun.orders`).
     static let maxOrders = 120
 
     public static func plan(_ request: PlanRequest) throws(PlanningError) -> Plan {
         var occupancy = Occupancy()
-        do {
-            return try plan(request, personIndex: nil, occupancy: &occupancy)
-        } catch {
-            // Year by year, a chain's last meeting of one year is chosen without
-            // knowing what the next year allows (a closed January, say). Over
-            // several years, try again with each chain laid over the whole span first.
-            guard request.years.count > 1, case .infeasible(let clashes) = error,
-                  let chains = spanChains(request), clashes.contains(where: { clash in
-                      chains.keys.contains { request.agreement.series[$0].id == clash.seriesID } })
-            else { throw error }
-            var fresh = Occupancy()
-            return try plan(request, personIndex: nil, occupancy: &fresh, chainDays: chains)
+        return try plan(request, personIndex: nil, occupancy: &occupancy)
+    }
+
+    /// The units of every series over the span, per series in agreement order:
+    /// a chain once over all the years, everything else year by year.
+    static func units(_ agreement: Agreement, years: ClosedRange<Int>, school: SchoolCalendar,
+                      personIndex: [String: Int]) -> [[PlanUnit]] {
+        agreement.series.indices.map { s in
+            if case .everyWeeks = agreement.series[s].rule {
+                return PlanUnit.units(of: s, agreement: agreement, year: years.lowerBound, school: school, personIndex: personIndex)
+                    .map { $0.spanning(through: years.upperBound) }
+            }
+            return years.flatMap { year in
+                PlanUnit.units(of: s, agreement: agreement, year: year, school: school, personIndex: personIndex)
+            }
         }
     }
 
-    /// Every every-A–B-weeks series solved alone over the whole span: series
-    /// index → its meeting days (day indexes). nil when some chain has none.
-    private static func spanChains(_ request: PlanRequest) -> [Int: [Int]]? {
-        let agreement = request.agreement
-        let table = DayTable(calendar: MunicipalCalendar(agreement: agreement, years: request.years,
-                                                         extraBlackouts: request.extraBlackouts))
-        var personIndex: [String: Int] = [:]
-        for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
-        var days: [Int: [Int]] = [:]
-        for (s, series) in agreement.series.enumerated() {
-            guard case .everyWeeks(let a, let b, _) = series.rule else { continue }
-            let previous = SeriesWindows.previousLast(series.rule, firstYear: request.years.lowerBound).map(table.index)
-            for unit in PlanUnit.units(of: s, agreement: agreement, year: request.years.lowerBound,
-                                       school: table.calendar.school, personIndex: personIndex) {
-                let solver = SeriesSolver(candidates: Candidates(unit: unit, table: table))
-                guard case .solved(let solution) = solver.solveChain(
-                    from: table.index(.firstOfYear(request.years.lowerBound)), to: table.index(.lastOfYear(request.years.upperBound)),
-                    minDays: a * 7, maxDays: b * 7, previousLast: previous, Occupancy()) else { return nil }
-                days[s] = solution.placements.map(\.day)
-            }
+    /// How many weekly series each person holds (person number → count).
+    static func weeklyLoad(_ agreement: Agreement, personIndex: [String: Int]) -> [Int: Int] {
+        var load: [Int: Int] = [:]
+        for series in agreement.series {
+            guard case .weekly = series.rule else { continue }
+            for id in series.allPeople { if let n = personIndex[id] { load[n, default: 0] += 1 } }
         }
-        return days.isEmpty ? nil : days
+        return load
     }
 
     /// Plans one agreement around what `occupancy` already holds (other
     /// municipalities of a district) and adds its own meetings to it.
     /// `personIndex` maps the agreement's person ids to the occupancy's
     /// person numbers (global in a district); nil numbers them locally.
-    /// `weeklyLoad` (district planning: person number → weekly presence
-    /// series they hold): a week of weekly presence left empty although the
-    /// calendar had a free day is a clash, not a note, unless holidays
-    /// shorten the week below the number of municipalities the person serves.
-    /// `chainDays` (series index → day indexes) makes chains keep those days.
+    /// `weeklyLoad` (person number → weekly series they hold, district-wide
+    /// in a district): a week of a weekly series left empty although the
+    /// calendar had a usable day is a clash, not a note, unless holidays
+    /// shorten the week below the number of weekly series the person holds.
+    /// `facts` is occupancy that is a fact, not a decision (people's own busy
+    /// time): it is already in `occupancy` and also bounds the cost alone.
     static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
                      table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil,
-                     chainDays: [Int: [Int]]? = nil) throws(PlanningError) -> Plan {
+                     facts: Occupancy = Occupancy()) throws(PlanningError) -> Plan {
         let agreement = request.agreement
         let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
@@ -71,74 +63,39 @@ public enum Planner {
         if given == nil {
             for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
         }
+        let units = units(agreement, years: request.years, school: calendar.school, personIndex: personIndex)
+        let structural = units.flatMap { $0 }.compactMap { AgreedWeekday.clash($0, table: table) }
+        guard structural.isEmpty else { throw .infeasible(structural) }
 
-        // Chain carry: series index → day index of its last meeting so far.
+        // Chain carry: series index → day index of the meeting before the span (`previous_last`).
         var carry: [Int: Int] = [:]
         for (i, series) in agreement.series.enumerated() {
             if let previous = SeriesWindows.previousLast(series.rule, firstYear: request.years.lowerBound) {
                 carry[i] = table.index(previous)
             }
         }
-        let initialCarry = carry
-        var placed: [YearRun.Placed] = []
-        var notes: [PlanNote] = []
+        let solvers = units.map { row in row.map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) } }
+        let run = try SpanRun(solvers: solvers, carry: carry, table: table, base: occupancy, facts: facts,
+                              weeklyLoad: weeklyLoad ?? Self.weeklyLoad(agreement, personIndex: personIndex)).best()
+        occupancy = run.occupancy
         var byRule: [String: Int] = Dictionary(uniqueKeysWithValues: RuleCatalogue.softRules.map { ($0.id, 0) })
-        var lowerBound = 0
-
-        for year in request.years {
-            let units = agreement.series.indices.map { s in
-                PlanUnit.units(of: s, agreement: agreement, year: year, school: calendar.school, personIndex: personIndex)
-                    .map { unit -> SeriesSolver in
-                        var solver = SeriesSolver(candidates: Candidates(unit: unit, table: table))
-                        if let days = chainDays?[s] {
-                            solver.bias = UnitBias(previous: [], pinned: [:], chainPrevious: [], chainPinned: days, busy: Occupancy())
-                        }
-                        return solver
-                    }
-            }
-            let run = try YearRun(solvers: units, carry: carry, table: table, base: occupancy, weeklyLoad: weeklyLoad).best()
-            occupancy = run.occupancy
-            placed += run.placed
-            notes += run.notes
-            for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
-            lowerBound += run.lowerBoundWithoutChains
-            for item in run.placed {
-                if case .chain = item.unit.shape, let last = item.placements.last { carry[item.unit.seriesIndex] = last.day }
-            }
-        }
-        lowerBound += chainLowerBound(agreement, years: request.years, table: table, personIndex: personIndex, carry: initialCarry)
+        for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
+        var notes = run.notes
         // School events were planned around school years nobody has decided
         // yet: say which, and what was assumed.
         if agreement.series.contains(where: SeriesWindows.isSchoolOnly) {
             notes += calendar.school.projectionNotes(years: request.years).map { PlanNote(seriesID: nil, text: $0) }
         }
-
         return PlanBuilder(agreement: agreement, years: request.years, language: request.language, table: table)
-            .plan(placed: placed, notes: notes, cost: CostReport(byRule: byRule, lowerBound: lowerBound))
-    }
-
-    /// Every-A–B-weeks series solved alone over the whole span at once: no
-    /// year-by-year plan of the chain can cost less.
-    private static func chainLowerBound(_ agreement: Agreement, years: ClosedRange<Int>, table: DayTable,
-                                        personIndex: [String: Int], carry: [Int: Int]) -> Int {
-        var total = 0
-        for (s, series) in agreement.series.enumerated() {
-            guard case .everyWeeks(let a, let b, _) = series.rule else { continue }
-            for unit in PlanUnit.units(of: s, agreement: agreement, year: years.lowerBound, school: table.calendar.school,
-                                       personIndex: personIndex) {
-                let solver = SeriesSolver(candidates: Candidates(unit: unit, table: table))
-                let outcome = solver.solveChain(from: table.index(.firstOfYear(years.lowerBound)),
-                                                to: table.index(.lastOfYear(years.upperBound)),
-                                                minDays: a * 7, maxDays: b * 7, previousLast: carry[s], Occupancy())
-                if case .solved(let solution) = outcome { total += solution.cost }
-            }
-        }
-        return total
+            .plan(placed: SpanRun.byYear(run.placed, table: table), notes: notes,
+                  cost: CostReport(byRule: byRule, lowerBound: run.lowerBound))
     }
 }
 
-/// One year's search: the units of every series, tried in series orders.
-struct YearRun {
+/// One search over a set of units (a span of years, or one year when
+/// rescheduling): the units of every series, tried in series orders, then
+/// each unit re-solved exactly around all the others until none improves.
+struct SpanRun {
     struct Placed: Sendable {
         let unit: PlanUnit
         let placements: [SeriesSolver.Placement]
@@ -151,24 +108,37 @@ struct YearRun {
         var notes: [PlanNote] = []
         var penalties: [SoftPenalty] = []
         var cost = 0
-        var lowerBoundWithoutChains = 0
+        /// Every unit's optimum alone, with only `facts` placed: no plan of
+        /// these units keeping the hard rules costs less, whatever else is placed.
+        var lowerBound = 0
         /// `base` plus everything placed.
         var occupancy = Occupancy()
+        /// Parallel to `placed`: each unit's solution and its solver (series, unit).
+        var solutions: [SeriesSolver.Solution] = []
+        var solverIndex: [(Int, Int)] = []
     }
 
     /// Per series (agreement order), its units' solvers.
     let solvers: [[SeriesSolver]]
     let carry: [Int: Int]
     let table: DayTable
-    /// What other municipalities of a district have already placed.
+    /// What is already placed (other municipalities of a district, busy time).
     var base = Occupancy()
+    /// The part of `base` that is fact, not decision (people's busy time).
+    var facts = Occupancy()
     var weeklyLoad: [Int: Int]?
 
+    /// Owner numbers of this run's units start here (above everything in `base`).
+    var ownerBase: Int { base.nextOwner }
+
+    /// Rounds of re-solving each unit around the others, at most.
+    static let improvementRounds = 4
+
     func best() throws(PlanningError) -> Result {
-        // Alone: each unit's optimum is a lower bound for it, and clashes here
-        // are ones no series order can cure.
+        // Alone around what is placed: a unit that cannot be placed even so
+        // is a clash no series order can cure.
         var alone: [[SeriesSolver.Solution]] = []
-        var bound = 0, boundWithoutChains = 0
+        var bound = 0
         var clashes: [Clash] = []
         for series in solvers {
             var row: [SeriesSolver.Solution] = []
@@ -177,7 +147,6 @@ struct YearRun {
                 case .solved(let solution):
                     row.append(solution)
                     bound += solution.cost
-                    if case .chain = solver.unit.shape {} else { boundWithoutChains += solution.cost }
                 case .failed(let clash): clashes.append(clash)
                 }
             }
@@ -188,7 +157,7 @@ struct YearRun {
         var best: (cost: Int, order: [Int])?
         var firstClash: Clash?
         for order in Self.orders(solvers.count) {
-            switch run(order, alone: alone, bound: bound, cutoff: best?.cost, detailed: false) {
+            switch run(order, alone: alone, bound: bound, cutoff: best?.cost) {
             case .success(let result):
                 if best == nil || result.cost < best!.cost { best = (result.cost, order) }
             case .failure(let failure):
@@ -196,16 +165,32 @@ struct YearRun {
             }
             if let best, best.cost == bound { break }
         }
-        guard let best else { throw .infeasible([firstClash!]) }
-        // The search only costs orders; the winner is replayed once with its
-        // penalty breakdown and notes (deterministic, so the same placements).
-        guard case .success(var result) = run(best.order, alone: alone, bound: bound, cutoff: nil, detailed: true) else {
+        guard let best, case .success(var result) = run(best.order, alone: alone, bound: bound, cutoff: nil) else {
             throw .infeasible([firstClash].compactMap { $0 })
         }
-        result.lowerBoundWithoutChains = boundWithoutChains
+        if result.cost > bound { improve(&result) }
+        detail(&result)
+        result.lowerBound = lowerBound(alone)
         // Report in agreement order whatever order won.
-        result.placed.sort { ($0.unit.seriesIndex, $0.unit.school?.id ?? "") < ($1.unit.seriesIndex, $1.unit.school?.id ?? "") }
+        result.placed.sort {
+            ($0.unit.seriesIndex, $0.unit.school?.id ?? "", $0.unit.year) < ($1.unit.seriesIndex, $1.unit.school?.id ?? "", $1.unit.year)
+        }
         return result
+    }
+
+    /// The sum of every unit's optimum with only the facts placed. Around
+    /// `base` (other municipalities' decisions) it would not be a bound.
+    private func lowerBound(_ aroundBase: [[SeriesSolver.Solution]]) -> Int {
+        guard base.itemCount != facts.itemCount else { return aroundBase.joined().reduce(0) { $0 + $1.cost } }
+        var total = 0
+        for series in solvers {
+            for solver in series {
+                if case .solved(let solution) = solver.solve(facts, previousLast: carry[solver.unit.seriesIndex]) {
+                    total += solution.cost
+                }
+            }
+        }
+        return total
     }
 
     /// A failed order: a clash, or nil when it was abandoned for costing too much.
@@ -214,9 +199,7 @@ struct YearRun {
     /// Places the series in `order`. A unit whose optimum alone is still free
     /// keeps it (nothing can beat it); an order that cannot beat `cutoff`
     /// (cost so far + the remaining units' optima alone) is abandoned.
-    /// `detailed` adds the penalty breakdown and notes, which the order search does not need.
-    private func run(_ order: [Int], alone: [[SeriesSolver.Solution]], bound: Int, cutoff: Int?,
-                     detailed: Bool) -> Swift.Result<Result, Failure> {
+    private func run(_ order: [Int], alone: [[SeriesSolver.Solution]], bound: Int, cutoff: Int?) -> Swift.Result<Result, Failure> {
         var occupancy = base
         var result = Result()
         var remaining = bound
@@ -239,49 +222,102 @@ struct YearRun {
                 }
                 result.cost += solution.cost
                 if let cutoff, result.cost + remaining >= cutoff { return .failure(Failure(clash: nil)) }
-                if detailed {
-                    // Before the unit's own meetings are added: what stood on the pattern's day or at the usual start.
-                    var candidates = solver.candidates
-                    if let pattern = solution.pattern {
-                        candidates.pattern = pattern
-                        result.notes += PatternDepartures.notes(unit, pattern: pattern, placements: solution.placements,
-                                                                candidates: candidates, occupancy: occupancy)
-                    }
-                    result.notes += solution.placements.compactMap {
-                        PatternDepartures.startNote(unit, $0, candidates: candidates, occupancy: occupancy)
-                    }
-                }
-                let total = solution.placements.count
-                let everyoneAttends = unit.series.partialAttendance.isEmpty
-                for (k, p) in solution.placements.enumerated() {
-                    if everyoneAttends {
-                        occupancy.add(day: p.day, start: p.start, end: p.end, people: unit.people)
-                        continue
-                    }
-                    let people = Attendance.attendees(unit.series, occurrence: k + 1, of: total)
-                    let attending = zip(unit.personIDs, unit.people).filter { people.contains($0.0) }.map(\.1)
-                    occupancy.add(day: p.day, start: p.start, end: p.end, people: attending)
-                }
-                if detailed {
-                    result.penalties += CostBreakdown.penalties(unit, solution.placements, table: table,
-                                                                previousLast: carry[unit.seriesIndex], pattern: solution.pattern)
-                }
+                if let clash = unexcusedWeeks(solution, solver, occupancy) { return .failure(Failure(clash: clash)) }
+                occupancy.owner = ownerBase + result.placed.count
+                Self.occupy(&occupancy, unit, solution.placements, table: table)
                 result.placed.append(Placed(unit: unit, placements: solution.placements, pattern: solution.pattern))
-                for week in solution.skippedWeeks {
-                    if let load = weeklyLoad, Self.unexcused(week, unit, solver.candidates, load: load) {
-                        let explainer = ClashExplainer(candidates: solver.candidates, occupancy: occupancy)
-                        return .failure(Failure(clash: explainer.clash(
-                            range: week.range, period: LocalizedText(nb: "uke \(week.number) i \(unit.year) (\(week.range.norwegianShort))",
-                                                  nn: "veke \(week.number) i \(unit.year) (\(week.range.norwegianShort))",
-                                                  en: "week \(week.number) of \(unit.year) (\(week.range.norwegianShort))"),
-                            needed: 1, available: 0)))
-                    }
-                    if detailed { result.notes.append(skippedWeekNote(unit, week, ClashExplainer(candidates: solver.candidates, occupancy: occupancy))) }
-                }
+                result.solutions.append(solution)
+                result.solverIndex.append((s, u))
             }
         }
         result.occupancy = occupancy
         return .success(result)
+    }
+
+    /// Re-solves each placed unit exactly around everything else, keeping a
+    /// new placement only when it is strictly cheaper, until a whole round
+    /// changes nothing (or `improvementRounds` rounds). Deterministic: units
+    /// are visited in placement order.
+    private func improve(_ result: inout Result) {
+        for _ in 0..<Self.improvementRounds {
+            var changed = false
+            for k in result.placed.indices {
+                let (s, u) = result.solverIndex[k]
+                let solver = solvers[s][u]
+                var others = result.occupancy
+                others.remove(owners: (ownerBase + k)..<(ownerBase + k + 1))
+                guard case .solved(let found) = solver.solve(others, previousLast: carry[solver.unit.seriesIndex],
+                                                             bounds: result.solutions[k].patternCosts),
+                      found.cost < result.solutions[k].cost,
+                      unexcusedWeeks(found, solver, others) == nil else { continue }
+                result.cost += found.cost - result.solutions[k].cost
+                others.owner = ownerBase + k
+                Self.occupy(&others, solver.unit, found.placements, table: table)
+                result.occupancy = others
+                result.solutions[k] = found
+                result.placed[k] = Placed(unit: solver.unit, placements: found.placements, pattern: found.pattern)
+                changed = true
+            }
+            if !changed { break }
+        }
+    }
+
+    /// The penalty breakdown and notes of the final placements (the search only needs costs).
+    private func detail(_ result: inout Result) {
+        let occupancy = result.occupancy
+        for (k, item) in result.placed.enumerated() {
+            let (s, u) = result.solverIndex[k]
+            let solver = solvers[s][u]
+            result.penalties += CostBreakdown.penalties(item.unit, item.placements, table: table,
+                                                        previousLast: carry[item.unit.seriesIndex], pattern: item.pattern)
+            // What stands on the pattern's day or at the usual start for the unit: everything placed but its own meetings.
+            var others = occupancy
+            others.remove(owners: (ownerBase + k)..<(ownerBase + k + 1))
+            var candidates = solver.candidates
+            if let pattern = item.pattern {
+                candidates.pattern = pattern
+                result.notes += PatternDepartures.notes(item.unit, pattern: pattern, placements: item.placements,
+                                                        candidates: candidates, occupancy: others)
+            }
+            result.notes += item.placements.compactMap {
+                PatternDepartures.startNote(item.unit, $0, candidates: candidates, occupancy: others)
+            }
+            let skipped = result.solutions[k].skippedWeeks
+            guard !skipped.isEmpty else { continue }
+            let explainer = ClashExplainer(candidates: solver.candidates, occupancy: occupancy)
+            for week in skipped { result.notes.append(skippedWeekNote(item.unit, week, explainer)) }
+        }
+    }
+
+    /// Adds a unit's placements to `occupancy`: everyone attends, except
+    /// people with partial attendance, who attend their share of each year's meetings.
+    static func occupy(_ occupancy: inout Occupancy, _ unit: PlanUnit, _ placements: [SeriesSolver.Placement], table: DayTable) {
+        guard !unit.series.partialAttendance.isEmpty else {
+            for p in placements { occupancy.add(day: p.day, start: p.start, end: p.end, people: unit.people) }
+            return
+        }
+        for (p, occurrence, total) in perYearOccurrences(placements, table: table) {
+            let people = Attendance.attendees(unit.series, occurrence: occurrence, of: total)
+            let attending = zip(unit.personIDs, unit.people).filter { people.contains($0.0) }.map(\.1)
+            occupancy.add(day: p.day, start: p.start, end: p.end, people: attending)
+        }
+    }
+
+    /// The weeks a weekly unit left empty without excuse, as one clash naming them.
+    private func unexcusedWeeks(_ solution: SeriesSolver.Solution, _ solver: SeriesSolver, _ occupancy: Occupancy) -> Clash? {
+        guard let load = weeklyLoad, !solution.skippedWeeks.isEmpty else { return nil }
+        let unit = solver.unit
+        let weeks = solution.skippedWeeks.filter { Self.unexcused($0, unit, solver.candidates, load: load) }
+        guard let first = weeks.first, let last = weeks.last else { return nil }
+        let numbers = WeekList.text(weeks.map(\.number))
+        let range = DateRange(first.range.first, last.range.last)
+        let count = weeks.count
+        return ClashExplainer(candidates: solver.candidates, occupancy: occupancy).clash(
+            range: range, period: LocalizedText(
+                nb: "\(count == 1 ? "uke" : "ukene") \(numbers) i \(unit.year) (én dag i uka)",
+                nn: "\(count == 1 ? "veke" : "vekene") \(numbers) i \(unit.year) (éin dag i veka)",
+                en: "\(count == 1 ? "week" : "weeks") \(numbers) of \(unit.year) (one day a week)"),
+            needed: 1, available: 0)
     }
 
     /// A week left empty that had a day the unit could use, in a full week

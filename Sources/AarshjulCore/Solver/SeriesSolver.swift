@@ -82,7 +82,7 @@ struct SeriesSolver {
         case .slots(let slots): return solveSlots(slots, occupancy)
         case .weekly(let weeks): return .solved(solveWeekly(weeks, occupancy))
         case .chain(let minDays, let maxDays):
-            let from = table.index(.firstOfYear(unit.year)), to = table.index(.lastOfYear(unit.year))
+            let from = table.index(.firstOfYear(unit.year)), to = table.index(.lastOfYear(unit.lastYear))
             return solveChain(from: from, to: to, minDays: minDays, maxDays: maxDays, previousLast: previousLast, occupancy)
         }
     }
