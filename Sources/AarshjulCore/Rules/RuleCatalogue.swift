@@ -38,6 +38,8 @@ public enum RuleCatalogue {
         public static let dayAfterBreak = 10
         public static let agendaNoticeEarly = 2
         public static let midWindow = 1
+        public static let regularWeekOfMonth = 15
+        public static let regularWeekday = 40
     }
 
     public static let hardRules: [HardRule] = [
@@ -149,15 +151,15 @@ public enum RuleCatalogue {
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) frå midten av perioden (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): \(p.measure) \(Words.daysNoun(p.measure, .english)) from the middle of its period (\(Words.points(p.points))).") }),
         // Regular patterns: one weekday (and week of the month) a year, as coordinators plan by hand.
-        SoftRule(id: regularWeekday, weight: 40, description: LocalizedText(
-            nb: "En serie holder seg til én ukedag hele året (valgt av planleggeren når avtalen ikke sier hvilken), og flytter bare når dagen ikke går (40 poeng, pluss 1 per ukedag unna).",
-            nn: "Ein serie held seg til éin vekedag heile året (vald av planleggjaren når avtalen ikkje seier kva for ein), og flyttar berre når dagen ikkje går (40 poeng, pluss 1 per vekedag unna).",
-            en: "A series keeps one weekday all year (chosen by the planner when the agreement names none) and moves only when that day cannot be used (40 points, plus 1 per weekday away)."),
+        SoftRule(id: regularWeekday, weight: Weight.regularWeekday, description: LocalizedText(
+            nb: "En serie holder seg til én ukedag hele året (en møterekke hver A–B uke over flere år: alle årene; valgt av planleggeren når avtalen ikke sier hvilken), og flytter bare når dagen ikke går (40 poeng, pluss 1 per ukedag unna).",
+            nn: "Ein serie held seg til éin vekedag heile året (ei møterekkje kvar A–B veke over fleire år: alle åra; vald av planleggjaren når avtalen ikkje seier kva for ein), og flyttar berre når dagen ikkje går (40 poeng, pluss 1 per vekedag unna).",
+            en: "A series keeps one weekday all year (an every-A–B-weeks chain over several years: all of them; chosen by the planner when the agreement names none) and moves only when that day cannot be used (40 points, plus 1 per weekday away)."),
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)), ikke seriens faste ukedag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)), ikkje den faste vekedagen til serien (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.iso): a \(Words.weekdayName(p.date.weekday, .english)), not the series' regular weekday (\(Words.points(p.points))).") }),
-        SoftRule(id: regularWeekOfMonth, weight: 15, description: LocalizedText(
+        SoftRule(id: regularWeekOfMonth, weight: Weight.regularWeekOfMonth, description: LocalizedText(
             nb: "Et månedlig møte holdes samme uke i måneden hver gang («andre tirsdag i måneden»).",
             nn: "Eit månadleg møte vert halde same veke i månaden kvar gong («andre tysdag i månaden»).",
             en: "A monthly meeting is held in the same week of the month every time (\"the second Tuesday of the month\")."),

@@ -21,8 +21,8 @@ public struct RegularPattern: Sendable, Hashable {
     /// kept from a Wednesday holiday goes to Tuesday or Thursday, not Monday).
     func cost(_ date: CivilDate) -> (weekday: Int, week: Int) {
         let away = abs(date.weekday.rawValue - self.weekday.rawValue)
-        let weekday = away == 0 ? 0 : RuleCatalogue.weight(RuleCatalogue.regularWeekday) + away
-        let week = weekOfMonth.map { $0 == Self.weekOfMonth(date) ? 0 : RuleCatalogue.weight(RuleCatalogue.regularWeekOfMonth) } ?? 0
+        let weekday = away == 0 ? 0 : RuleCatalogue.Weight.regularWeekday + away
+        let week = weekOfMonth.map { $0 == Self.weekOfMonth(date) ? 0 : RuleCatalogue.Weight.regularWeekOfMonth } ?? 0
         return (weekday, week)
     }
 
