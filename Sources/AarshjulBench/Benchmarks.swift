@@ -15,6 +15,7 @@ enum Benchmarks {
         if CommandLine.arguments.dropFirst().first == "import" {
             return try ImportBenchmark.run(root: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : "calendars")
         }
+        if CommandLine.arguments.dropFirst().first == "model" { return try ModelCommand.run() }
         let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "calendars"
         let names = ["luster", "flakstad", "stjordal", "lillestrom", "oyer"]
         let agreements = try names.map { try AgreementFile.load(path: "\(root)/\($0).yaml") }

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""CP-SAT cross-check of aarshjul's planner (a benchmark, not a CI test).
+
+Builds the same model as the planner -- the candidate days, starts and costs
+that `aarshjul-bench model` exports from the rule catalogue -- in OR-Tools
+CP-SAT, solves it from the tool's own plan as a hint, and prints both costs,
+both bounds and both times side by side.
+
+    pip install ortools
+    swift build -c release --product aarshjul-bench
+    scripts/cpsat-crosscheck.py national:single              # a one-municipality region
+    scripts/cpsat-crosscheck.py national:5 --years 2027-2030 --seconds 60
+    scripts/cpsat-crosscheck.py calendars/districts/sogn.yaml --years 2027
+
+The model, unit by unit (a series in a year; a chain over the whole span):
+  slots  -- one node per slot, on strictly increasing days; even-spacing on
+            each gap within the year, mid-window on each node;
+  weekly -- at most one node per ISO week; a week left empty that had a
+            candidate costs SKIP points (reported: the tool leaves none);
+  chain  -- a path of days from the span's start to its end, every gap
+            min..max days (and the first within max of the start or of
+            `previous`), even-spacing on every gap.
+People: nobody in two timed nodes that overlap (travel added between
+municipalities), two all-day nodes on one day, or an all-day node in one
+municipality and anything in another on that day.
+Limits (said in the output): partial attendance and busy calendars are not in
+the export, so where a district has them the CP-SAT model is stricter.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+SKIP = 100_000
+
+
+def spacing_cost(gap, spacing, weight):
+    if spacing is None:
+        return 0
+    deviation = abs(gap - spacing["ideal"])
+    # Swift's .toNearestOrAwayFromZero
+    rounded = int(deviation + 0.5)
+    return max(0, rounded - spacing["tolerance"]) * weight
+
+
+def mid_window(day, first, last, weight):
+    days = abs(2 * day - (first + last)) // 2
+    return days // 7 * weight
+
+
+def export(what, years, bench):
+    out = subprocess.run([bench, "model", what, years], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def build(model_data, cp_model):
+    m = cp_model.CpModel()
+    w_mid = model_data["weights"]["mid_window"]
+    w_space = model_data["weights"]["even_spacing"]
+    objective = []
+    hints = []
+    skips = []
+    # (person, day) -> list of (place, start, end, literal)
+    by_person_day = {}
+
+    def occupy(unit, day, start, end, lit):
+        for p in unit["people"]:
+            by_person_day.setdefault((p, day), []).append((unit["place"], start, end, lit))
+
+    for u, unit in enumerate(model_data["units"]):
+        nodes = unit["nodes"]
+        tool = {(d, s) for d, s, _ in unit["tool"]}
+        if unit["kind"] == "slots":
+            days_vars = []
+            for k, (first, last) in enumerate(unit["slots"]):
+                lits = []
+                expr = []
+                for (day, start, end, cost) in nodes:
+                    if first <= day <= last:
+                        lit = m.NewBoolVar(f"u{u}s{k}d{day}t{start}")
+                        lits.append(lit)
+                        expr.append(day * lit)
+                        objective.append((cost + mid_window(day, first, last, w_mid)) * lit)
+                        occupy(unit, day, start, end, lit)
+                        placed = sorted(unit["tool"])
+                        hints.append((lit, 1 if k < len(placed) and tuple(placed[k][:2]) == (day, start) else 0))
+                if not lits:
+                    return None, f"{unit['id']}: slot {k + 1} has no candidate day"
+                m.AddExactlyOne(lits)
+                d = m.NewIntVar(first, last, f"u{u}day{k}")
+                m.Add(d == sum(expr))
+                days_vars.append((d, first, last))
+            for k in range(1, len(days_vars)):
+                (a, fa, la), (b, fb, lb) = days_vars[k - 1], days_vars[k]
+                m.Add(b > a)
+                if unit["spacing"] is not None:
+                    span = lb - fa
+                    gap = m.NewIntVar(1, max(1, span), f"u{u}gap{k}")
+                    m.Add(gap == b - a)
+                    table = [spacing_cost(g, unit["spacing"], w_space) for g in range(0, span + 1)]
+                    c = m.NewIntVar(0, max(table), f"u{u}gc{k}")
+                    m.AddElement(gap, table, c)
+                    objective.append(c)
+        elif unit["kind"] == "weekly":
+            for w, (first, last) in enumerate(unit["weeks"]):
+                lits = []
+                for (day, start, end, cost) in nodes:
+                    if first <= day <= last:
+                        lit = m.NewBoolVar(f"u{u}w{w}d{day}t{start}")
+                        lits.append(lit)
+                        objective.append(cost * lit)
+                        occupy(unit, day, start, end, lit)
+                        hints.append((lit, 1 if (day, start) in tool else 0))
+                if lits:
+                    m.AddAtMostOne(lits)
+                    skip = m.NewBoolVar(f"u{u}skip{w}")
+                    m.Add(sum(lits) + skip == 1)
+                    objective.append(SKIP * skip)
+                    skips.append(skip)
+        else:  # chain
+            lo, hi, first, last, prev = unit["min"], unit["max"], unit["from"], unit["to"], unit["previous"]
+            per_day = {}
+            for (day, start, end, cost) in nodes:
+                lit = m.NewBoolVar(f"u{u}c{day}t{start}")
+                per_day.setdefault(day, []).append(lit)
+                objective.append(cost * lit)
+                occupy(unit, day, start, end, lit)
+                hints.append((lit, 1 if (day, start) in tool else 0))
+            days = sorted(per_day)
+            used = {}
+            for day in days:
+                used[day] = m.NewBoolVar(f"u{u}used{day}")
+                m.Add(sum(per_day[day]) == used[day])
+            incoming = {day: [] for day in days}
+            outgoing = {day: [] for day in days}
+            starts, ends = [], []
+            for day in days:
+                if prev is not None:
+                    gap = day - prev
+                    if lo <= gap <= hi:
+                        arc = m.NewBoolVar(f"u{u}start{day}")
+                        objective.append(spacing_cost(gap, unit["spacing"], w_space) * arc)
+                        incoming[day].append(arc)
+                        starts.append(arc)
+                elif day - first < hi:
+                    arc = m.NewBoolVar(f"u{u}start{day}")
+                    incoming[day].append(arc)
+                    starts.append(arc)
+                if last - day < hi:
+                    arc = m.NewBoolVar(f"u{u}end{day}")
+                    outgoing[day].append(arc)
+                    ends.append(arc)
+            for i, a in enumerate(days):
+                for b in days[i + 1:]:
+                    gap = b - a
+                    if gap > hi:
+                        break
+                    if gap >= lo:
+                        arc = m.NewBoolVar(f"u{u}a{a}b{b}")
+                        objective.append(spacing_cost(gap, unit["spacing"], w_space) * arc)
+                        outgoing[a].append(arc)
+                        incoming[b].append(arc)
+            if not starts or not ends:
+                return None, f"{unit['id']}: the chain cannot start or end"
+            m.AddExactlyOne(starts)
+            m.AddExactlyOne(ends)
+            for day in days:
+                m.Add(sum(incoming[day]) == used[day])
+                m.Add(sum(outgoing[day]) == used[day])
+
+    travel = model_data["travel"]
+    for (p, day), items in by_person_day.items():
+        if len(items) < 2:
+            continue
+        all_day = [(place, lit) for place, s, e, lit in items if s < 0]
+        timed = [(place, s, e, lit) for place, s, e, lit in items if s >= 0]
+        if len(all_day) > 1:
+            m.AddAtMostOne([lit for _, lit in all_day])
+        places = sorted({place for place, _, _, _ in items})
+        if len(places) > 1:
+            anywhere = {}
+            for q in places:
+                z = m.NewBoolVar(f"p{p}d{day}at{q}")
+                for place, _, _, lit in items:
+                    if place == q:
+                        m.AddImplication(lit, z)
+                anywhere[q] = z
+            for place, lit in all_day:
+                for q in places:
+                    if q != place:
+                        m.AddBoolOr([lit.Not(), anywhere[q].Not()])
+        if len(timed) > 1:
+            intervals = [m.NewOptionalIntervalVar(s, e - s, e, lit, "") for _, s, e, lit in timed]
+            m.AddNoOverlap(intervals)
+            timed_places = sorted({place for place, _, _, _ in timed})
+            for i, a in enumerate(timed_places):
+                for b in timed_places[i + 1:]:
+                    t = travel[a][b] if a < len(travel) and b < len(travel) else 0
+                    if t <= 0:
+                        continue
+                    # Padded by the travel time, an a-item and a b-item may not share a point;
+                    # if they share one, they share the later padded start.
+                    mine = [(place, s, e + t, lit) for place, s, e, lit in timed if place in (a, b)]
+                    for point in sorted({s for _, s, _, _ in mine}):
+                        covering = {a: [], b: []}
+                        for place, s, e, lit in mine:
+                            if s <= point < e:
+                                covering[place].append(lit)
+                        if covering[a] and covering[b]:
+                            ya = m.NewBoolVar("")
+                            yb = m.NewBoolVar("")
+                            for lit in covering[a]:
+                                m.AddImplication(lit, ya)
+                            for lit in covering[b]:
+                                m.AddImplication(lit, yb)
+                            m.AddBoolOr([ya.Not(), yb.Not()])
+    m.Minimize(sum(objective))
+    for lit, value in hints:
+        m.AddHint(lit, value)
+    return (m, skips), None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", help="a district file, national:N or national:single")
+    parser.add_argument("--years", default="2027-2030")
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--bench", default=os.path.join(".build", "release", "aarshjul-bench"))
+    args = parser.parse_args()
+    try:
+        from ortools.sat.python import cp_model
+    except ImportError:
+        sys.exit("OR-Tools is missing: pip install ortools")
+    if not os.path.exists(args.bench):
+        sys.exit(f"{args.bench} is missing: swift build -c release --product aarshjul-bench")
+
+    data = export(args.what, args.years, args.bench)
+    built, problem = build(data, cp_model)
+    if problem:
+        sys.exit(f"the model cannot be built: {problem}")
+    model, skips = built
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = args.seconds
+    solver.parameters.num_workers = args.workers
+    started = time.monotonic()
+    status = solver.Solve(model)
+    elapsed = time.monotonic() - started
+    tool = data["tool"]
+    print(f"{data['district']} {data['years'][0]}-{data['years'][1]}: {len(data['units'])} units")
+    print(f"{'':10} {'cost':>8} {'bound':>8} {'seconds':>9}")
+    print(f"{'aarshjul':10} {tool['cost']:>8} {tool['bound']:>8} {tool['seconds']:>9.3f}")
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        skipped = sum(solver.Value(s) for s in skips)
+        cost = int(solver.ObjectiveValue()) - SKIP * skipped
+        bound = int(solver.BestObjectiveBound())
+        print(f"{'CP-SAT':10} {cost:>8} {bound:>8} {elapsed:>9.3f}  ({solver.StatusName(status).lower()}"
+              + (f", {skipped} presence weeks left empty" if skipped else "") + ")")
+        verdict = "CP-SAT found nothing cheaper" if cost >= tool["cost"] else f"CP-SAT is {tool['cost'] - cost} points cheaper"
+        print(verdict + ("; the tool's cost is proven optimal" if tool["cost"] <= bound or tool["cost"] == tool["bound"] else ""))
+    else:
+        print(f"{'CP-SAT':10} {'-':>8} {'-':>8} {elapsed:>9.3f}  ({solver.StatusName(status).lower()})")
+    print("limits: partial attendance and busy calendars are not in the exported model")
+
+
+if __name__ == "__main__":
+    main()
