@@ -19,7 +19,7 @@ enum ModelCommand {
         }
         let district: District
         if what.hasPrefix("national:") {
-            let regions = NationalInstance.regions(seed: 2027)
+            let regions = NationalCountry.regions(seed: 2027)
             let key = what.dropFirst("national:".count)
             if key == "single", let single = regions.first(where: { $0.members.count == 1 }) {
                 district = single
