@@ -37,3 +37,31 @@ struct ShippedCostTests {
         #expect(plan.lowerBound <= plan.totalCost)
     }
 }
+
+/// `explain`'s window for a meeting of an every-A–B-weeks chain holds the
+/// meeting itself on every shipped plan: a school-term chain's window runs
+/// on over the pupils' summer holiday, as the planner and the audit count it.
+struct ExplainWindowTests {
+    static func window(in text: String) -> (CivilDate, CivilDate)? {
+        guard let range = text.range(of: "The window is ") else { return nil }
+        let parts = text[range.upperBound...].prefix(25).components(separatedBy: " – ")
+        guard parts.count == 2, let first = CivilDate(iso: parts[0]), let last = CivilDate(iso: String(parts[1].prefix(10))) else { return nil }
+        return (first, last)
+    }
+
+    @Test(arguments: ShippedAgreementsRoundTripTests.municipalities)
+    func aChainMeetingLiesInTheWindowExplainGives(_ name: String) throws {
+        let plan = try Planner.plan(PlanRequest(agreement: try ShippedCostTests.agreement(name), years: ShippedCostTests.years))
+        var chained = 0
+        for series in plan.agreement.series {
+            guard case .everyWeeks = series.rule else { continue }
+            for event in plan.events(inSeries: series.id) {
+                let text = EventExplainer.explain(event, in: plan, language: .english)
+                let window = try #require(Self.window(in: text), "\(text)")
+                #expect(window.0 <= event.date && event.date <= window.1, "\(event.uid) \(event.date.iso): \(window)")
+                chained += 1
+            }
+        }
+        if name == "lillestrom" { #expect(chained > 20) }
+    }
+}

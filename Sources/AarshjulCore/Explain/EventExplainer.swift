@@ -34,7 +34,7 @@ public enum EventExplainer {
         let sameYear = siblings.filter { $0.date.year == date.year }
         let index = sameYear.firstIndex { $0.uid == event.uid } ?? 0
         var window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
-                                 event: event, school: calendar.school)
+                                 event: event, school: calendar.school, schoolOnly: SeriesWindows.isSchoolOnly(series))
         if case .weekly = series.rule {
             window = Window(range: window.range, note: t("uke \(date.isoWeek.week)", "veke \(date.isoWeek.week)", "week \(date.isoWeek.week)"))
         }
@@ -102,7 +102,7 @@ public enum EventExplainer {
         let sameYear = siblings.filter { $0.date.year == date.year }
         let index = sameYear.firstIndex { $0.uid == event.uid } ?? 0
         let window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
-                                 event: event, school: calendar.school)
+                                 event: event, school: calendar.school, schoolOnly: SeriesWindows.isSchoolOnly(series))
         let i = table.index(date)
         var penalties: [(String, Int, String?)] = []
         penalties.append((RuleCatalogue.preferredWeekday, SoftCosts.weekday(series, date.weekday), nil))
@@ -193,7 +193,7 @@ public enum EventExplainer {
     struct Window { let range: DateRange; let note: String? }
 
     static func window(_ rule: FrequencyRule, occurrence k: Int, of count: Int, date: CivilDate, siblings: [PlannedEvent],
-                       event: PlannedEvent, school: SchoolCalendar) -> Window {
+                       event: PlannedEvent, school: SchoolCalendar, schoolOnly: Bool = false) -> Window {
         let year = date.year
         switch rule {
         case .perQuarter(let n): return Window(range: .quarter(min(4, k / max(1, n) + 1), of: year), note: nil)
@@ -211,6 +211,17 @@ public enum EventExplainer {
             guard position > 0 else { return Window(range: DateRange(.firstOfYear(year), .firstOfYear(year).adding(days: b * 7 - 1)), note: "\(a)–\(b)") }
             let previous = siblings[position - 1].date
             var last = previous.adding(days: b * 7)
+            // A school-term chain does not count the pupils' summer holiday towards its longest gap
+            // (as the planner and the audit): the window runs on by the holiday days it crosses.
+            if schoolOnly {
+                var extra = 0
+                while true {
+                    let crossed = SeriesWindows.summerDays(between: previous, and: previous.adding(days: b * 7 + extra), school: school)
+                    if crossed == extra { break }
+                    extra = crossed
+                }
+                last = previous.adding(days: b * 7 + extra)
+            }
             if position + 1 < siblings.count { last = min(last, siblings[position + 1].date.adding(days: -a * 7)) }
             return Window(range: DateRange(previous.adding(days: a * 7), max(last, previous.adding(days: a * 7))), note: "\(a)–\(b)")
         }
