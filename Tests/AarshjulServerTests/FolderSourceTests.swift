@@ -150,14 +150,19 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let clock = TestClock(Self.firstLoad)
         let source = CalendarsFolderSource(folder: dir, years: 2027...2027, secret: Self.secret, now: { clock.now })
-        let feed = "/flakstad/flakstad-2027.ics"
-        let before = try Self.events(String(decoding: try await source.build().catalog.lookup(feed)!.body, as: UTF8.self))
+        // The full feed (agenda included) behind its token; the public one shows no agenda.
+        let token = FeedToken.derive(secret: Self.secret, path: "flakstad/flakstad-2027.ics")
+        let feed = "/private/\(token)/flakstad/flakstad-2027.ics", open = "/flakstad/flakstad-2027.ics"
+        let catalog = try await source.build().catalog
+        let before = try Self.events(String(decoding: catalog.lookup(feed)!.body, as: UTF8.self))
+        let openBefore = catalog.lookup(open)!.body
         let path = dir + "/flakstad.yaml"
         try (try String(contentsOfFile: path, encoding: .utf8))
             .replacingOccurrences(of: "      - Saker fra kommunen\n", with: "      - Saker fra kommunen\n      - Trygghetsundersøkelsen\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
         clock.now = Self.edit
-        let after = try Self.events(String(decoding: try await source.build().catalog.lookup(feed)!.body, as: UTF8.self))
+        let changed = try await source.build().catalog
+        let after = try Self.events(String(decoding: changed.lookup(feed)!.body, as: UTF8.self))
         #expect(Set(after.keys) == Set(before.keys))
         for (uid, event) in after {
             let old = before[uid]!
@@ -165,6 +170,8 @@ import Testing
             #expect(event.sequence == (event.seriesID == "politirad" ? old.sequence + 1 : old.sequence), "\(uid)")
         }
         #expect(after.values.contains { $0.seriesID == "politirad" })
+        // The public feed betrays nothing: no new SEQUENCE or DTSTAMP for a change it does not show.
+        #expect(changed.lookup(open)!.body == openBefore)
     }
 
     @Test func restartKeepsIdentitiesFromTheStateFolder() async throws {

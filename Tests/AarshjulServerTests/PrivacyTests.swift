@@ -50,6 +50,62 @@ import Testing
         }
     }
 
+    /// Published, then the agreement changes in private fields only (an
+    /// agenda item, an attendee's address) and is rescheduled on the same
+    /// state: the public feeds stay byte-identical (no SEQUENCE, DTSTAMP or
+    /// Last-Modified says that something changed), while the full feeds show
+    /// the new version. A change public feeds do show (a moved meeting)
+    /// still gives them a new version.
+    @Test func aChangeInPrivateFieldsOnlyGivesNoNewPublicVersion() async throws {
+        let root = try temporaryFolder("privacy-versions")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = try Self.folder(root)
+        let state = root + "/state"
+        func build(_ hour: Int) async throws -> FeedCatalog {
+            let moment = UTCTimestamp(date: CivilDate(year: 2026, month: 12, day: 1)!, time: TimeOfDay(hour: hour, minute: 0)!)
+            return try await CalendarsFolderSource(folder: folder, secret: Self.secret, stateFolder: state, now: { moment }).catalog()
+        }
+        func edit(_ change: (String) -> String) throws {
+            let path = folder + "/oyer.yaml"
+            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let first = try await build(10)
+        try edit { $0.replacingOccurrences(of: "forebyggende øyemed\n      - Eventuelt\n",
+                                            with: "forebyggende øyemed\n      - Eventuelt\n      - Enkeltsak om bekymringsmelding\n")
+                    .replacingOccurrences(of: "  - id: ordforer\n", with: "  - id: ordforer\n    email: ordforer@oyer.example\n") }
+        let second = try await build(11)
+        let publicFeeds = first.feeds.filter(\.isPublic)
+        #expect(!publicFeeds.isEmpty)
+        for feed in publicFeeds {
+            let now = try #require(second.lookup("/" + feed.path), "\(feed.path)")
+            let same = now.body == feed.body
+            #expect(same, "\(feed.path) changed although only private fields did")
+            #expect(now.lastModified == feed.lastModified)
+        }
+        // The full feed has the new version of the politiråd meetings.
+        let full = try #require(first.feeds.first { !$0.isPublic && $0.path == "oyer.ics" })
+        let token = FeedToken.derive(secret: Self.secret, path: full.path)
+        func events(_ catalog: FeedCatalog, _ path: String) throws -> [String: PreviousEvent] {
+            let text = String(decoding: try #require(catalog.lookup(path)).body, as: UTF8.self)
+            return Dictionary(uniqueKeysWithValues: try BusyCalendar.previous(text, fileName: path).events.map { ($0.uid, $0) })
+        }
+        let fullBefore = try events(first, "/private/\(token)/oyer.ics"), fullAfter = try events(second, "/private/\(token)/oyer.ics")
+        let raised = fullAfter.filter { $0.value.sequence > (fullBefore[$0.key]?.sequence ?? Int.max) }
+        #expect(!raised.isEmpty && raised.values.allSatisfy { $0.seriesID == "politirad" }, "\(raised.keys.sorted())")
+
+        // A move is public: the moved meeting gets a new public version, the others keep theirs.
+        let openBefore = try events(second, "/oyer.ics")
+        let target = try #require(openBefore.values.filter { $0.seriesID == "politirad" && $0.date.year == 2027 }.min { $0.date < $1.date })
+        try edit { $0 + "\nblackouts:\n  - {date: \(target.date.iso), reason: Kommunestyre}\n" }
+        let third = try await build(12)
+        let openAfter = try events(third, "/oyer.ics")
+        #expect(openAfter[target.uid]!.date != target.date)
+        #expect(openAfter[target.uid]!.sequence == target.sequence + 1)
+        for (uid, old) in openBefore where openAfter[uid]?.date == old.date && uid != target.uid {
+            #expect(openAfter[uid]!.sequence == old.sequence, "\(uid)")
+        }
+    }
+
     @Test func stateFolderAndSecretAreOwnerOnlyFromTheFirstByte() async throws {
         let root = try temporaryFolder("modes")
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -108,7 +108,8 @@ public struct CalDAVPublisher: Sendable {
     /// One VCALENDAR per event (cancelled ones included, so clients strike
     /// them through) and, in confidential calendars, per to-do; by UID.
     func resources(of municipality: PublishedMunicipality) throws -> [(uid: String, body: String)] {
-        let plan = municipality.plan
+        // Public-only calendars carry the public versions: a new agenda item is no new version there.
+        let plan = confidential ? municipality.plan : municipality.publicPlan
         let options = ICalExportOptions(language: plan.language, confidential: confidential)
         var out: [(uid: String, body: String)] = []
         for event in plan.events + plan.cancelledEvents {

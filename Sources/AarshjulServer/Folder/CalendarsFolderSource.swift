@@ -12,6 +12,17 @@ public struct PublishedMunicipality: Sendable {
     public var plan: Plan
     /// The planned years only (what the index page draws as wheels).
     public var planned: Plan
+    /// `plan` as public feeds show it: each event's SEQUENCE and DTSTAMP move
+    /// only with its public fields (for `publish --caldav --public-only`).
+    public var publicPlan: Plan
+
+    public init(id: String, name: String, plan: Plan, planned: Plan, publicPlan: Plan? = nil) {
+        self.id = id
+        self.name = name
+        self.plan = plan
+        self.planned = planned
+        self.publicPlan = publicPlan ?? plan
+    }
 }
 
 /// Everything one build of the folder produced.
@@ -159,11 +170,17 @@ public actor CalendarsFolderSource: FeedSource {
         for id in plans.keys.sorted() {
             let history = newHistories[id] ?? PublishedHistory()
             let shown = history.plan(plans[id]!, within: window)
-            let archives = history.years.map { history.plan(plans[id]!, within: DateRange.year($0)) }
-            feeds += try feedsOf.municipality(shown, archives: archives, withPeople: !inDistrict.contains(id))
+            let cut = { (range: DateRange) in
+                PlanFeeds.Cut(full: history.plan(plans[id]!, within: range), open: history.plan(plans[id]!, within: range, forPublic: true))
+            }
+            let shownPublic = history.plan(plans[id]!, within: window, forPublic: true)
+            feeds += try feedsOf.municipality(PlanFeeds.Cut(full: shown, open: shownPublic),
+                                              archives: history.years.map { cut(DateRange.year($0)) },
+                                              withPeople: !inDistrict.contains(id))
             municipalities.append(PublishedMunicipality(
                 id: id, name: shown.agreement.municipality, plan: shown,
-                planned: history.plan(plans[id]!, within: DateRange(.firstOfYear(span.lowerBound), .lastOfYear(span.upperBound)))))
+                planned: history.plan(plans[id]!, within: DateRange(.firstOfYear(span.lowerBound), .lastOfYear(span.upperBound))),
+                publicPlan: shownPublic))
         }
         let finished = newHistories
         for id in districtPlans.keys.sorted() {
@@ -233,7 +250,12 @@ public actor CalendarsFolderSource: FeedSource {
                       span: ClosedRange<Int>, today: CivilDate, stamp: UTCTimestamp) throws -> Plan {
         // Chains continue from the last meeting published in the year before.
         let agreement = original.continuing(from: history, firstYear: span.lowerBound)
-        let before = try previous(agreement.id, history: history, span: span)
+        var before = try previous(agreement.id, history: history, span: span)
+        if let published = before, let first = history.firstRecordedDay, first > .firstOfYear(span.lowerBound),
+           let fresh = try? Planner.plan(PlanRequest(agreement: agreement, years: span), busy: inputs.busy,
+                                         schoolHolidays: inputs.schoolHolidays) {
+            before = published.filled(before: first, from: fresh)
+        }
         let held = history.held(before: today, in: span)
         let attempt = { (agreement: Agreement) throws(PlanningError) -> Plan in
             try Self.plan(agreement, inputs: inputs, before: before, held: held, span: span, stamp: stamp, logger: self.logger)

@@ -10,7 +10,9 @@ enum HistoryFile {
 
     static func encode(_ history: PublishedHistory) throws -> [UInt8] {
         let file = Stored(version: version,
-                          events: history.events.values.sorted(by: PlannedEvent.planOrder).map(StoredEvent.init),
+                          events: history.events.values.sorted(by: PlannedEvent.planOrder).map {
+                              StoredEvent($0, public: history.publicVersions[$0.uid])
+                          },
                           deadlines: history.deadlines.values.sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }.map(StoredDeadline.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -20,7 +22,14 @@ enum HistoryFile {
     static func decode(_ bytes: [UInt8]) throws -> PublishedHistory {
         let file = try JSONDecoder().decode(Stored.self, from: Data(bytes))
         guard file.version == version else { throw HistoryFileError.unknownVersion(file.version) }
-        return PublishedHistory(events: try file.events.map { try $0.event() }, deadlines: try file.deadlines.map { try $0.deadline() })
+        var versions: [String: PublishedHistory.Version] = [:]
+        for event in file.events {
+            if let sequence = event.publicSequence, let stamp = event.publicStamp {
+                versions[event.uid] = .init(sequence: sequence, stamp: UTCTimestamp(secondsSinceEpoch: stamp))
+            }
+        }
+        return PublishedHistory(events: try file.events.map { try $0.event() }, deadlines: try file.deadlines.map { try $0.deadline() },
+                                publicVersions: versions)
     }
 
     private struct Stored: Codable {
@@ -36,8 +45,11 @@ enum HistoryFile {
         var start, end: Int?
         var attendees, guests, agenda: [String]
         var cancelled: Bool
+        /// The version public feeds show (absent in files of earlier versions: the full version).
+        var publicSequence, publicStamp: Int?
 
-        init(_ e: PlannedEvent) {
+        init(_ e: PlannedEvent, public version: PublishedHistory.Version?) {
+            publicSequence = version?.sequence; publicStamp = version?.stamp.secondsSinceEpoch
             uid = e.uid; seriesID = e.seriesID; title = e.title; date = e.date.iso
             schoolID = e.schoolID; location = e.location; organizer = e.organizer
             occurrence = e.occurrence; sequence = e.sequence; stamp = e.stamp.secondsSinceEpoch

@@ -15,22 +15,36 @@ import AarshjulICal
 struct PlanFeeds {
     let secret: [UInt8]
 
+    /// One cut of a municipality's plan, as the full feeds show it and as
+    /// the public ones do (the same events, with the SEQUENCE and DTSTAMP of
+    /// their public fields: see `PublishedHistory.publicVersions`).
+    struct Cut {
+        var full: Plan
+        var open: Plan
+
+        init(full: Plan, open: Plan? = nil) {
+            self.full = full
+            self.open = open ?? full
+        }
+    }
+
     /// A municipality's own calendars (`plan` cut to the horizon, `archives`
     /// one plan per year): the whole plan, each series, and (for an agreement
     /// planned alone) one per person and one per role.
-    func municipality(_ plan: Plan, archives: [Plan], withPeople: Bool) throws -> [Feed] {
+    func municipality(_ plan: Cut, archives: [Cut], withPeople: Bool) throws -> [Feed] {
         var feeds = try municipality(plan, naming: .stable, withPeople: withPeople, archiveYear: nil)
         for archive in archives {
-            feeds += try municipality(archive, naming: .years(archive.years), withPeople: withPeople,
-                                      archiveYear: archive.years.lowerBound)
+            feeds += try municipality(archive, naming: .years(archive.full.years), withPeople: withPeople,
+                                      archiveYear: archive.full.years.lowerBound)
         }
         return feeds
     }
 
-    private func municipality(_ plan: Plan, naming: FeedNaming, withPeople: Bool, archiveYear: Int?) throws -> [Feed] {
-        let id = plan.agreement.id
+    private func municipality(_ cut: Cut, naming: FeedNaming, withPeople: Bool, archiveYear: Int?) throws -> [Feed] {
+        let id = cut.full.agreement.id
         var feeds: [Feed] = []
         for confidential in [false, true] {
+            let plan = confidential ? cut.full : cut.open
             let options = ICalExportOptions(language: plan.language, confidential: confidential)
             var files = try ICalExporter.files(for: plan, options: options, naming: naming)
             // Person and role calendars only behind a token: even with times,

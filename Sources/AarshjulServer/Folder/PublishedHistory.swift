@@ -17,10 +17,35 @@ import Foundation
 struct PublishedHistory: Sendable, Equatable {
     private(set) var events: [String: PlannedEvent] = [:]
     private(set) var deadlines: [String: PlannedDeadline] = [:]
+    /// Per event UID, the SEQUENCE and DTSTAMP public feeds show: they rise
+    /// only when what a public feed shows changes (date, time, title, place,
+    /// status), so a new agenda item or attendee is not betrayed by a new
+    /// version of the public event.
+    private(set) var publicVersions: [String: Version] = [:]
 
-    init(events: [PlannedEvent] = [], deadlines: [PlannedDeadline] = []) {
-        for event in events { self.events[event.uid] = event }
+    struct Version: Sendable, Equatable {
+        var sequence: Int
+        var stamp: UTCTimestamp
+    }
+
+    /// `publicVersions` missing for an event (state of an earlier version) start as its full version.
+    init(events: [PlannedEvent] = [], deadlines: [PlannedDeadline] = [], publicVersions: [String: Version] = [:]) {
+        for event in events {
+            self.events[event.uid] = event
+            self.publicVersions[event.uid] = publicVersions[event.uid] ?? Version(sequence: event.sequence, stamp: event.stamp)
+        }
         for deadline in deadlines { self.deadlines[deadline.uid] = deadline }
+    }
+
+    /// Stores `event`, moving its public version on when a public field changed.
+    private mutating func store(_ event: PlannedEvent, stamp: UTCTimestamp) {
+        if let old = events[event.uid], let version = publicVersions[event.uid] {
+            publicVersions[event.uid] = Self.samePublic(old, event)
+                ? version : Version(sequence: version.sequence + 1, stamp: stamp)
+        } else {
+            publicVersions[event.uid] = Version(sequence: event.sequence, stamp: event.stamp)
+        }
+        events[event.uid] = event
     }
 
     var isEmpty: Bool { events.isEmpty && deadlines.isEmpty }
@@ -38,9 +63,9 @@ struct PublishedHistory: Sendable, Equatable {
                     event.sequence = old.sequence + 1
                     event.stamp = stamp
                 }
-                events[event.uid] = event
+                store(event, stamp: event.stamp)
             } else if event.date >= today {
-                events[event.uid] = event
+                store(event, stamp: event.stamp)
             }
         }
         for (uid, old) in events where !seen.contains(uid) && !old.cancelled && old.date >= today
@@ -49,7 +74,7 @@ struct PublishedHistory: Sendable, Equatable {
             cancelled.cancelled = true
             cancelled.sequence += 1
             cancelled.stamp = stamp
-            events[uid] = cancelled
+            store(cancelled, stamp: stamp)
         }
         for var deadline in plan.deadlines {
             if let old = deadlines[deadline.uid] {
@@ -64,21 +89,36 @@ struct PublishedHistory: Sendable, Equatable {
 
     /// Same date, time, status and text: clients would show the same thing.
     private static func sameVersion(_ a: PlannedEvent, _ b: PlannedEvent) -> Bool {
-        a.date == b.date && a.time == b.time && a.cancelled == b.cancelled && a.contentFingerprint == b.contentFingerprint
-            && a.title == b.title && a.location == b.location
+        samePublic(a, b) && a.contentFingerprint == b.contentFingerprint
+    }
+
+    /// Same in what a public feed shows of it (no attendees, agenda, organizer).
+    private static func samePublic(_ a: PlannedEvent, _ b: PlannedEvent) -> Bool {
+        a.date == b.date && a.time == b.time && a.cancelled == b.cancelled && a.title == b.title && a.location == b.location
     }
 
     /// `base` (for its agreement and language) holding the recorded events
     /// and deadlines dated within `window`; `years` is the window's years.
-    func plan(_ base: Plan, within window: DateRange) -> Plan {
+    /// `forPublic`: each event with its public SEQUENCE and DTSTAMP (for the public feeds).
+    func plan(_ base: Plan, within window: DateRange, forPublic: Bool = false) -> Plan {
         var plan = base
         plan.years = window.first.year...window.last.year
-        let inside = events.values.filter { window.contains($0.date) }
+        var inside = events.values.filter { window.contains($0.date) }
+        if forPublic {
+            for i in inside.indices {
+                guard let version = publicVersions[inside[i].uid] else { continue }
+                inside[i].sequence = version.sequence
+                inside[i].stamp = version.stamp
+            }
+        }
         plan.events = inside.filter { !$0.cancelled }.sorted(by: PlannedEvent.planOrder)
         plan.cancelledEvents = inside.filter(\.cancelled).sorted(by: PlannedEvent.planOrder)
         plan.deadlines = deadlines.values.filter { window.contains($0.due) }.sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
         return plan
     }
+
+    /// The first day anything was published for: the record says nothing of the days before it.
+    var firstRecordedDay: CivilDate? { (events.values.map(\.date) + deadlines.values.map(\.due)).min() }
 
     /// The years anything was published for, in order.
     var years: [Int] {
@@ -111,7 +151,7 @@ struct PublishedHistory: Sendable, Equatable {
     /// before a plan (nil when nothing was published before or in it). The
     /// record covers the days from the first one anything was published for.
     func heldYear(_ year: Int) -> HeldYear? {
-        guard let first = (events.values.map(\.date) + deadlines.values.map(\.due)).min(), first.year <= year else { return nil }
+        guard let first = firstRecordedDay, first.year <= year else { return nil }
         var meetings: [String: [CivilDate]] = [:]
         for event in events.values where !event.cancelled && event.date.year == year {
             meetings[event.seriesID, default: []].append(event.date)

@@ -25,6 +25,22 @@ struct PublishedPlan: Sendable {
     }
 }
 
+extension PublishedPlan {
+    /// The published plan with the days before the record began (the first
+    /// publish was on 2 December: nothing of January–November was published)
+    /// filled from `fresh`, a plan of the same agreement and span. The
+    /// rescheduler matches published events to a year's slots and chains in
+    /// date order, so without them December's published meeting would be
+    /// taken for January's, and the year re-planned around it (a second
+    /// December meeting, or a chain cut short). The filled-in events lie in
+    /// the past, so no feed ever shows them.
+    func filled(before first: CivilDate, from fresh: Plan) -> PublishedPlan {
+        let known = Set(events.map(\.uid))
+        let earlier = PublishedPlan(fresh).events.filter { $0.date < first && !$0.cancelled && !known.contains($0.uid) }
+        return PublishedPlan(events: earlier + events, deadlines: deadlines)
+    }
+}
+
 /// District plans are made whole by `DistrictPlanner` (the rescheduler works
 /// on one agreement and knows no shared occupancy), so their identities are
 /// carried over here: UIDs are stable by construction (agreement, series,
