@@ -16,10 +16,14 @@ struct RescheduleCommand: ParsableCommand {
           aarshjul reschedule calendars/lillestrom.yaml --year 2027 --previous out/lillestrom-2027 \\
               --blackout 2027-03-10 --blackout 2027-06-01..2027-06-04:"Kommunestyre-seminar" \\
               --busy ordforer.ics --busy skolerute-2026-27.ics --out out/lillestrom-2027
+        A district file repairs what `plan DISTRICT.yaml --out DIR` wrote, member by member; joint meetings
+        keep their dates and --busy takes district-wide ids (oyer.ordforer=ordforer.ics):
+          aarshjul reschedule calendars/districts/lillehammer.yaml --year 2027 --previous out/lillehammer \\
+              --blackout 2027-03-10 --out out/lillehammer
         """
     )
 
-    @Argument(help: "The agreement file (YAML), e.g. calendars/lillestrom.yaml.")
+    @Argument(help: "The agreement file (YAML), e.g. calendars/lillestrom.yaml, or a district file whose plan `plan --out` wrote.")
     var agreementFile: String
 
     @OptionGroup var yearOptions: YearOptions
@@ -53,12 +57,21 @@ struct RescheduleCommand: ParsableCommand {
         if out == nil && !dryRun { throw ValidationError("Say where to write the repaired plan with --out DIR (or use --dry-run).") }
         for text in blackout { _ = try RescheduleInputs.blackout(text) }
         for text in pin { _ = try RescheduleInputs.pin(text) }
+        if DistrictFile.isDistrict(path: agreementFile) {
+            if !schoolCalendar.isEmpty {
+                throw ValidationError("--school-calendar belongs to one municipality; in a district, name the skolerute in that member's agreement file (school_calendar: import:).")
+            }
+            for text in busy where text.firstIndex(of: "=").map({ text[..<$0].contains("/") }) ?? true {
+                throw ValidationError("--busy \(text): in a district, say whose calendar it is with PERSONID=FILE and a district-wide id, e.g. oyer.ordforer=ordforer.ics.")
+            }
+        }
         if let stamp, RescheduleInputs.timestamp(stamp) == nil {
             throw ValidationError("--stamp '\(stamp)' is not a UTC time; write it like 2027-02-01T10:00:00Z.")
         }
     }
 
     func run() throws {
+        if DistrictFile.isDistrict(path: agreementFile) { return try DistrictReschedule(command: self).run() }
         let language0 = languageOptions.planLanguage ?? .bokmal
         let agreement: Agreement
         let imports: CalendarImports
