@@ -19,6 +19,13 @@ import PackageDescription
 //   the core model by AarshjulAgreementFile. The data files stay the source.
 // - AarshjulCLI: the thin `aarshjul` command.
 // - AarshjulBench: release-build benchmark executable (printed figures).
+// `scripts/fuzz.sh` sets AARSHJUL_FUZZ=1: the readers a user's files go
+// through get libFuzzer's coverage instrumentation and AddressSanitizer, and
+// the fuzz target links libFuzzer. Only these targets: the data embedder is a
+// build tool and must stay a plain executable.
+let fuzzing = Context.environment["AARSHJUL_FUZZ"] == "1"
+let fuzzInstrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
     name: "Aarshjul",
     products: [
@@ -38,20 +45,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        .target(name: "AarshjulCore"),
+        .target(name: "AarshjulCore", swiftSettings: fuzzInstrumented),
         .executableTarget(name: "AarshjulDataEmbedder"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["AarshjulDataEmbedder"]),
         .target(name: "AarshjulData", plugins: ["EmbedData"]),
         .target(
             name: "AarshjulAgreementFile",
-            dependencies: ["AarshjulCore", "AarshjulData", .product(name: "Yams", package: "Yams")]
+            dependencies: ["AarshjulCore", "AarshjulData", .product(name: "Yams", package: "Yams")],
+            swiftSettings: fuzzInstrumented
         ),
         .systemLibrary(
             name: "CLibical",
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
-        .target(name: "AarshjulICal", dependencies: ["AarshjulCore", "CLibical"]),
+        .target(name: "AarshjulICal", dependencies: ["AarshjulCore", "CLibical"], swiftSettings: fuzzInstrumented),
         // libxlsxwriter (the spreadsheet) behind AarshjulXLSX; cairo and librsvg
         // (the printed plan and its wheel) behind AarshjulPDF. No other module touches them.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
@@ -75,7 +83,9 @@ let package = Package(
         // (`make fuzz`); built normally it replays a corpus (see scripts/fuzz.sh).
         .executableTarget(
             name: "AarshjulFuzz",
-            dependencies: ["AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"]
+            dependencies: ["AarshjulCore", "AarshjulAgreementFile", "AarshjulICal"],
+            swiftSettings: fuzzInstrumented + (fuzzing ? [.define("FUZZING")] : []),
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
         .target(
             name: "AarshjulServer",

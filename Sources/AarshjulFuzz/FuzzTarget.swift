@@ -33,11 +33,32 @@ enum FuzzTarget {
 }
 
 #if FUZZING
-/// libFuzzer's entry point (built by `make fuzz` with `-sanitize=fuzzer`).
+import Glibc
+
+/// libFuzzer's entry point (built by `scripts/fuzz.sh` with `-sanitize=fuzzer`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     FuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
     return 0
+}
+
+/// libFuzzer's driver, in its runtime library (linked by `-sanitize=fuzzer`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func libFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+/// SwiftPM links an executable's main under the module's own name, so
+/// libFuzzer's main is not the one that runs: hand the arguments to its driver.
+@main
+struct FuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(libFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+    }
 }
 #else
 import Foundation
@@ -51,8 +72,12 @@ struct FuzzReplay {
         for argument in CommandLine.arguments.dropFirst() {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: argument).sorted()
-                files += names.map { argument + "/" + $0 }
+                // The files of a folder (not its sub-folders), as libFuzzer reads a corpus.
+                for name in try FileManager.default.contentsOfDirectory(atPath: argument).sorted() {
+                    var isSub: ObjCBool = false
+                    let path = argument + "/" + name
+                    if FileManager.default.fileExists(atPath: path, isDirectory: &isSub), !isSub.boolValue { files.append(path) }
+                }
             } else {
                 files.append(argument)
             }
