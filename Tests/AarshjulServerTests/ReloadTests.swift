@@ -1,4 +1,5 @@
 import AarshjulCore
+import AarshjulICal
 @testable import AarshjulServer
 import Foundation
 import Hummingbird
@@ -82,6 +83,57 @@ import Testing
         #expect(await store.generation == 30)
     }
 
+    /// A real reload (a calendars folder re-planned after an edit, on the
+    /// planning thread) while a live server is asked for a feed in a loop:
+    /// every answer given while the reload runs is the old feed, whole, and
+    /// answers keep coming while it runs (none waits for the planning);
+    /// after it, the new feed.
+    @Test func feedsKeepServingTheOldBytesWhileAReloadPlans() async throws {
+        let root = try temporaryFolder("reload-serving")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/calendars"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Paths.calendars + "/oyer.yaml", toPath: folder + "/oyer.yaml")
+        let moment = UTCTimestamp(date: CivilDate(year: 2026, month: 12, day: 2)!, time: TimeOfDay(hour: 9, minute: 0)!)
+        let source = CalendarsFolderSource(folder: folder, secret: Array("reload while serving secret, 32+ bytes".utf8),
+                                           stateFolder: root + "/state", now: { moment })
+        let store = FeedStore()
+        #expect(await store.reload(from: source))
+        let path = "/oyer.ics"
+        let old = try #require(store.current.lookup(path))
+        // A blackout on the first politiråd of 2027 moves it: the feed changes.
+        let first = try #require(try BusyCalendar.previous(String(decoding: old.body, as: UTF8.self), fileName: path).events
+            .filter { $0.seriesID == "politirad" && $0.date.year == 2027 }.min { $0.date < $1.date })
+        let file = folder + "/oyer.yaml"
+        try (try String(contentsOfFile: file, encoding: .utf8) + "\nblackouts:\n  - {date: \(first.date.iso), reason: Seminar}\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+
+        let app = Application(router: buildRouter(store: store), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let done = ReloadFlag()
+            let reload = Task {
+                let ok = await store.reload(from: source)
+                done.set()
+                return ok
+            }
+            var during: [String?] = [], after: [String?] = []
+            while true {
+                let finished = done.isSet
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .ok)
+                let tag = response.headers[.eTag]
+                #expect(EntityTag.strong(for: Array(String(buffer: response.body).utf8)) == tag, "a body and tag from two catalogs")
+                if finished { after.append(tag); break }
+                // Answered while the reload was still running (it had not finished when the answer came back).
+                if !done.isSet { during.append(tag) }
+            }
+            #expect(await reload.value)
+            #expect(during.count >= 3, "only \(during.count) answers while the reload ran")
+            #expect(during.allSatisfy { $0 == old.etag }, "an answer during the reload was not the old feed")
+            #expect(after.allSatisfy { $0 != old.etag }, "the reload did not reach the feed")
+        }
+    }
+
     @Test func anOlderSlowReloadDoesNotOverwriteANewerOne() async throws {
         let old = try Fixtures.catalog(summary: "Gammel")
         let new = try Fixtures.catalog(summary: "Ny", sequence: 1)
@@ -130,4 +182,12 @@ struct DelayedSource: FeedSource {
         try await Task.sleep(for: delay)
         return catalog
     }
+}
+
+/// Set once from the reloading task, read by the requesting one.
+final class ReloadFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
