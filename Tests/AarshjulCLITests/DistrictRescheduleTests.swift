@@ -1,3 +1,4 @@
+import AarshjulCore
 import Foundation
 import Testing
 
@@ -71,11 +72,19 @@ import Testing
         #expect(refused.stderr.contains("--pin \(uid)="), "\(refused.stderr)")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: after.path))?.isEmpty ?? true)
 
-        let moved = try CLI.run(base + ["--pin", "\(uid)=2027-10-13"])
+        // The first later weekday on which neither member holds anything (a presence day would clash).
+        var taken = Set<String>()
+        for file in ["luster/luster-2027.ics", "sogndal/sogndal-2027.ics"] {
+            for start in held(try text(before, file)).values { taken.insert(String(start.split(separator: ":").last!.prefix(8))) }
+        }
+        var free = try #require(CivilDate(iso: iso))
+        repeat { free = free.adding(days: 1) } while free.isWeekend || taken.contains(free.iso.replacingOccurrences(of: "-", with: ""))
+        let moved = try CLI.run(base + ["--pin", "\(uid)=\(free.iso)"])
         #expect(moved.status == 0, "\(moved.stderr)")
+        let freeDigits = free.iso.replacingOccurrences(of: "-", with: "")
         for file in ["luster/luster-2027.ics", "sogndal/sogndal-2027.ics", "personer/lensmann_sogn-2027.ics"] {
             let block = try #require(RescheduleCommandTests.events(try text(after, file))[uid], "\(file)")
-            #expect(RescheduleCommandTests.field("DTSTART", block)?.hasSuffix(":20271013T090000") == true, "\(file)")
+            #expect(RescheduleCommandTests.field("DTSTART", block)?.hasSuffix(":\(freeDigits)T\(start.suffix(6))") == true, "\(file)")
             #expect(RescheduleCommandTests.field("SEQUENCE", block) == "SEQUENCE:1", "\(file)")
         }
     }
