@@ -90,7 +90,10 @@ extension NodeReader {
                 s.partialAttendance.append(PartialAttendance(person: who, count: count))
             }
         }
-        s.agenda = try stringList(f["agenda"], expected: "an agenda item")
+        for item in try agendaItems(f["agenda"]) {
+            s.agenda.append(item.text)
+            if let english = item.english { s.agendaEnglish[item.text] = english }
+        }
         if let positional = f["agenda_by_position"] {
             let names = AgendaPosition.allCases.map(\.rawValue)
             let pf = try fields(positional, of: "agenda_by_position", allowed: names)
@@ -110,8 +113,9 @@ extension NodeReader {
                         if !months.contains(month) { months.append(month) }
                     }
                 }
-                for item in try stringList(itemsNode, expected: "an agenda item") {
-                    s.positionalAgenda.append(PositionalAgendaItem(position: kind, item: item, months: months.sorted()))
+                for item in try agendaItems(itemsNode) {
+                    s.positionalAgenda.append(PositionalAgendaItem(position: kind, item: item.text, months: months.sorted()))
+                    if let english = item.english { s.agendaEnglish[item.text] = english }
                 }
             }
         }

@@ -75,6 +75,24 @@ extension NodeReader {
         return out
     }
 
+    /// Agenda items: each a text (`- Saker frå kommunen`) or a text with its
+    /// English form, like a title and title_en (`- {text: Saker frå kommunen,
+    /// text_en: Matters from the municipality}`).
+    func agendaItems(_ node: Node?) throws(AgreementFileError) -> [(text: String, english: String?)] {
+        guard let node else { return [] }
+        var out: [(text: String, english: String?)] = []
+        for item in try list(node, expected: "agenda items") {
+            if case .mapping = item {
+                let f = try fields(item, of: "an agenda item", allowed: ["text", "text_en"])
+                out.append((try f.requiredText("text", expected: "the agenda item's text"),
+                            try f.optionalText("text_en", expected: "the agenda item in English")))
+            } else {
+                out.append((try nonEmptyText(item, expected: "an agenda item"), nil))
+            }
+        }
+        return out
+    }
+
     /// A list of ids with the nodes they came from, for later reference checks.
     func idList(_ node: Node?, of what: String) throws(AgreementFileError) -> [(id: String, node: Node)] {
         guard let node else { return [] }

@@ -8,6 +8,7 @@ struct Aarshjul: AsyncParsableCommand {
         abstract: "Turns police–municipality cooperation agreements into a yearly meeting plan.",
         discussion: """
         Examples:
+          aarshjul init
           aarshjul plan calendars/lillestrom.yaml --year 2027 --out out/lillestrom-2027
           aarshjul check calendars/luster.yaml
           aarshjul holidays --year 2027 --county innlandet
@@ -15,7 +16,8 @@ struct Aarshjul: AsyncParsableCommand {
           aarshjul publish calendars --to site/
           aarshjul national --export out/national
         """,
-        subcommands: [PlanCommand.self, RescheduleCommand.self, CheckCommand.self, HolidaysCommand.self, ExplainCommand.self, RulesCommand.self,
+        version: AarshjulVersion.current,
+        subcommands: [InitCommand.self, PlanCommand.self, RescheduleCommand.self, CheckCommand.self, HolidaysCommand.self, ExplainCommand.self, RulesCommand.self,
                       ServeCommand.self, PublishCommand.self, NationalCommand.self]
     )
 }

@@ -10,31 +10,43 @@ struct DistrictPlanRun {
 
     /// The district file read and planned (the validation `check` runs too);
     /// on any problem the error is printed and the process exits.
-    static func make(path: String, years: ClosedRange<Int>, language: PlanLanguage?) -> (District, DistrictPlan) {
+    /// With `progress` enabled (a terminal), the elapsed time is shown while it plans.
+    static func make(path: String, years: ClosedRange<Int>, language: PlanLanguage?,
+                     progress: TerminalProgress = TerminalProgress(enabled: false)) -> (District, DistrictPlan) {
         let fallback = language ?? .bokmal
         let district: District
         let imports: [String: CalendarImports]
         do { (district, imports) = try DistrictFile.loadWithImports(path: path) } catch {
             Failure.report(error, language: fallback)
         }
+        let words = ProgressWords(language: language ?? district.members.first?.language ?? fallback)
+        let label = words.planningDistrict(district.name, members: district.members.count, years: years)
         do {
             // Members' busy calendars and skolerute are read and honoured as a single agreement's are.
             let calendars = try DistrictCalendarFiles.read(imports, years: years)
-            return (district, try DistrictPlanner.plan(district, years: years, language: language, calendars: calendars))
+            let plan = try progress.whileRunning({ seconds in label + " … " + words.seconds(seconds) }) {
+                try DistrictPlanner.plan(district, years: years, language: language, calendars: calendars)
+            }
+            return (district, plan)
         } catch {
+            progress.finish()
             Failure.report(error, language: fallback)
         }
     }
 
     func run() throws {
         let language = command.languageOptions.planLanguage
-        let (district, plan) = Self.make(path: command.agreementFile, years: try command.yearOptions.range(), language: language)
+        let years = try command.yearOptions.range()
+        let progress = TerminalProgress()
+        let (district, plan) = Self.make(path: command.agreementFile, years: years, language: language, progress: progress)
+        let words = ProgressWords(language: language ?? district.members.first?.language ?? .bokmal)
         do {
             var texts: [String] = []
             // The text plan is rendered only where it is printed or written.
-            guard command.out != nil || !command.quiet else { return }
+            let summary = words.plannedDistrict(district.name, events: plan.plans.map(\.events.count).reduce(0, +), years: years)
+            guard command.out != nil || !command.quiet else { return progress.finish(summary) }
             for memberPlan in plan.plans {
-                let text = TextPlan.render(memberPlan)
+                let text = TextPlan.render(memberPlan, details: command.details)
                 texts.append(text)
                 if let out = command.out {
                     var files = try ICalExporter.files(for: memberPlan, options: ICalExportOptions(language: memberPlan.language))
@@ -49,7 +61,14 @@ struct DistrictPlanRun {
                         .map { (name: String($0.name.dropFirst(folder.count + 1)), contents: $0.contents) }
                     try AtomicFile.writeAll(mine, into: out + "/" + folder)
                 }
+                // The district file and its member files, so `explain OUT` can explain the folder alone.
+                let copies = try PlanFolder.districtCopies(of: command.agreementFile)
+                try AtomicFile.writeAll(copies.filter { !$0.name.contains("/") }, into: out)
+                try AtomicFile.writeAll(copies.filter { $0.name.hasPrefix(PlanFolder.memberFilesFolder + "/") }
+                    .map { (name: String($0.name.dropFirst(PlanFolder.memberFilesFolder.count + 1)), contents: $0.contents) },
+                    into: out + "/" + PlanFolder.memberFilesFolder)
             }
+            progress.finish(summary)
             if !command.quiet { print(texts.joined(separator: "\n"), terminator: "") }
         } catch {
             Failure.report(error, language: language ?? .bokmal)

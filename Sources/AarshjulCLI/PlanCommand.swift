@@ -29,6 +29,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Folder of the published plan of the year before (e.g. out/lillestrom-2027): chains (every A–B weeks) continue from its last meetings.")
     var previous: String?
 
+    @Flag(help: "Also say how far each preference (weekday, time, even spacing, …) was missed, in points, and whether a better plan exists.")
+    var details = false
+
     @Option(help: "Also draw the year as an annual wheel (SVG) into this file (the first year of a span).")
     var svg: String?
 
@@ -66,7 +69,7 @@ struct PlanCommand: ParsableCommand {
                                                               language: languageOptions.planLanguage, previous: previous)
         do {
             // Rendering costs more than planning: only when it is printed or written.
-            let text = out != nil || !quiet ? TextPlan.render(plan) : ""
+            let text = out != nil || !quiet ? TextPlan.render(plan, details: details) : ""
             // Every document is made before any is written, so a failure leaves no file half-done.
             var documents: [(path: String, bytes: [UInt8])] = []
             if let svg { documents.append((svg, Array(AnnualWheel.svg(for: plan, language: language).utf8))) }

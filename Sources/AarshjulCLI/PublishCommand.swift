@@ -79,11 +79,18 @@ struct PublishCommand: AsyncParsableCommand {
                 credentials = .init(user: user, password: String(text.split(separator: "\n").first ?? ""))
             }
             let publisher = CalDAVPublisher(base: url, credentials: credentials, confidential: !publicOnly)
+            // publish's other lines are in English; so is its progress line (terminal only).
+            let progress = TerminalProgress()
+            let words = ProgressWords(language: .english)
             do {
-                let r = try await publisher.publish(build.municipalities, today: build.today)
+                let r = try await publisher.publish(build.municipalities, today: build.today) { p in
+                    progress.update(words.publishing((p.municipality, p.index, p.count, p.done, p.total)))
+                }
+                progress.finish()
                 print("\(caldav): \(r.collectionsCreated.count) calendars created, \(r.created.count) events added, "
                       + "\(r.updated.count) updated, \(r.unchanged.count) unchanged, \(r.deleted.count) deleted")
             } catch {
+                progress.finish()
                 Failure.exit("\(caldav): \(error)", code: 1)
             }
         }

@@ -15,7 +15,7 @@ struct RescheduleCommand: ParsableCommand {
         Example:
           aarshjul reschedule calendars/lillestrom.yaml --year 2027 --previous out/lillestrom-2027 \\
               --blackout 2027-03-10 --blackout 2027-06-01..2027-06-04:"Kommunestyre-seminar" \\
-              --busy ordforer.ics --busy skolerute-2026-27.ics --out out/lillestrom-2027
+              --busy calendars/examples/ordforer.ics --busy calendars/examples/skolerute-2026-27.ics --out out/lillestrom-2027
         A district file repairs what `plan DISTRICT.yaml --out DIR` wrote, member by member; joint meetings
         keep their dates and --busy takes district-wide ids (oyer.ordforer=ordforer.ics):
           aarshjul reschedule calendars/districts/lillehammer.yaml --year 2027 --previous out/lillehammer \\

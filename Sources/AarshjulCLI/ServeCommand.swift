@@ -1,4 +1,5 @@
 import AarshjulServer
+import Foundation
 import ArgumentParser
 import Hummingbird
 import Logging
@@ -10,8 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve every municipality, series, person and role calendar for subscription, and the annual wheel page.",
         discussion: """
         Public feeds are at http://HOST:PORT/<municipality>/<file>.ics and listed on the front page. Full feeds
-        (attendees, agenda) are only at /private/<token>/…; their addresses are printed once to standard error at
-        start (or written to --private-urls FILE). When a file in CALENDARS_DIR changes the plan is rebuilt
+        (attendees, agenda) are only at /private/<token>/…; their addresses are written at start to a mode-600 file,
+        <state>/private-urls.txt unless --private-urls FILE says otherwise (standard error says only where). When a file in CALENDARS_DIR changes the plan is rebuilt
         without a restart, keeping every event's identity; a broken file is reported and the old feeds stay.
         """
     )
@@ -36,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may send nothing (a half-sent request included) before it is closed.")
     var idleTimeout: Int = 10
 
-    @Option(name: .customLong("private-urls"), help: "Write the private feed addresses to this file (mode 600) instead of standard error.")
+    @Option(name: .customLong("private-urls"), help: "File the private feed addresses are written to (mode 600), or - for standard output. Default: <state>/private-urls.txt.")
     var privateURLs: String?
 
     func validate() throws {
@@ -66,15 +67,17 @@ struct ServeCommand: AsyncParsableCommand {
             let base = configuration.publicURL.map { ($0.secure ? "https://" : "http://") + $0.authority }
                 ?? "http://\(configuration.fallbackHost)"
             var standardError = StandardError()
-            print("aarshjul: serving \(build.catalog.feeds.filter(\.isPublic).count) public feeds at \(base)/", to: &standardError)
+            // Private addresses never go to standard error, which a service manager keeps in its journal.
             let lines = PrivateURLs.lines(build.catalog, base: base)
-            if let privateURLs {
-                do { try PrivateURLs.write(lines, to: privateURLs) } catch { Failure.exit("\(privateURLs): \(error)", code: 1) }
-                print("aarshjul: private feed addresses written to \(privateURLs)", to: &standardError)
+            let target = privateURLs ?? folderOptions.stateFolder + "/" + PrivateURLs.defaultName
+            if target == "-" {
+                FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
             } else {
-                print("aarshjul: private feeds (full details; share each only with its people):", to: &standardError)
-                for line in lines { print("  " + line, to: &standardError) }
+                do { try PrivateURLs.write(lines, to: target) } catch { Failure.exit("\(target): \(error)", code: 1) }
+                print("aarshjul: \(lines.count) private feed addresses (full details; share each only with its people) written to \(target)",
+                      to: &standardError)
             }
+            print("aarshjul: serving \(build.catalog.feeds.filter(\.isPublic).count) public feeds at \(base)/", to: &standardError)
         }
         try await app.runService()
     }

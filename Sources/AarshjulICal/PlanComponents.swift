@@ -144,7 +144,8 @@ struct PlanComponents {
         }
         let responsible = deadline.responsible.compactMap(plan.agreement.person).map(ExportWords.personText)
         if !responsible.isEmpty {
-            let text = ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")
+            let heading = responsible.count == 1 ? ExportWords.responsible(language) : ExportWords.responsiblePlural(language)
+            let text = ExportWords.peopleBlock(heading, responsible)
             try c.add(property: icalproperty_new_description(text), what: "DESCRIPTION")
         }
         if let related = deadline.relatedEventUID {

@@ -34,6 +34,9 @@ public struct MeetingSeries: Sendable, Equatable {
 
     public var agenda: [String]
     public var positionalAgenda: [PositionalAgendaItem]
+    /// English forms of agenda items (`{text: …, text_en: …}`), keyed by the
+    /// item as written in the agreement's language; used for `--lang en`.
+    public var agendaEnglish: [String: String] = [:]
     /// Agenda must go out at least this many days before; nil = no deadline.
     public var agendaNoticeDays: Int?
 
@@ -73,6 +76,11 @@ public struct MeetingSeries: Sendable, Equatable {
         self.schoolTermOnly = schoolTermOnly
         self.preferences = preferences
         if let statedTime, preferences.startTime == nil { self.preferences.startTime = statedTime.earliestStart }
+    }
+
+    /// An agenda item in `language`: its English form for English where it has one.
+    public func agendaItem(_ item: String, _ language: PlanLanguage) -> String {
+        language == .english ? (agendaEnglish[item] ?? item) : item
     }
 
     /// Every planned person at a meeting: caller, chair, secretary, attendees (deduplicated, in order).

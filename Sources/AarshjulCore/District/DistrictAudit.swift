@@ -65,7 +65,7 @@ public enum DistrictAudit {
                     found.append(Violation(ruleID: RuleCatalogue.noDoubleBooking, uid: b.event.uid, explanation: LocalizedText(
                         nb: "\(person) kan ikke nå både \(a.event.uid) (\(where_(a.place))) og \(b.event.uid) (\(where_(b.place))) \(a.event.date.norwegian); reisetid \(travel) min.",
                         nn: "\(person) kan ikkje nå både \(a.event.uid) (\(where_(a.place))) og \(b.event.uid) (\(where_(b.place))) \(a.event.date.norwegian); reisetid \(travel) min.",
-                        en: "\(person) cannot make both \(a.event.uid) (\(where_(a.place))) and \(b.event.uid) (\(where_(b.place))) on \(a.event.date.iso); travel \(travel) min.")))
+                        en: "\(person) cannot make both \(a.event.uid) (\(where_(a.place))) and \(b.event.uid) (\(where_(b.place))) on \(a.event.date.english); travel \(travel) min.")))
                 }
             }
         }

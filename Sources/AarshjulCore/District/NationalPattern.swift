@@ -21,7 +21,7 @@ public enum NationalPattern {
                                  ($0, TimeSpan(TimeOfDay(minutes: 8 * 60), TimeOfDay(minutes: 15 * 60 + 30)))
                              }))
         let councilRule: FrequencyRule = councilsPerYear == 4 ? .perQuarter(count: 1) : .perYear(count: councilsPerYear, atLeast: false)
-        let series = [
+        var series = [
             MeetingSeries(id: "politirad", title: "Politiråd", titleEnglish: "Police council", kind: .policeCouncil,
                           rule: councilRule, venue: townHall.id, durationMinutes: 120, chair: "ordforer",
                           secretary: "slt_koordinator", attendees: ["lensmann", "politikontakt"],
@@ -35,6 +35,12 @@ public enum NationalPattern {
             MeetingSeries(id: "slt", title: "SLT-møte", titleEnglish: "SLT coordination meeting", kind: .sltMeeting,
                           rule: .everyWeeks(minWeeks: 6, maxWeeks: 8, previousLast: nil), venue: townHall.id,
                           durationMinutes: 90, calledBy: "slt_koordinator", attendees: ["politikontakt"]),
+        ]
+        series[0].agendaEnglish = [
+            "Felles situasjonsbilde": "Shared picture of the situation",
+            "Oppfølging av SLT-handlingsplanen": "Follow-up of the SLT action plan",
+            "Eventuelt": "Any other business",
+            "Årlig evaluering av samarbeidsavtalen": "Yearly evaluation of the cooperation agreement",
         ]
         return Agreement(id: id, municipality: municipality, policeDistrict: policeDistrict, county: county,
                          language: language, revised: revised,

@@ -4,10 +4,18 @@
 public enum EventExplainer {
     /// The event with this UID, or the first event on this date (ISO or d.m.yyyy).
     public static func find(_ key: String, in plan: Plan) -> PlannedEvent? {
-        if let event = plan.events.first(where: { $0.uid == key || $0.uid == key + "@aarshjul" }) { return event }
-        let date = CivilDate(iso: key) ?? norwegianDate(key)
-        return date.flatMap { d in plan.events.first { $0.date == d } }
+        findAll(key, in: plan).first
     }
+
+    /// The event with this UID, or every event on this date, in plan order.
+    public static func findAll(_ key: String, in plan: Plan) -> [PlannedEvent] {
+        if let event = plan.events.first(where: { $0.uid == key || $0.uid == key + "@aarshjul" }) { return [event] }
+        guard let date = date(of: key) else { return [] }
+        return plan.events.filter { $0.date == date }.sorted(by: PlannedEvent.planOrder)
+    }
+
+    /// The date `key` names (2027-03-15 or 15.3.2027), nil for a UID.
+    public static func date(of key: String) -> CivilDate? { CivilDate(iso: key) ?? norwegianDate(key) }
 
     static func norwegianDate(_ text: String) -> CivilDate? {
         let parts = text.split(separator: ".").compactMap { Int($0) }
@@ -23,7 +31,7 @@ public enum EventExplainer {
         let table = DayTable(calendar: calendar)
         let venue = series.venue.flatMap { plan.agreement.venue($0) }
         let date = event.date
-        let dateText = lang == .english ? date.iso : date.norwegian
+        let dateText = Words.longDate(date, lang)
         var lines: [String] = []
         let when = event.time.map { " \($0)" } ?? t(" (hele dagen)", " (heile dagen)", " (all day)")
         lines.append("\(event.title): \(Words.weekdayName(date.weekday, lang)) \(dateText)\(when)" + (event.location.map { ", \($0)" } ?? ""))
@@ -39,9 +47,9 @@ public enum EventExplainer {
             window = Window(range: window.range, note: t("uke \(date.isoWeek.week)", "veke \(date.isoWeek.week)", "week \(date.isoWeek.week)"))
         }
         let frequency = RuleCatalogue.hardRule(RuleCatalogue.frequency)!.description.text(lang)
-        lines.append("- \(frequency) " + t("Vinduet er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
-                                           "Vindauget er \(window.range.first.norwegian)–\(window.range.last.norwegian)\(window.note.map { " (\($0))" } ?? "").",
-                                           "The window is \(window.range.first.iso) – \(window.range.last.iso)\(window.note.map { " (\($0))" } ?? "")."))
+        let span = Words.dateRange(window.range.first, window.range.last, lang, withYear: true)
+        let note = window.note.map { " (\($0))" } ?? ""
+        lines.append("- \(frequency) " + t("Vinduet er \(span)\(note).", "Vindauget er \(span)\(note).", "The window is \(span)\(note)."))
         // The year's last meeting goes where its positional agenda items belong.
         if index == sameYear.count - 1, let pull = PositionalPull.pulls(series, year: date.year, agreement: plan.agreement).last,
            let applied = PlanUnit.Slot(range: window.range, period: LocalizedText(nb: "", en: "")).pulled(by: pull) {
@@ -74,7 +82,7 @@ public enum EventExplainer {
                 why.append(t("\(names.joined(separator: ", ")) er i «\(other.title)»", "\(names.joined(separator: ", ")) er i «\(other.title)»",
                              "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") at \"\(other.title)\""))
             }
-            if !why.isEmpty { closed.append("\(Words.weekdayName(day.weekday, lang)) \(lang == .english ? day.iso : day.norwegian): \(why.joined(separator: ", "))") }
+            if !why.isEmpty { closed.append("\(Words.weekdayName(day.weekday, lang)) \(Words.longDate(day, lang)): \(why.joined(separator: ", "))") }
         }
         if !closed.isEmpty {
             lines.append("- " + t("Dager like ved, og hva som står i veien der:", "Dagar like ved, og kva som står i vegen der:", "Nearby days and what stands in the way there:"))

@@ -50,7 +50,7 @@ struct PinCheck {
         if let range, !range.contains(date) {
             why = LocalizedText(nb: "datoen ligger utenfor perioden \(range.norwegianShort) møtet hører til",
                                 nn: "datoen ligg utanfor perioden \(range.norwegianShort) møtet høyrer til",
-                                en: "the date is outside the period \(range.norwegianShort) the meeting belongs to")
+                                en: "the date is outside the period \(range.englishShort) the meeting belongs to")
         } else if let obstacle = DayObstacle.find(on: date, time: event.time, unit: unit, context: context) {
             why = LocalizedText(nb: obstacle.text(.bokmal), nn: obstacle.text(.nynorsk), en: obstacle.text(.english))
         } else if !candidates.dayAllowed(context.table.index(date)) || !DayObstacle.hasFreeStart(on: date, unit: unit, context: context) {
@@ -65,6 +65,6 @@ struct PinCheck {
         return Clash(ruleID: RuleCatalogue.frequency, seriesID: unit.series.id, period: DateRange(date, date), explanation: LocalizedText(
             nb: "\(title) (\(event.uid)) er \(how.bokmal) til \(date.norwegian), men kan ikke holdes da: \(why.bokmal). Velg en annen dato med --pin \(event.uid)=ÅÅÅÅ-MM-DD.",
             nn: "\(title) (\(event.uid)) er \(how.nynorsk) til \(date.norwegian), men kan ikkje haldast då: \(why.nynorsk). Vel ein annan dato med --pin \(event.uid)=ÅÅÅÅ-MM-DD.",
-            en: "\(title) (\(event.uid)) is \(how.english) to \(date.iso) but cannot be held then: \(why.english). Choose another date with --pin \(event.uid)=YYYY-MM-DD."))
+            en: "\(title) (\(event.uid)) is \(how.english) to \(date.english) but cannot be held then: \(why.english). Choose another date with --pin \(event.uid)=YYYY-MM-DD."))
     }
 }

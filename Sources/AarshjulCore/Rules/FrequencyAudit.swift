@@ -66,7 +66,7 @@ struct FrequencyAudit {
             Violation(ruleID: RuleCatalogue.frequency, uid: event.uid, explanation: LocalizedText(
                 nb: "\(series.title) \(event.date.norwegian): utenfor perioden \(range.norwegianShort).",
                 nn: "\(series.title) \(event.date.norwegian): utanfor perioden \(range.norwegianShort).",
-                en: "\(series.title) \(event.date.iso): outside the window \(range.norwegianShort)."))
+                en: "\(series.title) \(event.date.english): outside the window \(range.englishShort)."))
         }
     }
 
@@ -156,7 +156,7 @@ struct FrequencyAudit {
             found.append(Violation(ruleID: RuleCatalogue.frequency, uid: to.uid, explanation: LocalizedText(
                 nb: "\(series.title) \(to.date.norwegian): \(gap) dager etter forrige møte (\(from.norwegian)), avtalen sier \(minDays / 7)–\(maxDays / 7) uker.",
                 nn: "\(series.title) \(to.date.norwegian): \(gap) dagar etter førre møte (\(from.norwegian)), avtalen seier \(minDays / 7)–\(maxDays / 7) veker.",
-                en: "\(series.title) \(to.date.iso): \(gap) days after the previous meeting (\(from.iso)), the agreement says \(minDays / 7)–\(maxDays / 7) weeks.")))
+                en: "\(series.title) \(to.date.english): \(gap) days after the previous meeting (\(from.english)), the agreement says \(minDays / 7)–\(maxDays / 7) weeks.")))
         }
         if let previousLast, previousLast < first.date {
             gapViolation(previousLast, first)
@@ -164,14 +164,14 @@ struct FrequencyAudit {
             found.append(Violation(ruleID: RuleCatalogue.frequency, uid: first.uid, explanation: LocalizedText(
                 nb: "\(series.title): første møte \(first.date.norwegian) kommer mer enn \(maxDays / 7) uker ut i året.",
                 nn: "\(series.title): første møte \(first.date.norwegian) kjem meir enn \(maxDays / 7) veker ut i året.",
-                en: "\(series.title): the first meeting \(first.date.iso) is more than \(maxDays / 7) weeks into the year.")))
+                en: "\(series.title): the first meeting \(first.date.english) is more than \(maxDays / 7) weeks into the year.")))
         }
         for (a, b) in zip(mine, mine.dropFirst()) { gapViolation(a.date, b) }
         if lastDay - last.date >= maxDays {
             found.append(Violation(ruleID: RuleCatalogue.frequency, uid: last.uid, explanation: LocalizedText(
                 nb: "\(series.title): siste møte \(last.date.norwegian) er for tidlig til at neste års første møte kan holde avstanden.",
                 nn: "\(series.title): siste møte \(last.date.norwegian) er for tidleg til at første møte neste år kan halde avstanden.",
-                en: "\(series.title): the last meeting \(last.date.iso) is too early for next year's first meeting to keep the gap.")))
+                en: "\(series.title): the last meeting \(last.date.english) is too early for next year's first meeting to keep the gap.")))
         }
         return found
     }
@@ -198,7 +198,7 @@ enum PeriodNames {
 
     static func slice(_ k: Int, of count: Int, _ range: DateRange) -> LocalizedText {
         LocalizedText(nb: "periode \(k) av \(count) i \(range.first.year) (\(range.norwegianShort))",
-                      en: "period \(k) of \(count) in \(range.first.year) (\(range.norwegianShort))")
+                      en: "period \(k) of \(count) in \(range.first.year) (\(range.englishShort))")
     }
 
     static func month(_ m: Int, _ year: Int) -> LocalizedText {
@@ -208,6 +208,6 @@ enum PeriodNames {
 
     static func range(_ range: DateRange) -> LocalizedText {
         LocalizedText(nb: "perioden \(range.first.norwegian)–\(range.last.norwegian)",
-                      en: "the period \(range.first.iso) – \(range.last.iso)")
+                      en: "the period \(range.first.english) – \(range.last.english)")
     }
 }

@@ -106,7 +106,7 @@ public enum HardRuleAudit {
         var found: [Violation] = []
         func add(_ rule: String, _ nb: String, _ nn: String, _ en: String) {
             found.append(Violation(ruleID: rule, uid: event.uid, explanation: LocalizedText(
-                nb: "\(title) \(date.norwegian): \(nb)", nn: "\(title) \(date.norwegian): \(nn)", en: "\(title) \(date.iso): \(en)")))
+                nb: "\(title) \(date.norwegian): \(nb)", nn: "\(title) \(date.norwegian): \(nn)", en: "\(title) \(date.english): \(en)")))
         }
         // The per-year counts below only see the planned years: an event outside them would slip through.
         if !calendar.years.contains(date.year) {
@@ -228,7 +228,7 @@ public enum HardRuleAudit {
                     found.append(Violation(ruleID: RuleCatalogue.noDoubleBooking, uid: b.uid, explanation: LocalizedText(
                         nb: "\(name) er dobbeltbooket \(a.date.norwegian): \(a.uid) og \(b.uid).",
                         nn: "\(name) er dobbeltbooka \(a.date.norwegian): \(a.uid) og \(b.uid).",
-                        en: "\(name) is double-booked on \(a.date.iso): \(a.uid) and \(b.uid).")))
+                        en: "\(name) is double-booked on \(a.date.english): \(a.uid) and \(b.uid).")))
                 }
             }
         }

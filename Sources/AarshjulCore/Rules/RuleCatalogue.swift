@@ -101,7 +101,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)) er ikke en foretrukket ukedag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)) er ikkje ein føretrekt vekedag (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): \(Words.weekdayName(p.date.weekday, .english)) is not a preferred weekday (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): \(Words.weekdayName(p.date.weekday, .english)) is not a preferred weekday (\(Words.points(p.points))).") }),
         SoftRule(id: agreedWeekday, weight: Weight.agreedWeekday, description: LocalizedText(
             nb: "Ukentlig tilstedeværelse holdes på den avtalte ukedagen når den er ledig.",
             nn: "Vekentleg nærvær vert halde på den avtalte vekedagen når han er ledig.",
@@ -109,7 +109,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): flyttet fra avtalt ukedag fordi den ikke var ledig (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): flytta frå avtalt vekedag fordi han ikkje var ledig (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): moved off the agreed weekday because it was blocked (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): moved off the agreed weekday because it was blocked (\(Words.points(p.points))).") }),
         SoftRule(id: preferredTime, weight: Weight.preferredTime, description: LocalizedText(
             nb: "Møtet starter helst på foretrukket tidspunkt (5 poeng per halvtime unna).",
             nn: "Møtet startar helst på føretrekt tidspunkt (5 poeng per halvtime unna).",
@@ -117,7 +117,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): starter \(p.measure) minutter fra foretrukket tid (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): startar \(p.measure) minutt frå føretrekt tid (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): starts \(p.measure) minutes from the preferred time (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): starts \(p.measure) minutes from the preferred time (\(Words.points(p.points))).") }),
         SoftRule(id: evenSpacing, weight: Weight.evenSpacing, description: LocalizedText(
             nb: "Møtene i en serie ligger jevnt fordelt (1 poeng per dag avviket er større enn toleransen).",
             nn: "Møta i ein serie ligg jamt fordelte (1 poeng per dag avviket er større enn toleransen).",
@@ -125,7 +125,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): avstanden til forrige møte avviker \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) fra jevn avstand (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): avstanden til førre møte avvik \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) frå jamn avstand (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): the gap to the previous meeting is \(p.measure) \(Words.daysNoun(p.measure, .english)) off even spacing (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): the gap to the previous meeting is \(p.measure) \(Words.daysNoun(p.measure, .english)) off even spacing (\(Words.points(p.points))).") }),
         SoftRule(id: dayAfterBreak, weight: Weight.dayAfterBreak, description: LocalizedText(
             nb: "Møter legges helst ikke til første arbeidsdag etter en helligdag eller ferieperiode.",
             nn: "Møte vert helst ikkje lagde til første arbeidsdag etter ein heilagdag eller feriebolk.",
@@ -133,7 +133,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter en helligdag eller ferie (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): første arbeidsdag etter ein heilagdag eller ferie (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): first working day after a public holiday or break (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): first working day after a public holiday or break (\(Words.points(p.points))).") }),
         SoftRule(id: agendaNoticeEarly, weight: Weight.agendaNoticeEarly, description: LocalizedText(
             nb: "Saklistefristen faller helst ikke tidligere enn varselfristen krever.",
             nn: "Saklistefristen fell helst ikkje tidlegare enn varslingsfristen krev.",
@@ -141,7 +141,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): saklisten må ut \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) tidligere fordi fristen faller på en fridag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): saklista må ut \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) tidlegare fordi fristen fell på ein fridag (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): the agenda must go out \(p.measure) \(Words.daysNoun(p.measure, .english)) earlier because the deadline falls on a day off (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): the agenda must go out \(p.measure) \(Words.daysNoun(p.measure, .english)) earlier because the deadline falls on a day off (\(Words.points(p.points))).") }),
         SoftRule(id: midWindow, weight: Weight.midWindow, description: LocalizedText(
             nb: "Et møte som skal holdes i en periode (kvartal, måned, vindu) legges helst midt i perioden (1 poeng per hele uke unna).",
             nn: "Eit møte som skal haldast i ein periode (kvartal, månad, vindauge) vert helst lagt midt i perioden (1 poeng per heile veke unna).",
@@ -149,7 +149,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) fra midten av perioden (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) frå midten av perioden (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): \(p.measure) \(Words.daysNoun(p.measure, .english)) from the middle of its period (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): \(p.measure) \(Words.daysNoun(p.measure, .english)) from the middle of its period (\(Words.points(p.points))).") }),
         // Regular patterns: one weekday (and week of the month) a year, as coordinators plan by hand.
         SoftRule(id: regularWeekday, weight: Weight.regularWeekday, description: LocalizedText(
             nb: "En serie holder seg til én ukedag hele året (en møterekke hver A–B uke over flere år: alle årene; valgt av planleggeren når avtalen ikke sier hvilken), og flytter bare når dagen ikke går (40 poeng, pluss 1 per ukedag unna).",
@@ -158,7 +158,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)), ikke seriens faste ukedag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)), ikkje den faste vekedagen til serien (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): a \(Words.weekdayName(p.date.weekday, .english)), not the series' regular weekday (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): a \(Words.weekdayName(p.date.weekday, .english)), not the series' regular weekday (\(Words.points(p.points))).") }),
         SoftRule(id: regularWeekOfMonth, weight: Weight.regularWeekOfMonth, description: LocalizedText(
             nb: "Et månedlig møte holdes samme uke i måneden hver gang («andre tirsdag i måneden»).",
             nn: "Eit månadleg møte vert halde same veke i månaden kvar gong («andre tysdag i månaden»).",
@@ -166,7 +166,7 @@ public enum RuleCatalogue {
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): ikke i seriens faste uke i måneden (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): ikkje i den faste veka i månaden til serien (\(p.points) poeng).",
-                en: "\(p.seriesTitle) \(p.date.iso): not in the series' regular week of the month (\(Words.points(p.points))).") }),
+                en: "\(p.seriesTitle) \(p.date.english): not in the series' regular week of the month (\(Words.points(p.points))).") }),
     ]
 
     public static func hardRule(_ id: String) -> HardRule? { hardRules.first { $0.id == id } }
@@ -228,8 +228,12 @@ public struct SoftPenalty: Sendable, Equatable {
 }
 
 extension CivilDate {
-    /// "3.9.2027" — how Norwegians write a date in running text.
-    var norwegian: String { "\(day).\(month).\(year)" }
-    /// "3.9." — without the year.
-    var norwegianShort: String { "\(day).\(month)." }
+    /// "03.09.2027": the Norwegian date style (`Words.longDate`), used in running text too.
+    var norwegian: String { Words.longDate(self, .bokmal) }
+    /// "03.09." — without the year.
+    var norwegianShort: String { Words.shortDate(self, .bokmal) }
+    /// "3 Sep 2027": the English date style.
+    var english: String { Words.longDate(self, .english) }
+    /// "3 Sep" — without the year.
+    var englishShort: String { Words.shortDate(self, .english) }
 }

@@ -121,6 +121,8 @@ enum SeriesWindows {
 }
 
 extension DateRange {
-    /// "1.7.–30.9."
-    var norwegianShort: String { "\(first.norwegianShort)–\(last.norwegianShort)" }
+    /// "01.07.–30.09.", the last day included.
+    var norwegianShort: String { Words.dateRange(first, last, .bokmal) }
+    /// "1 Jul – 30 Sep", the last day included.
+    var englishShort: String { Words.dateRange(first, last, .english) }
 }

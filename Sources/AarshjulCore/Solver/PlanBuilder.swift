@@ -41,6 +41,7 @@ struct PlanBuilder {
         }
         events.sort(by: PlannedEvent.planOrder)
         addElectionItems(&events)
+        translateAgendas(&events)
         let deadlines = (agendaDeadlines(events) + quarterlyDeadlines()).sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
         var plan = Plan(agreement: agreement, years: years, language: language, events: events, deadlines: deadlines,
                         notes: notes, cost: cost)
@@ -48,6 +49,15 @@ struct PlanBuilder {
             item.pattern.map { PlannedPattern(seriesID: item.unit.series.id, schoolID: item.unit.school?.id, year: item.unit.year, pattern: $0) }
         }
         return plan
+    }
+
+    /// English plans show each agenda item's English form where the agreement gives one.
+    private func translateAgendas(_ events: inout [PlannedEvent]) {
+        guard language == .english else { return }
+        for i in events.indices {
+            guard let series = agreement.series.first(where: { $0.id == events[i].seriesID }), !series.agendaEnglish.isEmpty else { continue }
+            events[i].agenda = events[i].agenda.map { series.agendaItem($0, language) }
+        }
     }
 
     private func title(_ series: MeetingSeries) -> String {

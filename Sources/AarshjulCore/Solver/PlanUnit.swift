@@ -110,7 +110,7 @@ struct PlanUnit: Sendable {
             let name = SeriesWindows.name(of: window)
             let period = LocalizedText(nb: "\(name.bokmal) \(year) (\(range.norwegianShort))",
                                        nn: "\(name.nynorsk) \(year) (\(range.norwegianShort))",
-                                       en: "\(name.english) \(year) (\(range.norwegianShort))")
+                                       en: "\(name.english) \(year) (\(range.englishShort))")
             return SeriesWindows.schools(for: series.rule, in: agreement).map { school in
                 unit(.slots([Slot(range: range, period: period)]), school: school)
             }

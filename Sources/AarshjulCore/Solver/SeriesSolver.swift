@@ -279,12 +279,12 @@ struct SeriesSolver {
             period = LocalizedText(
                 nb: "perioden \(minDays / 7)–\(maxDays / 7) uker etter møtet \(a.norwegian) (\(window.norwegianShort))",
                 nn: "perioden \(minDays / 7)–\(maxDays / 7) veker etter møtet \(a.norwegian) (\(window.norwegianShort))",
-                en: "the \(minDays / 7)–\(maxDays / 7)-week gap after the meeting on \(a.iso) (\(window.norwegianShort))")
+                en: "the \(minDays / 7)–\(maxDays / 7)-week gap after the meeting on \(a.english) (\(window.englishShort))")
         } else {
             window = DateRange(table.date(from), table.date(min(to, from + maxDays - 1)))
             period = LocalizedText(nb: "de første \(maxDays / 7) ukene av \(unit.year) (\(window.norwegianShort))",
                                    nn: "dei første \(maxDays / 7) vekene av \(unit.year) (\(window.norwegianShort))",
-                                   en: "the first \(maxDays / 7) weeks of \(unit.year) (\(window.norwegianShort))")
+                                   en: "the first \(maxDays / 7) weeks of \(unit.year) (\(window.englishShort))")
         }
         return explainer.clash(range: window, period: period, needed: 1, available: 0)
     }

@@ -15,21 +15,21 @@ public enum HolidayListing {
         var holidays = TextTable(tight: [0])
         for day in days {
             for case .publicHoliday(let name) in calendar.blockers(on: day) {
-                holidays.append([Words.weekdayAbbreviation(day.weekday, lang), Words.shortDate(day), name.text(lang)])
+                holidays.append([Words.weekdayAbbreviation(day.weekday, lang), Words.shortDate(day, lang), name.text(lang)])
             }
         }
         if !holidays.rows.isEmpty { blocks.append([ListingWords.publicHolidays.text(lang)] + holidays.lines()) }
 
         let runs = periods(days: days, calendar: calendar, lang)
         let closed = runs.filter { !$0.schoolOnly }
-        if !closed.isEmpty { blocks.append([ListingWords.noMeetingPeriods.text(lang)] + periodLines(closed)) }
+        if !closed.isEmpty { blocks.append([ListingWords.noMeetingPeriods.text(lang)] + periodLines(closed, lang)) }
         blocks += schoolBlocks(year: year, school: calendar.school, lang)
 
         if let election = calendar.election(in: year) {
             var text = ListingWords.electionName(election.kind).text(lang)
             if election.projected { text += " " + ListingWords.projected.text(lang) }
             var table = TextTable(tight: [0])
-            table.append([Words.weekdayAbbreviation(election.date.weekday, lang), Words.shortDate(election.date), text])
+            table.append([Words.weekdayAbbreviation(election.date.weekday, lang), Words.shortDate(election.date, lang), text])
             blocks.append([ListingWords.election.text(lang)] + table.lines() + electionSource(election, lang))
         }
 
@@ -147,12 +147,12 @@ public enum HolidayListing {
         return done.sorted { ($0.period.range.first, $0.order) < ($1.period.range.first, $1.order) }.map(\.period)
     }
 
-    static func periodLines(_ periods: [Period]) -> [String] {
+    static func periodLines(_ periods: [Period], _ lang: PlanLanguage) -> [String] {
         var table = TextTable()
         for p in periods {
             let when = p.range.dayCount == 1
-                ? Words.shortDate(p.range.first)
-                : Words.shortDate(p.range.first) + "–" + Words.shortDate(p.range.last)
+                ? Words.shortDate(p.range.first, lang)
+                : Words.dateRange(p.range.first, p.range.last, lang)
             table.append([when, p.reason])
         }
         return table.lines()

@@ -4,7 +4,9 @@
 public enum TextPlan {
     /// Renders `plan` in `language` (default: the plan's own language).
     /// Titles, notes and deadline texts are shown as the solver wrote them.
-    public static func render(_ plan: Plan, language: PlanLanguage? = nil) -> String {
+    /// The plain plan ends by saying whether every requirement of the
+    /// agreement is met; `details` adds how far each preference was missed.
+    public static func render(_ plan: Plan, language: PlanLanguage? = nil, details: Bool = false) -> String {
         let lang = language ?? plan.language
         let events = sortedEvents(plan.events)
         var blocks: [[String]] = []
@@ -17,7 +19,9 @@ public enum TextPlan {
         if !plan.notes.isEmpty {
             blocks.append([PlanWords.notes.text(lang)] + plan.notes.map { "  - " + $0.text.text(lang).trimmingSpaces() })
         }
-        blocks.append([costLine(plan.cost, lang)])
+        var closing = [requirementsLine(plan, lang)]
+        if details { closing.append(costLine(plan.cost, lang)) }
+        blocks.append(closing)
 
         return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
@@ -124,30 +128,52 @@ public enum TextPlan {
     /// across the whole plan, not only within a month.
     static func eventLines(_ plan: Plan, events: [PlannedEvent], _ lang: PlanLanguage) -> [String] {
         var table = TextTable(tight: [0])
+        // Rows per event: a long title wraps onto lines of its own under the
+        // title column instead of being cut.
+        var rowCounts: [Int] = []
         for event in events {
             let time = event.time.map(\.description) ?? PlanWords.allDay.text(lang)
             let markers = positionalMarkers(plan, event).map { "· " + $0 }.joined(separator: " ")
+            let title = wrapped(eventTitle(plan, event, events), width: maxEventTitle)
             table.append([
-                Words.weekdayAbbreviation(event.date.weekday, lang), Words.shortDate(event.date), time,
-                eventTitle(plan, event, events), venueName(plan, event), markers,
+                Words.weekdayAbbreviation(event.date.weekday, lang), Words.shortDate(event.date, lang), time,
+                title[0], venueName(plan, event), markers,
             ])
+            for more in title.dropFirst() { table.append(["", "", "", more]) }
+            rowCounts.append(title.count)
         }
-        let rows = table.lines()
+        var rows = table.lines()[...]
         var lines: [String] = []
         var month: (Int, Int)? = nil
-        for (event, row) in zip(events, rows) {
+        for (event, count) in zip(events, rowCounts) {
             if month == nil || month! != (event.date.year, event.date.month) {
                 if month != nil { lines.append("") }
                 month = (event.date.year, event.date.month)
                 lines.append("\(Words.monthHeading(event.date.month, lang)) \(event.date.year)")
             }
-            lines.append(row)
+            lines += rows.prefix(count)
+            rows = rows.dropFirst(count)
         }
         return lines
     }
 
-    /// Longest title an event line shows before cutting it with "…".
+    /// Widest the title column gets; a longer title wraps at a space.
     static let maxEventTitle = 44
+
+    /// `text` in lines of at most `width` characters, broken at spaces (a
+    /// single word longer than `width` keeps its own line whole).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        guard text.count > width else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty { current = String(word) }
+            else if current.count + 1 + word.count <= width { current += " " + word }
+            else { lines.append(current); current = String(word) }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
 
     /// "Politirådsmøte (2/4)"; the school's name is added when the title lacks it.
     static func eventTitle(_ plan: Plan, _ event: PlannedEvent, _ all: [PlannedEvent]) -> String {
@@ -155,10 +181,6 @@ public enum TextPlan {
         if let id = event.schoolID {
             let name = schoolName(plan, id)
             if !title.contains(name) { title += ", " + name }
-        }
-        // Event lines stay terse: a long title is cut here; the summary at the top shows it whole.
-        if title.count > maxEventTitle {
-            title = String(title.prefix(maxEventTitle - 1)).trimmingSuffixSpaces() + "…"
         }
         // The occurrence count is per series and year (and school, for per-school series).
         let group = all.filter {
@@ -182,7 +204,7 @@ public enum TextPlan {
     /// ("evaluering av avtalen" on the first meeting of the year).
     static func positionalMarkers(_ plan: Plan, _ event: PlannedEvent) -> [String] {
         guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else { return [] }
-        let positional = series.positionalAgenda.map(\.item)
+        let positional = series.positionalAgenda.map { series.agendaItem($0.item, plan.language) }
         var seen: [String] = []
         for item in event.agenda where positional.contains(item) && !seen.contains(item) { seen.append(item) }
         return seen
@@ -198,12 +220,20 @@ public enum TextPlan {
         var table = TextTable(tight: [0])
         for d in deadlines {
             table.append([Words.weekdayAbbreviation(d.due.weekday, lang),
-                          oneYear ? Words.shortDate(d.due) : Words.longDate(d.due), d.title])
+                          oneYear ? Words.shortDate(d.due, lang) : Words.longDate(d.due, lang), d.title])
         }
         return [PlanWords.deadlines.text(lang)] + table.lines()
     }
 
-    /// "Kostnad: 12 (ukedag 4, jevn avstand 8) – høyst 3 fra beste mulige".
+    /// "Alle krav i avtalen er oppfylt." — or, when some weeks of a weekly
+    /// series had no free day, that those are the exception (listed under
+    /// Merknader just above).
+    static func requirementsLine(_ plan: Plan, _ lang: PlanLanguage) -> String {
+        plan.notes.isEmpty ? PlanWords.allRequirementsMet.text(lang) : PlanWords.requirementsMetExceptNotes.text(lang)
+    }
+
+    /// With `--details`: "Ønsker som ikke er helt oppfylt: 12 poeng (ukedag 4,
+    /// jevn avstand 8) – høyst 3 poeng fra best mulig".
     static func costLine(_ cost: CostReport, _ lang: PlanLanguage) -> String {
         let known = Words.softRuleNames.map(\.id)
         let ids = known.filter { cost.byRule[$0] != nil } + cost.byRule.keys.filter { !known.contains($0) }.sorted()
@@ -211,7 +241,8 @@ public enum TextPlan {
             let value = cost.byRule[id]!
             return value == 0 ? nil : "\(Words.softRuleName(id, lang)) \(value)"
         }
-        var line = "\(PlanWords.cost.text(lang)): \(cost.total)"
+        if cost.total == 0 && cost.isProvenOptimal { return PlanWords.allPreferencesMet.text(lang) }
+        var line = "\(PlanWords.cost.text(lang)): \(PlanWords.points(cost.total, lang))"
         if !parts.isEmpty { line += " (" + parts.joined(separator: ", ") + ")" }
         if cost.isProvenOptimal {
             line += " – " + PlanWords.provenOptimal.text(lang)
@@ -231,14 +262,29 @@ enum PlanWords {
     static let allDay = LocalizedText(nb: "hele dagen", nn: "heile dagen", en: "all day")
     static let deadlines = LocalizedText(nb: "Frister", nn: "Fristar", en: "Deadlines")
     static let notes = LocalizedText(nb: "Merknader", nn: "Merknader", en: "Notes")
-    static let cost = LocalizedText(nb: "Kostnad", nn: "Kostnad", en: "Cost")
-    static let provenOptimal = LocalizedText(nb: "bevist optimal", nn: "prova optimal", en: "proven optimal")
+    static let cost = LocalizedText(nb: "Ønsker som ikke er helt oppfylt", nn: "Ønske som ikkje er heilt oppfylte",
+                                    en: "Preferences not fully met")
+    static let provenOptimal = LocalizedText(nb: "ingen plan som holder alle krav, gjør det bedre",
+                                             nn: "ingen plan som held alle krav, gjer det betre",
+                                             en: "no plan that keeps every requirement does better")
+    static let allRequirementsMet = LocalizedText(nb: "Alle krav i avtalen er oppfylt.", nn: "Alle krav i avtalen er oppfylte.",
+                                                  en: "Every requirement of the agreement is met.")
+    static let requirementsMetExceptNotes = LocalizedText(
+        nb: "Alle krav i avtalen er oppfylt, unntatt det som står under Merknader.",
+        nn: "Alle krav i avtalen er oppfylte, bortsett frå det som står under Merknader.",
+        en: "Every requirement of the agreement is met, except what the notes say.")
+    static let allPreferencesMet = LocalizedText(nb: "Alle ønsker i avtalen er oppfylt.", nn: "Alle ønske i avtalen er oppfylte.",
+                                                 en: "Every preference of the agreement is met.")
+
+    static func points(_ n: Int, _ lang: PlanLanguage) -> String {
+        lang == .english ? Words.points(n) : "\(n) poeng"
+    }
 
     static func atMostFromBest(_ gap: Int, _ lang: PlanLanguage) -> String {
         switch lang {
-        case .bokmal: return "høyst \(gap) fra beste mulige"
-        case .nynorsk: return "høgst \(gap) frå beste moglege"
-        case .english: return "at most \(gap) from the best possible"
+        case .bokmal: return "høyst \(gap) poeng fra det best mulige"
+        case .nynorsk: return "høgst \(gap) poeng frå det best moglege"
+        case .english: return "at most \(points(gap, lang)) from the best possible"
         }
     }
 }

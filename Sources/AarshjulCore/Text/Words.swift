@@ -28,15 +28,32 @@ extension Words {
         }
     }
 
-    /// `dd.mm.` — the Norwegian short date, also used in the English plan so columns line up.
-    public static func shortDate(_ date: CivilDate) -> String {
-        twoDigits(date.day) + "." + twoDigits(date.month) + "."
+    /// The one date style of each language. Norwegian: `31.03.` and
+    /// `31.03.2027` (day and month always two digits); English: `31 Mar`
+    /// and `31 Mar 2027`. Every date a person reads goes through these.
+    public static func shortDate(_ date: CivilDate, _ language: PlanLanguage) -> String {
+        switch language {
+        case .bokmal, .nynorsk: return twoDigits(date.day) + "." + twoDigits(date.month) + "."
+        case .english: return "\(date.day) " + englishMonthAbbreviations[date.month - 1]
+        }
     }
 
-    /// `dd.mm.yyyy`
-    public static func longDate(_ date: CivilDate) -> String {
-        shortDate(date) + String(date.year)
+    public static func longDate(_ date: CivilDate, _ language: PlanLanguage) -> String {
+        switch language {
+        case .bokmal, .nynorsk: return shortDate(date, language) + String(date.year)
+        case .english: return shortDate(date, language) + " " + String(date.year)
+        }
     }
+
+    /// A span with its last day included: `01.01.–31.03.`, `1 Jan – 31 Mar`
+    /// (with the year when `withYear`); one day is written once.
+    public static func dateRange(_ first: CivilDate, _ last: CivilDate, _ language: PlanLanguage, withYear: Bool = false) -> String {
+        let show = { (d: CivilDate) in withYear ? longDate(d, language) : shortDate(d, language) }
+        if first == last { return show(first) }
+        return show(first) + (language == .english ? " – " : "–") + show(last)
+    }
+
+    static let englishMonthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     static func twoDigits(_ n: Int) -> String { (n < 10 ? "0" : "") + String(n) }
 

@@ -46,16 +46,30 @@ public struct CalDAVPublisher: Sendable {
         self.client = CalDAVClient(credentials: credentials, session: session)
     }
 
-    /// `today` (the injected clock's): resources starting before it are never deleted.
-    public func publish(_ municipalities: [PublishedMunicipality], today: CivilDate) async throws -> Report {
+    /// How far a publish has come, for a progress line: the municipality
+    /// being sent (1-based of `count`) and its resources sent so far.
+    public struct Progress: Sendable, Equatable {
+        public var municipality: String
+        public var index: Int
+        public var count: Int
+        public var done: Int
+        public var total: Int
+    }
+
+    public func publish(_ municipalities: [PublishedMunicipality], today: CivilDate,
+                        progress: (@Sendable (Progress) -> Void)? = nil) async throws -> Report {
         var report = Report()
-        for municipality in municipalities {
-            try await publish(municipality, today: today, into: &report)
+        for (index, municipality) in municipalities.enumerated() {
+            try await publish(municipality, today: today, into: &report) { done, total in
+                progress?(Progress(municipality: municipality.name, index: index + 1, count: municipalities.count,
+                                   done: done, total: total))
+            }
         }
         return report
     }
 
-    private func publish(_ municipality: PublishedMunicipality, today: CivilDate, into report: inout Report) async throws {
+    private func publish(_ municipality: PublishedMunicipality, today: CivilDate, into report: inout Report,
+                         progress: (Int, Int) -> Void) async throws {
         let collection = URL(string: municipality.id + "/", relativeTo: base)!.absoluteURL
         if try await client.ensureCalendar(collection, displayName: municipality.name) {
             report.collectionsCreated.append(municipality.id)
@@ -66,7 +80,8 @@ public struct CalDAVPublisher: Sendable {
             if let uid = ICalendarLines.uid(in: resource.calendarData) { onServer[uid] = resource } else { strays.append(resource) }
         }
         let wanted = try resources(of: municipality)
-        for (uid, body) in wanted {
+        for (done, (uid, body)) in wanted.enumerated() {
+            progress(done, wanted.count)
             if let existing = onServer[uid] {
                 if ICalendarLines.sameContent(existing.calendarData, body) {
                     report.unchanged.append(uid)
