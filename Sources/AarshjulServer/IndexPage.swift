@@ -193,7 +193,7 @@ public enum IndexPage {
         }
         out += "</tbody>\n</table>\n"
         out += "<p class=\"key\"><span class=\"closed-key\"></span>\(e(w.closed)) <span class=\"school-key\"></span>\(e(w.school))"
-        if let today, today.year == year { out += " <span class=\"today-key\"></span>\(e(w.today)) \(e(Words.shortDate(today)))" }
+        if let today, today.year == year { out += " <span class=\"today-key\"></span>\(e(w.today)) \(e(Words.shortDate(today, w.language)))" }
         out += "</p>\n"
         return out
     }

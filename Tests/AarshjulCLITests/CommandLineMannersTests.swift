@@ -47,17 +47,4 @@ import Testing
         #expect(r.stderr.isEmpty, "\(r.stderr)")
         #expect(!r.stdout.contains("\r"))
     }
-
-    /// On a terminal the same run says what it did (the progress line is
-    /// redrawn in place, the summary stays).
-    @Test(.enabled(if: InitInteractiveTests.tmux != nil, "tmux is not installed (scripts/setup.sh --with-test-peers installs it)"))
-    func progressOnATerminal() throws {
-        let socket = "aarshjul-progress-\(UUID().uuidString.prefix(8))"
-        defer { _ = try? InitInteractiveTests.tmux(socket, ["kill-server"]) }
-        let script = "cd '\(CLI.packageRoot.path)' && '\(CLI.binary.path)' plan calendars/districts/lillehammer.yaml --years 2027-2028 --quiet; echo PLAN-EXIT=$?; sleep 120"
-        _ = try InitInteractiveTests.tmux(socket, ["new-session", "-d", "-x", "200", "-y", "50", "-s", "init", script])
-        let screen = try InitInteractiveTests.waitFor("PLAN-EXIT=", socket: socket)
-        #expect(screen.contains("PLAN-EXIT=0"))
-        #expect(screen.contains("Planla Lillehammer-regionen for 2027–2028"), "\(screen)")
-    }
 }

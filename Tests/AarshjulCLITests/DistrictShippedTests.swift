@@ -66,9 +66,9 @@ struct DistrictShippedTests {
         let path = CLI.packageRoot.appendingPathComponent("calendars/stjordal.yaml").path
         let result = try CLI.run(["explain", path, "--year", "2027", "--event", "stjordal-politirad-2027-01"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Politiråd: mandag 26.4.2027"))
+        #expect(result.stdout.contains("Politiråd: mandag 26.04.2027"))
         #expect(result.stdout.contains("legges helst midt i perioden"))
-        #expect(result.stdout.contains("Vinduet er 1.1.2027–"))
+        #expect(result.stdout.contains("Vinduet er 01.01.2027–"))
         #expect(result.stdout.contains("Saklistefristen faller helst ikke tidligere enn varselfristen krever."))
         #expect(result.stdout.contains("Sum for dette møtet:"))
         let missing = try CLI.run(["explain", path, "--year", "2027", "--event", "nope"])

@@ -100,7 +100,7 @@ import Testing
             guard case .infeasible(let clashes) = error as? PlanningError, let clash = clashes.first else { return false }
             let text = clash.explanation.bokmal
             return clash.seriesID == "politirad" && clash.period == .quarter(2, of: 2027)
-                && text.contains("2. kvartal 2027 (1.4.–30.6.)") && text.contains("lokalet er stengt mandag, tirsdag, torsdag, fredag")
+                && text.contains("2. kvartal 2027 (01.04.–30.06.)") && text.contains("lokalet er stengt mandag, tirsdag, torsdag, fredag")
                 && text.contains("Ombygging") && text.contains("bare 3 dager")
         }
     }

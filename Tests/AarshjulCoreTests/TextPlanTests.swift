@@ -112,7 +112,7 @@ enum TextPlanGolden {
     Merknader
       - Uke 9 har bare én ledig tirsdag.
 
-    Kostnad: 12 (ukedag 4, jevn avstand 8) – høyst 3 fra beste mulige
+    Alle krav i avtalen er oppfylt, unntatt det som står under Merknader.
 
     """
     static let nn = """
@@ -151,7 +151,7 @@ enum TextPlanGolden {
     Merknader
       - Veke 9 har berre éin ledig tysdag.
 
-    Kostnad: 12 (vekedag 4, jamn avstand 8) – høgst 3 frå beste moglege
+    Alle krav i avtalen er oppfylte, bortsett frå det som står under Merknader.
 
     """
     static let en = """
@@ -162,35 +162,35 @@ enum TextPlanGolden {
     Parent meeting          3 meetings  per school: Halsen 2, Lånke 1
 
     February 2027
-      Tue 09.02.  09:00–11:00  Politirådsmøte (1/4)           Rådhuset                · evaluering av avtalen
-      Tue 16.02.  all day      Politikontakt til stede (1/3)  Stjørdal politistasjon
-      Tue 23.02.  all day      Politikontakt til stede (2/3)  Stjørdal politistasjon
+      Tue 9 Feb   09:00–11:00  Politirådsmøte (1/4)           Rådhuset                · evaluering av avtalen
+      Tue 16 Feb  all day      Politikontakt til stede (1/3)  Stjørdal politistasjon
+      Tue 23 Feb  all day      Politikontakt til stede (2/3)  Stjørdal politistasjon
 
     March 2027
-      Tue 02.03.  all day      Politikontakt til stede (3/3)  Stjørdal politistasjon
+      Tue 2 Mar   all day      Politikontakt til stede (3/3)  Stjørdal politistasjon
 
     April 2027
-      Tue 20.04.  09:00–11:00  Politirådsmøte (2/4)           Rådhuset
+      Tue 20 Apr  09:00–11:00  Politirådsmøte (2/4)           Rådhuset
 
     August 2027
-      Tue 24.08.  18:00–19:00  Foreldremøte, Halsen (1/2)
-      Thu 26.08.  18:00–19:00  Foreldremøte, Lånke (1/1)
-      Tue 31.08.  09:00–11:00  Politirådsmøte (3/4)           Rådhuset
+      Tue 24 Aug  18:00–19:00  Foreldremøte, Halsen (1/2)
+      Thu 26 Aug  18:00–19:00  Foreldremøte, Lånke (1/1)
+      Tue 31 Aug  09:00–11:00  Politirådsmøte (3/4)           Rådhuset
 
     September 2027
-      Tue 07.09.  18:00–19:00  Foreldremøte, Halsen (2/2)
+      Tue 7 Sep   18:00–19:00  Foreldremøte, Halsen (2/2)
 
     November 2027
-      Tue 23.11.  09:00–11:00  Politirådsmøte (4/4)           Rådhuset                · evaluering av tiltakene
+      Tue 23 Nov  09:00–11:00  Politirådsmøte (4/4)           Rådhuset                · evaluering av tiltakene
 
     Deadlines
-      Tue 02.02.  Sakliste ut: Politirådsmøte (1/4)
-      Tue 16.11.  Sakliste ut: Politirådsmøte (4/4)
+      Tue 2 Feb   Sakliste ut: Politirådsmøte (1/4)
+      Tue 16 Nov  Sakliste ut: Politirådsmøte (4/4)
 
     Notes
       - Week 9 has only one free Tuesday.
 
-    Cost: 12 (weekday 4, even spacing 8) – at most 3 from the best possible
+    Every requirement of the agreement is met, except what the notes say.
 
     """
 }
@@ -200,6 +200,25 @@ enum TextPlanGolden {
 
     @Test func bokmalPlanIsExact() {
         #expect(TextPlan.render(F.plan()) == TextPlanGolden.nb)
+    }
+
+    /// A title longer than the column wraps at a space onto a line of its own; nothing is cut.
+    @Test func longTitlesWrapInsteadOfBeingCut() {
+        var plan = F.plan()
+        let long = "Kvartalsvis aktivitetsplan SLT og politikontakt med gjennomgang av alle tiltak"
+        plan.events = [PlannedEvent(uid: "p1", seriesID: "politirad", occurrence: 1, title: long, date: F.date(2, 9),
+                                    time: TimeSpan(TimeOfDay(minutes: 540), TimeOfDay(minutes: 660)), location: "Rådhuset",
+                                    stamp: F.stamp)]
+        let text = TextPlan.render(plan)
+        #expect(!text.contains("…"))
+        let lines = text.split(separator: "\n").map(String.init)
+        let first = lines.firstIndex { $0.hasPrefix("  tir 09.02.  09:00–11:00  Kvartalsvis aktivitetsplan SLT og ") }
+        #expect(first != nil, "\(text)")
+        if let i = first {
+            #expect(lines[i].hasSuffix("  Rådhuset"))
+            #expect(lines[i + 1] == String(repeating: " ", count: 27) + "politikontakt med gjennomgang av alle")
+            #expect(lines[i + 2] == String(repeating: " ", count: 27) + "tiltak (1/1)", "the count stays with the last word")
+        }
     }
 
     @Test func nynorskPlanIsExact() {
@@ -278,7 +297,7 @@ enum TextPlanGolden {
         plan.events = [F.kontakt(1, F.date(3, 2))]
         #expect(TextPlan.render(plan).contains("tir 02.03.  hele dagen  Politikontakt til stede (1/1)"))
         #expect(TextPlan.render(plan, language: .nynorsk).contains("tys 02.03.  heile dagen  Politikontakt"))
-        #expect(TextPlan.render(plan, language: .english).contains("Tue 02.03.  all day  Politikontakt"))
+        #expect(TextPlan.render(plan, language: .english).contains("Tue 2 Mar  all day  Politikontakt"))
         #expect(TextPlan.render(plan).contains("Politikontakt til stede  1 dag"))
     }
 
@@ -295,22 +314,24 @@ enum TextPlanGolden {
 
     @Test func provenOptimalWording() {
         let plan = F.plan(cost: CostReport(byRule: ["even-spacing": 5, "day-after-break": 2], lowerBound: 7))
-        #expect(TextPlan.render(plan).hasSuffix("Kostnad: 7 (jevn avstand 5, dagen etter ferie 2) – bevist optimal\n"))
-        #expect(TextPlan.render(plan, language: .nynorsk)
-            .hasSuffix("Kostnad: 7 (jamn avstand 5, dagen etter ferie 2) – prova optimal\n"))
-        #expect(TextPlan.render(plan, language: .english)
-            .hasSuffix("Cost: 7 (even spacing 5, day after a break 2) – proven optimal\n"))
+        #expect(TextPlan.render(plan).hasSuffix("Merknader.\n"), "the plain plan has no cost line")
+        #expect(TextPlan.render(plan, details: true).hasSuffix(
+            "Ønsker som ikke er helt oppfylt: 7 poeng (jevn avstand 5, dagen etter ferie 2) – ingen plan som holder alle krav, gjør det bedre\n"))
+        #expect(TextPlan.render(plan, language: .nynorsk, details: true)
+            .hasSuffix("Ønske som ikkje er heilt oppfylte: 7 poeng (jamn avstand 5, dagen etter ferie 2) – ingen plan som held alle krav, gjer det betre\n"))
+        #expect(TextPlan.render(plan, language: .english, details: true)
+            .hasSuffix("Preferences not fully met: 7 points (even spacing 5, day after a break 2) – no plan that keeps every requirement does better\n"))
     }
 
     @Test func boundedGapWordingAndUnknownRules() {
         let plan = F.plan(cost: CostReport(byRule: ["zz-new-rule": 1, "agreed-weekday": 3, "agenda-notice-early": 2],
                                            lowerBound: 1))
-        #expect(TextPlan.render(plan)
-            .hasSuffix("Kostnad: 6 (avtalt ukedag 3, tidlig sakliste 2, zz-new-rule 1) – høyst 5 fra beste mulige\n"))
-        #expect(TextPlan.render(plan, language: .nynorsk).hasSuffix("– høgst 5 frå beste moglege\n"))
-        #expect(TextPlan.render(plan, language: .english).hasSuffix("– at most 5 from the best possible\n"))
+        #expect(TextPlan.render(plan, details: true)
+            .hasSuffix("Ønsker som ikke er helt oppfylt: 6 poeng (avtalt ukedag 3, tidlig sakliste 2, zz-new-rule 1) – høyst 5 poeng fra det best mulige\n"))
+        #expect(TextPlan.render(plan, language: .nynorsk, details: true).hasSuffix("– høgst 5 poeng frå det best moglege\n"))
+        #expect(TextPlan.render(plan, language: .english, details: true).hasSuffix("– at most 5 points from the best possible\n"))
         let free = F.plan(cost: CostReport())
-        #expect(TextPlan.render(free).hasSuffix("\n\nKostnad: 0 – bevist optimal\n"))
+        #expect(TextPlan.render(free, details: true).hasSuffix("Merknader.\nAlle ønsker i avtalen er oppfylt.\n"))
     }
 
     @Test func emptyPlanStillHasHeaderSummaryAndCost() {
@@ -325,7 +346,7 @@ enum TextPlanGolden {
             Politikontakt til stede  0 dager
             Foreldremøte             0 møter
 
-            Kostnad: 0 – bevist optimal
+            Alle krav i avtalen er oppfylt.
 
             """)
     }

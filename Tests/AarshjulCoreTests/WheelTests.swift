@@ -222,7 +222,7 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         #expect(doc.all("text", class: "centre-year").first?.text == "2025")
         let english = SVGDocument(AnnualWheel.svg(for: Self.plan(), language: .english))
         #expect(english.all("text", class: "legend-title").first?.text == "Police council")
-        #expect(english.all("text", class: "legend-dates").first?.text == "2 meetings: 01.01. 15.10.")
+        #expect(english.all("text", class: "legend-dates").first?.text == "2 meetings: 1 Jan, 15 Oct")
     }
 
     @Test func monthsWeeksAndClosedPeriods() throws {

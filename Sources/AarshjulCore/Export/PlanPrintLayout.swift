@@ -157,7 +157,7 @@ public struct PlanPrintLayout {
     func eventBlock(_ row: PlanRow) -> Block {
         let width = contentWidth - Self.textColumn
         var items: [PrintItem] = []
-        let date = "\(Words.weekdayAbbreviation(row.event.date.weekday, language)) \(Words.shortDate(row.event.date))"
+        let date = "\(Words.weekdayAbbreviation(row.event.date.weekday, language)) \(Words.shortDate(row.event.date, language))"
         items.append(.text(PrintText(x: Self.dateColumn, y: 12, text: date, size: 9.5, bold: false, colour: "#1f2a36")))
         let time = row.start.isEmpty ? words.allDay : "\(row.start)–\(row.end)"
         items.append(.text(PrintText(x: Self.timeColumn, y: 12, text: time, size: 9.5, bold: false, colour: "#1f2a36")))
@@ -189,7 +189,7 @@ public struct PlanPrintLayout {
     func deadlineBlock(_ deadline: PlannedDeadline) -> Block {
         let width = contentWidth - Self.textColumn
         var items: [PrintItem] = []
-        let date = "\(Words.weekdayAbbreviation(deadline.due.weekday, language)) \(Words.shortDate(deadline.due))"
+        let date = "\(Words.weekdayAbbreviation(deadline.due.weekday, language)) \(Words.shortDate(deadline.due, language))"
         items.append(.text(PrintText(x: Self.dateColumn, y: 12, text: date, size: 9.5, bold: false, colour: "#1f2a36")))
         items.append(.text(PrintText(x: Self.timeColumn, y: 12, text: words.deadline, size: 9.5, bold: false, colour: "#1f2a36")))
         var y = 12.0

@@ -41,7 +41,7 @@ public enum PlanRows {
             let series = plan.agreement.series.first { $0.id == event.seriesID }
             let seriesTitle = series.map { language == .english ? ($0.titleEnglish ?? $0.title) : $0.title } ?? event.title
             let deadlines = (deadlinesByEvent[event.uid] ?? []).sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
-                .map { "\($0.title): \(Words.longDate($0.due))" }
+                .map { "\($0.title): \(Words.longDate($0.due, language))" }
             return PlanRow(
                 event: event,
                 weekday: Words.weekdayName(event.date.weekday, language),

@@ -135,6 +135,7 @@ public enum TextPlan {
             let time = event.time.map(\.description) ?? PlanWords.allDay.text(lang)
             let markers = positionalMarkers(plan, event).map { "· " + $0 }.joined(separator: " ")
             let title = wrapped(eventTitle(plan, event, events), width: maxEventTitle)
+                .map { $0.replacingNoBreakSpaces() }
             table.append([
                 Words.weekdayAbbreviation(event.date.weekday, lang), Words.shortDate(event.date, lang), time,
                 title[0], venueName(plan, event), markers,
@@ -187,7 +188,8 @@ public enum TextPlan {
             $0.seriesID == event.seriesID && $0.date.year == event.date.year && $0.schoolID == event.schoolID
         }
         let total = max(group.count, group.map(\.occurrence).max() ?? 0)
-        return "\(title) (\(event.occurrence)/\(total))"
+        // A no-break space keeps the count with the title's last word when the title wraps.
+        return "\(title)\u{00A0}(\(event.occurrence)/\(total))"
     }
 
     /// The venue's own name when the location is a known venue, else the
@@ -290,6 +292,8 @@ enum PlanWords {
 }
 
 extension String {
+    func replacingNoBreakSpaces() -> String { String(map { $0 == "\u{00A0}" ? " " : $0 }) }
+
     func trimmingSuffixSpaces() -> String {
         var s = self
         while s.last == " " || s.last == "," { s.removeLast() }

@@ -55,10 +55,10 @@ public enum WheelTracks {
         let count = track.events.count
         let noun = Words.countNoun(count, days: track.events.first?.isAllDay ?? false, language)
         guard let first = track.events.first, let last = track.events.last else { return "\(count) \(noun)" }
-        if count <= 24 { return "\(count) \(noun): " + track.events.map { Words.shortDate($0.date) }.joined(separator: " ") }
-        return "\(count) \(noun), " + LocalizedText(nb: "fra \(Words.shortDate(first.date)) til \(Words.shortDate(last.date))",
-                                                     nn: "frå \(Words.shortDate(first.date)) til \(Words.shortDate(last.date))",
-                                                     en: "from \(Words.shortDate(first.date)) to \(Words.shortDate(last.date))").text(language)
+        if count <= 24 { return "\(count) \(noun): " + track.events.map { Words.shortDate($0.date, language) }.joined(separator: language == .english ? ", " : " ") }
+        return "\(count) \(noun), " + LocalizedText(nb: "fra \(Words.shortDate(first.date, language)) til \(Words.shortDate(last.date, language))",
+                                                     nn: "frå \(Words.shortDate(first.date, language)) til \(Words.shortDate(last.date, language))",
+                                                     en: "from \(Words.shortDate(first.date, language)) to \(Words.shortDate(last.date, language))").text(language)
     }
 
     /// Tracks in the agreement's series order; events of a series the
@@ -350,7 +350,7 @@ struct WheelDrawing {
         if let today = options.today, today.year == year {
             y += 24
             out += "<rect x=\"\(n(x + 5))\" y=\"\(n(y - 12))\" width=\"3\" height=\"14\" fill=\"\(SeriesStyle.todayColour)\"/>"
-                + "<text x=\"\(n(textX))\" y=\"\(n(y))\">\(XMLText.escape("\(words.today) \(Words.shortDate(today))"))</text>\n"
+                + "<text x=\"\(n(textX))\" y=\"\(n(y))\">\(XMLText.escape("\(words.today) \(Words.shortDate(today, language))"))</text>\n"
         }
         out += "</g>\n"
         return y + 20
