@@ -101,7 +101,7 @@ import Testing
             for calendarYear in range.first.year...range.last.year {
                 let text = try #require(listings[calendarYear])
                 let first = max(range.first, .firstOfYear(calendarYear)), last = min(range.last, .lastOfYear(calendarYear))
-                let when = first == last ? Words.shortDate(first) : Words.shortDate(first) + "–" + Words.shortDate(last)
+                let when = Words.dateRange(first, last, .bokmal)
                 let line = try #require(Self.line(text, when, name), "\(county) \(calendarYear): no \(name) line for \(when)\n\(text)")
                 let status = provenance.status.word(.bokmal)
                 #expect(line.contains(" \(status) ["), "\(county): \(line)")

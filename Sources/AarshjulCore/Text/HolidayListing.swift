@@ -81,7 +81,7 @@ public enum HolidayListing {
         var table = TextTable()
         for b in breaks {
             let first = max(b.range.first, .firstOfYear(year)), last = min(b.range.last, .lastOfYear(year))
-            let when = first == last ? Words.shortDate(first) : Words.shortDate(first) + "–" + Words.shortDate(last)
+            let when = Words.dateRange(first, last, lang)
             let status: String
             if let p = b.provenance {
                 var ref = p.source.map { $0.citation(lang) } ?? ""
