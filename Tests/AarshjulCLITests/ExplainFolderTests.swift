@@ -31,12 +31,12 @@ import Testing
     }
 
     /// A date with two events explains both, in plan order (Øyer 31 March 2027:
-    /// the police contact's day and the primary school meeting, golden plan).
+    /// the police contact's day and the lower secondary school meeting, golden plan).
     @Test func aDateWithTwoEventsExplainsBoth() throws {
         let result = try CLI.run(["explain", "calendars/oyer.yaml", "--year", "2027", "--event", "2027-03-31"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Politikontakten i Øyer: onsdag 31.03.2027"), "\(result.stdout)")
-        #expect(result.stdout.contains("\n\nMøte med ansatte ved barneskolen: onsdag 31.03.2027 09:00–10:00"), "\(result.stdout)")
+        #expect(result.stdout.contains("\n\nMøte med ansatte ved ungdomsskolen: onsdag 31.03.2027 09:00–10:00"), "\(result.stdout)")
         let byUID = try CLI.run(["explain", "calendars/oyer.yaml", "--year", "2027", "--event", "oyer-politirad-2027-01"])
         #expect(byUID.stdout.hasPrefix("Politiråd: ") && !byUID.stdout.contains("Politikontakten i Øyer:"))
     }

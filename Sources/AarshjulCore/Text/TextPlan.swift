@@ -231,7 +231,9 @@ public enum TextPlan {
     /// series had no free day, that those are the exception (listed under
     /// Merknader just above).
     static func requirementsLine(_ plan: Plan, _ lang: PlanLanguage) -> String {
-        plan.notes.isEmpty ? PlanWords.allRequirementsMet.text(lang) : PlanWords.requirementsMetExceptNotes.text(lang)
+        // Notes about a series (a week with no free day) are requirements not met;
+        // notes without one (a projected school year) only inform.
+        plan.notes.contains { $0.seriesID != nil } ? PlanWords.requirementsMetExceptNotes.text(lang) : PlanWords.allRequirementsMet.text(lang)
     }
 
     /// With `--details`: "Ønsker som ikke er helt oppfylt: 12 poeng (ukedag 4,
