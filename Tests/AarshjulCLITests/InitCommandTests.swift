@@ -194,26 +194,34 @@ import Testing
         throw CancellationError()
     }
 
+    /// Runs one tmux command and waits for it with `waitpid`. (Foundation's
+    /// `Process` was seen to wait for ever on the client of `new-session -d`,
+    /// which forks the tmux server and exits, leaving it a zombie.) Only
+    /// capture-pane's output is read, through a file: the server a command
+    /// starts would inherit a pipe, and the pipe would never reach its end.
     @discardableResult
     static func tmux(_ socket: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux!)
-        process.arguments = ["-u", "-L", socket, "-f", "/dev/null"] + arguments
+        let reads = arguments.first == "capture-pane"
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("aarshjul-tmux-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, reads ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        // Only capture-pane's output is read: a command that starts the tmux
-        // server would hand it the pipe, and the pipe would never reach its end.
-        let reads = arguments.first == "capture-pane"
-        let out = Pipe()
-        process.standardOutput = reads ? out : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = reads ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let argv = ([tmux!, "-u", "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, tmux!, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return reads ? ((try? String(contentsOf: output, encoding: .utf8)) ?? "") : ""
     }
 }
