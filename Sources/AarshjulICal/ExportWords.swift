@@ -34,28 +34,6 @@ enum ExportWords {
         LocalizedText(nb: "Årshjul", nn: "Årshjul", en: "Annual wheel").text(language)
     }
 
-    /// Each person once: "Kari Nordmann (ordfører)" for a named person, the
-    /// role where no one is named.
-    static func personText(_ person: Person) -> String {
-        if person.name.isEmpty { return person.role }
-        // Agreements name people by role ("Ordfører" with role "Ordfører, Lillestrøm kommune"):
-        // then the role says it all, and repeating the name reads badly.
-        if person.role.isEmpty || person.role == person.name { return person.name }
-        if person.role.lowercased().hasPrefix(person.name.lowercased()) { return person.role }
-        // "Seksjonsleder OUT" with role "Seksjonsleder, oppsøkende ungdomsteam (OUT)":
-        // the name is itself a role title, so it is shown alone, not twice.
-        if sharesWord(person.name, person.role) { return person.name }
-        return "\(person.name) (\(person.role))"
-    }
-
-    /// True when a word of `name` (letters only, 3+ characters) is also a word of `role`.
-    static func sharesWord(_ name: String, _ role: String) -> Bool {
-        func words(_ s: String) -> Set<String> {
-            Set(s.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 3 })
-        }
-        return !words(name).isDisjoint(with: words(role))
-    }
-
     /// People as a list that reads as one: each on its own line after the
     /// heading when there are several ("Ansvarlig:\n- SLT-koordinator, Øyer
     /// kommune\n- Politikontakt …"), on the heading's line when one — roles

@@ -102,7 +102,7 @@ struct PlanComponents {
         try c.add(property: icalproperty_new_dtend(LibicalRuntime.dateValue(deadline.due.adding(days: 1))), what: "DTEND")
         try c.add(property: icalproperty_new_summary(deadlineTitle(deadline, meeting: meeting)), what: "SUMMARY")
         var lines: [String] = [deadline.title]
-        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(ExportWords.personText)
+        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(\.shownAs)
         if !responsible.isEmpty { lines.append(ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")) }
         try c.add(property: icalproperty_new_description(lines.joined(separator: "\n")), what: "DESCRIPTION")
         if let related = deadline.relatedEventUID {
@@ -142,7 +142,7 @@ struct PlanComponents {
         if deadline.cancelled {
             try c.add(property: icalproperty_new_status(ICAL_STATUS_CANCELLED), what: "STATUS")
         }
-        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(ExportWords.personText)
+        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(\.shownAs)
         if !responsible.isEmpty {
             let heading = responsible.count == 1 ? ExportWords.responsible(language) : ExportWords.responsiblePlural(language)
             let text = ExportWords.peopleBlock(heading, responsible)
@@ -180,7 +180,7 @@ struct PlanComponents {
         }
         var roles: [String] = []
         let series = series(event.seriesID)
-        let person = { (id: String?) -> String? in id.flatMap(plan.agreement.person).map(ExportWords.personText) }
+        let person = { (id: String?) -> String? in id.flatMap(plan.agreement.person).map(\.shownAs) }
         if let chair = person(series?.chair) { roles.append(ExportWords.chair(language) + " " + chair) }
         if let caller = person(series?.calledBy ?? event.organizer) {
             roles.append(ExportWords.calledBy(language) + " " + caller)

@@ -158,7 +158,8 @@ import Testing
         let openBefore = catalog.lookup(open)!.body
         let path = dir + "/flakstad.yaml"
         try (try String(contentsOfFile: path, encoding: .utf8))
-            .replacingOccurrences(of: "      - Saker fra kommunen\n", with: "      - Saker fra kommunen\n      - Trygghetsundersøkelsen\n")
+            .replacingOccurrences(of: "      - {text: \"Saker fra kommunen\", text_en: \"Matters from the municipality\"}\n",
+                                  with: "      - {text: \"Saker fra kommunen\", text_en: \"Matters from the municipality\"}\n      - Trygghetsundersøkelsen\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
         clock.now = Self.edit
         let changed = try await source.build().catalog

@@ -94,6 +94,31 @@ public struct Person: Sendable, Equatable {
     }
 }
 
+extension Person {
+    /// The person as people read them, each once: "Kari Nordmann (ordfører)"
+    /// for a named person, the role where no one is named. Agreements often
+    /// name people by role ("Ordfører" with role "Ordfører, Øyer kommune"),
+    /// and then the role alone says it; a name that is itself a role title
+    /// ("Seksjonsleder OUT" with role "Seksjonsleder, oppsøkende ungdomsteam
+    /// (OUT)") is shown alone, not twice. Feeds, text plan, PDF and
+    /// spreadsheet all name people through this.
+    public var shownAs: String {
+        if name.isEmpty { return role }
+        if role.isEmpty || role == name { return name }
+        if role.lowercased().hasPrefix(name.lowercased()) { return role }
+        if Self.sharesWord(name, role) { return name }
+        return "\(name) (\(role))"
+    }
+
+    /// True when a word of `name` (letters only, 3+ characters) is also a word of `role`.
+    static func sharesWord(_ name: String, _ role: String) -> Bool {
+        func words(_ s: String) -> Set<String> {
+            Set(s.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 3 })
+        }
+        return !words(name).isDisjoint(with: words(role))
+    }
+}
+
 /// A place meetings are held, with the opening hours of the body hosting them.
 public struct Venue: Sendable, Equatable {
     public var id: String

@@ -170,7 +170,7 @@ public struct PlanPrintLayout {
         var details: [String] = []
         if !row.place.isEmpty { details.append(row.place) }
         if !row.calledBy.isEmpty { details.append("\(words.calledBy): \(row.calledBy)") }
-        if !row.attendees.isEmpty { details.append("\(words.attendees): \(row.attendees.joined(separator: ", "))") }
+        if !row.attendees.isEmpty { details.append("\(words.attendees): \(row.attendees.joined(separator: "; "))") }
         // A presence day's items are its activities, the same every week: the
         // meetings' agendas are what the council reads.
         if !row.event.isAllDay && !row.agenda.isEmpty { details.append("\(words.agenda): \(row.agenda.joined(separator: "; "))") }
@@ -199,7 +199,7 @@ public struct PlanPrintLayout {
         }
         let responsible = deadline.responsible.map { PlanRows.personText(plan.agreement, $0) }
         if !responsible.isEmpty {
-            for line in TextWrap.lines("\(words.responsible): \(responsible.joined(separator: ", "))", width: width, size: 8, bold: false, measure: measure) {
+            for line in TextWrap.lines("\(words.responsible): \(responsible.joined(separator: "; "))", width: width, size: 8, bold: false, measure: measure) {
                 items.append(.text(PrintText(x: Self.textColumn, y: y, text: line, size: 8, bold: false, colour: "#3d4852")))
                 y += 10
             }

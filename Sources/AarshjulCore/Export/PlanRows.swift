@@ -82,14 +82,8 @@ public enum PlanRows {
         return "\(title) (\(event.occurrence)/\(total))"
     }
 
-    /// A person as people read them: agreements often name people by role
-    /// ("Ordfører" with role "Ordfører, Øyer kommune"), and then the role
-    /// alone says it; otherwise "Name (role)". Unknown ids are shown as they are.
+    /// A person as `Person.shownAs` names them; unknown ids are shown as they are.
     public static func personText(_ agreement: Agreement, _ id: String) -> String {
-        guard let person = agreement.person(id) else { return id }
-        if person.name.isEmpty { return person.role }
-        if person.role.isEmpty || person.role == person.name { return person.name }
-        if person.role.lowercased().hasPrefix(person.name.lowercased()) { return person.role }
-        return "\(person.name) (\(person.role))"
+        agreement.person(id)?.shownAs ?? id
     }
 }
