@@ -195,7 +195,7 @@ public enum HardRuleAudit {
                 found.append(Violation(ruleID: RuleCatalogue.busyTime, uid: event.uid, explanation: LocalizedText(
                     nb: "\(name) er opptatt \(event.date.norwegian) (\(hit.summary)), men er satt opp på \(event.uid).",
                     nn: "\(name) er oppteken \(event.date.norwegian) (\(hit.summary)), men er sett opp på \(event.uid).",
-                    en: "\(name) is busy on \(event.date.iso) (\(hit.summary)) but is booked for \(event.uid).")))
+                    en: "\(name) is busy on \(event.date.english) (\(hit.summary)) but is booked for \(event.uid).")))
             }
         }
         return found

@@ -38,13 +38,13 @@ public enum PlacementAudit {
                     found.append(Violation(ruleID: RuleCatalogue.positionalAgenda, uid: last.uid, explanation: LocalizedText(
                         nb: "\(series.title) \(last.date.norwegian): årets siste møte skal ligge i \(names.map { Words.monthName($0, .bokmal) }.joined(separator: "/")).",
                         nn: "\(series.title) \(last.date.norwegian): siste møtet i året skal liggje i \(names.map { Words.monthName($0, .nynorsk) }.joined(separator: "/")).",
-                        en: "\(series.titleEnglish ?? series.title) \(last.date.iso): the year's last meeting belongs in \(names.map { Words.monthName($0, .english) }.joined(separator: "/")).")))
+                        en: "\(series.titleEnglish ?? series.title) \(last.date.english): the year's last meeting belongs in \(names.map { Words.monthName($0, .english) }.joined(separator: "/")).")))
                 }
                 if let election, !electionItems.isEmpty, reach.contains(where: { $0 > election.date }), last.date <= election.date {
                     found.append(Violation(ruleID: RuleCatalogue.positionalAgenda, uid: last.uid, explanation: LocalizedText(
                         nb: "\(series.title) \(year): ingen møte etter kommunevalget \(election.date.norwegian), så revisjonssaken har intet møte.",
                         nn: "\(series.title) \(year): ikkje noko møte etter kommunevalet \(election.date.norwegian), så revisjonssaka har ikkje noko møte.",
-                        en: "\(series.titleEnglish ?? series.title) \(year): no meeting after the municipal election on \(election.date.iso), so the revision item has none.")))
+                        en: "\(series.titleEnglish ?? series.title) \(year): no meeting after the municipal election on \(election.date.english), so the revision item has none.")))
                 }
             }
         }
@@ -94,7 +94,7 @@ public enum PlacementAudit {
                     found.append(Violation(ruleID: RuleCatalogue.deadlineSlip, uid: uid, explanation: LocalizedText(
                         nb: "\(deadline.title) (K\(q) \(year)) \(due.norwegian): skal være \(nominal.norwegian) eller \(side.bokmal).",
                         nn: "\(deadline.title) (K\(q) \(year)) \(due.norwegian): skal vere \(nominal.norwegian) eller \(side.nynorsk).",
-                        en: "\(deadline.titleEnglish ?? deadline.title) (Q\(q) \(year)) \(due.iso): should be \(nominal.iso) or \(side.english).")))
+                        en: "\(deadline.titleEnglish ?? deadline.title) (Q\(q) \(year)) \(due.english): should be \(nominal.english) or \(side.english).")))
                 }
             }
         }

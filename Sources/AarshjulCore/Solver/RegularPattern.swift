@@ -151,6 +151,6 @@ enum PatternDepartures {
         return PlanNote(seriesID: series.id, text: LocalizedText(
             nb: "\(unit.title): \(date.norwegian) kl. \(at) i stedet for \(usual): \(names) har andre møter da",
             nn: "\(unit.title): \(date.norwegian) kl. \(at) i staden for \(usual): \(names) har andre møte då",
-            en: "\(english): \(date.iso) at \(at) instead of \(usual): \(names) \(busy.count == 1 ? "has" : "have") other meetings then"))
+            en: "\(english): \(date.english) at \(at) instead of \(usual): \(names) \(busy.count == 1 ? "has" : "have") other meetings then"))
     }
 }

@@ -83,8 +83,8 @@ public enum ChainRelief {
             nn: "\(series.title): \(minWeeks)–\(maxWeeks) veker etter siste publiserte møte \(dotted(last)) let seg ikkje halde"
                 + (reason.map { " (\($0.nynorsk))" } ?? "") + "; neste møte er \(dotted(next)), "
                 + gap("veke", "veker", "dag", "dagar", "og") + " etter, og deretter kvar \(minWeeks).–\(maxWeeks). veke.",
-            en: "\(english): \(minWeeks)–\(maxWeeks) weeks after the last published meeting on \(last.iso) could not be kept"
-                + (reason.map { " (\($0.english))" } ?? "") + "; the next meeting is on \(next.iso), "
+            en: "\(english): \(minWeeks)–\(maxWeeks) weeks after the last published meeting on \(Words.longDate(last, .english)) could not be kept"
+                + (reason.map { " (\($0.english))" } ?? "") + "; the next meeting is on \(Words.longDate(next, .english)), "
                 + gap("week", "weeks", "day", "days", "and") + " later, and then every \(minWeeks)–\(maxWeeks) weeks."))
     }
 
