@@ -42,11 +42,22 @@ struct ShippedCostTests {
 /// meeting itself on every shipped plan: a school-term chain's window runs
 /// on over the pupils' summer holiday, as the planner and the audit count it.
 struct ExplainWindowTests {
+    /// The window as English explain writes it: "The window is 5 Mar 2027 – 19 Mar 2027".
     static func window(in text: String) -> (CivilDate, CivilDate)? {
         guard let range = text.range(of: "The window is ") else { return nil }
-        let parts = text[range.upperBound...].prefix(25).components(separatedBy: " – ")
-        guard parts.count == 2, let first = CivilDate(iso: parts[0]), let last = CivilDate(iso: String(parts[1].prefix(10))) else { return nil }
+        let line = text[range.upperBound...].prefix { $0 != "\n" }
+        let parts = line.components(separatedBy: " – ")
+        guard parts.count == 2, let first = englishDate(parts[0]), let last = englishDate(parts[1]) else { return nil }
         return (first, last)
+    }
+
+    /// "19 Mar 2027" (anything after the year ignored).
+    static func englishDate(_ text: String) -> CivilDate? {
+        let words = text.split(separator: " ")
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard words.count >= 3, let day = Int(words[0]), let month = months.firstIndex(of: String(words[1])),
+              let year = Int(words[2].prefix(4)) else { return nil }
+        return CivilDate(year: year, month: month + 1, day: day)
     }
 
     @Test(arguments: ShippedAgreementsRoundTripTests.municipalities)
