@@ -10,6 +10,8 @@ import Foundation
 public enum AgreementTemplate {
     public struct Choices: Sendable, Equatable {
         public var municipality: String
+        /// The kommunenummer, when the municipality is in the register (data/kommuner.yaml).
+        public var municipalityNumber: String?
         public var county: County
         public var policeDistrict: String
         public var language: PlanLanguage
@@ -31,8 +33,9 @@ public enum AgreementTemplate {
         public init(municipality: String, county: County, policeDistrict: String, language: PlanLanguage = .bokmal,
                     councilsPerYear: Int = defaultCouncilsPerYear, sltWeeks: ClosedRange<Int>? = defaultSLTWeeks,
                     contactDay: Weekday?? = .some(nil), monthlyMeeting: Bool = false, preventionCalendar: Bool = false,
-                    revised: CivilDate) {
+                    revised: CivilDate, municipalityNumber: String? = nil) {
             self.municipality = municipality
+            self.municipalityNumber = municipalityNumber
             self.county = county
             self.policeDistrict = policeDistrict
             self.language = language
@@ -97,6 +100,7 @@ public enum AgreementTemplate {
         line()
         line("id: \(c.id)")
         line("municipality: \(quoted(c.municipality))")
+        if let number = c.municipalityNumber { line("municipality_number: \"\(number)\"", w.numberNote) }
         line("police_district: \(quoted(c.policeDistrict))")
         line("county: \(c.county.rawValue)", w.countyNote(c.county))
         line("language: \(c.language.rawValue)")

@@ -38,6 +38,12 @@ struct TemplateWords {
         ]
     }
 
+    var numberNote: String {
+        t("kommunenummer, fylke og politidistrikt fra kommuneregisteret (data/kommuner.yaml)",
+          "kommunenummer, fylke og politidistrikt frå kommuneregisteret (data/kommuner.yaml)",
+          "municipality number, county and police district from the register (data/kommuner.yaml)")
+    }
+
     func countyNote(_ county: County) -> String {
         t("skoleferiene følger \(county.name) fylke; egen skolerute: se school_calendar i formatet",
           "skuleferiane følgjer \(county.name) fylke; eiga skulerute: sjå school_calendar i formatet",

@@ -13,11 +13,13 @@ struct InitCommand: ParsableCommand {
         abstract: "Start an agreement file: asks for (or takes flags for) the municipality and the standard series, and writes a commented YAML file that `check` passes and `plan` plans.",
         discussion: """
         At a terminal, init asks for every value not given as a flag (Enter takes the default shown in brackets).
-        Without a terminal, or with --no-input, it takes the defaults and needs --municipality, --county and
-        --police-district. It never overwrites a file unless --force is given.
+        A municipality in the register (data/kommuner.yaml) brings its county, police district and number;
+        for another name, give --county and --police-district too. Without a terminal, or with --no-input,
+        it takes the defaults and needs --municipality. It never overwrites a file unless --force is given.
         Examples:
           aarshjul init
-          aarshjul init calendars/gran.yaml --municipality Gran --county innlandet --police-district Innlandet
+          aarshjul init calendars/gran.yaml --municipality Gran
+          aarshjul init --municipality Testby --county innlandet --police-district Innlandet
           aarshjul init --municipality Luster --county vestland --police-district Vest --lang nn --politirad 2 --slt none
         """
     )
@@ -28,10 +30,10 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The municipality's name, e.g. Gran or \"Indre Østfold\".")
     var municipality: String?
 
-    @Option(help: "The county, for school holidays: \(County.allCases.map(\.rawValue).joined(separator: ", ")) (or its name).")
+    @Option(help: "The county, for school holidays (default: the register's, for a municipality it has): \(County.allCases.map(\.rawValue).joined(separator: ", ")) (or its name).")
     var county: String?
 
-    @Option(name: .customLong("police-district"), help: "The police district, e.g. Innlandet (\"politidistrikt\" is added when missing).")
+    @Option(name: .customLong("police-district"), help: "The police district, e.g. Innlandet (\"politidistrikt\" is added when missing). Default: the register's, for a municipality it has.")
     var policeDistrict: String?
 
     @Option(name: .customLong("lang"), help: "The agreement's language and its comments: nb (bokmål, default), nn (nynorsk) or en.")

@@ -17,27 +17,38 @@ struct InitQuestions {
 
     mutating func choices(today: CivilDate) -> AgreementTemplate.Choices {
         let c = command
-        if !interactive {
+        let flagLanguage = c.language.flatMap(TemplateAnswers.language)
+        if !interactive && c.municipality == nil {
+            Failure.exit(InitWords(language: flagLanguage ?? .bokmal).missingFlags(["--municipality"]
+                + (c.county == nil ? ["--county"] : []) + (c.policeDistrict == nil ? ["--police-district"] : [])), code: 1)
+        }
+        let language = flagLanguage
+            ?? ask(InitWords.languageQuestion, default: "nb", TemplateAnswers.language, retry: InitWords.languageRetry)
+        words = InitWords(language: language)
+        let typed = (c.municipality
+            ?? ask(words.municipalityQuestion, default: nil, { TemplateAnswers.isPrintableName($0) ? $0.trimmedAnswer : nil },
+                   retry: words.municipalityRetry)).trimmedAnswer
+        // A municipality in the register brings its county and police district
+        // (offered as the defaults at a terminal); only others need them typed.
+        let givenCounty = c.county.flatMap(TemplateAnswers.county)
+        var known = registered(typed, county: givenCounty)
+        if !interactive && known == nil {
             var missing: [String] = []
-            if c.municipality == nil { missing.append("--municipality") }
             if c.county == nil { missing.append("--county") }
             if c.policeDistrict == nil { missing.append("--police-district") }
             if !missing.isEmpty {
-                let language = c.language.flatMap(TemplateAnswers.language) ?? .bokmal
-                Failure.exit(InitWords(language: language).missingFlags(missing), code: 1)
+                let namesakes = MunicipalityRegisterFile.shipped.current(named: typed)
+                if namesakes.count > 1 && c.county == nil { Failure.exit(words.ambiguous(typed, in: namesakes.map(\.county)), code: 1) }
+                Failure.exit(words.missingFlags(missing), code: 1)
             }
         }
-        let language = c.language.flatMap(TemplateAnswers.language)
-            ?? ask(InitWords.languageQuestion, default: "nb", TemplateAnswers.language, retry: InitWords.languageRetry)
-        words = InitWords(language: language)
-        let municipality = c.municipality
-            ?? ask(words.municipalityQuestion, default: nil, { TemplateAnswers.isPrintableName($0) ? $0.trimmedAnswer : nil },
-                   retry: words.municipalityRetry)
-        let county = c.county.flatMap(TemplateAnswers.county)
-            ?? ask(words.countyQuestion, default: nil, TemplateAnswers.county, retry: words.countyRetry)
+        let county = givenCounty
+            ?? ask(words.countyQuestion, default: known?.county.rawValue, TemplateAnswers.county, retry: words.countyRetry)
+        if known == nil { known = registered(typed, county: county) }
         let district = c.policeDistrict
-            ?? ask(words.districtQuestion, default: nil, { TemplateAnswers.isPrintableName($0) ? $0.trimmedAnswer : nil },
+            ?? ask(words.districtQuestion, default: known?.policeDistrict, { TemplateAnswers.isPrintableName($0) ? $0.trimmedAnswer : nil },
                    retry: words.districtRetry)
+        let municipality = known?.name ?? typed
         let councils = c.councils
             ?? ask(words.councilQuestion, default: String(AgreementTemplate.defaultCouncilsPerYear), {
                 Int($0.trimmedAnswer).flatMap { AgreementTemplate.councilsPerYearRange.contains($0) ? $0 : nil }
@@ -65,16 +76,34 @@ struct InitQuestions {
         let prevention = c.preventionCalendar
             ?? ask(words.preventionQuestion, default: words.no, TemplateAnswers.yesNo, retry: words.yesNoRetry)
         var choices = AgreementTemplate.Choices(
-            municipality: municipality.trimmedAnswer, county: county,
+            municipality: municipality, county: county,
             policeDistrict: TemplateAnswers.policeDistrict(district), language: language,
             councilsPerYear: councils, sltWeeks: slt, contactDay: contact, monthlyMeeting: monthly,
-            preventionCalendar: prevention, revised: today)
+            preventionCalendar: prevention, revised: today, municipalityNumber: known?.county == county ? known?.number : nil)
         if !choices.hasSeries {
             if !interactive { Failure.exit(words.noSeries, code: 1) }
             say(words.noSeriesDefault)
             choices.councilsPerYear = AgreementTemplate.defaultCouncilsPerYear
         }
         return choices
+    }
+
+    /// The register's entry (data/kommuner.yaml) for `name`, in `county` when
+    /// given; nil for a name it does not know or that several municipalities
+    /// share while no county tells them apart. A former municipality, or a
+    /// county other than the register's, is refused with what to write instead.
+    func registered(_ name: String, county: County?) -> Municipality? {
+        let register = MunicipalityRegisterFile.shipped
+        switch register.find(name: name, county: county) {
+        case .current(let m):
+            return county == nil && register.current(named: name).count > 1 ? nil : m
+        case .ceased(let gone, let successor):
+            Failure.exit(words.ceased(gone.name, became: successor, on: gone.until.adding(days: 1)), code: 1)
+        case .otherCounty(let m):
+            Failure.exit(words.otherCounty(m, given: county!), code: 1)
+        default:
+            return nil
+        }
     }
 
     func fileName(default name: String) -> String {

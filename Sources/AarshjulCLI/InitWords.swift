@@ -91,6 +91,29 @@ struct InitWords {
           "without a terminal init needs \(flags.joined(separator: ", ")), e.g. aarshjul init --municipality Gran --county innlandet --police-district Innlandet")
     }
 
+    /// A name the register knows only as a former municipality.
+    func ceased(_ name: String, became successor: Municipality, on day: CivilDate) -> String {
+        let date = Words.longDate(day, language)
+        return t("\(name) finnes ikke lenger: fra \(date) er den en del av \(successor.name) (\(successor.number), \(successor.county.name)). Skriv --municipality \(successor.name).",
+                 "\(name) finst ikkje lenger: frå \(date) er han ein del av \(successor.name) (\(successor.number), \(successor.county.name)). Skriv --municipality \(successor.name).",
+                 "\(name) no longer exists: from \(date) it is part of \(successor.name) (\(successor.number), \(successor.county.name)). Write --municipality \(successor.name).")
+    }
+
+    /// The county given is not the one the register has.
+    func otherCounty(_ m: Municipality, given: County) -> String {
+        t("\(m.name) (\(m.number)) ligger i \(m.county.name), ikke \(given.name). Skriv --county \(m.county.rawValue).",
+          "\(m.name) (\(m.number)) ligg i \(m.county.name), ikkje \(given.name). Skriv --county \(m.county.rawValue).",
+          "\(m.name) (\(m.number)) is in \(m.county.name), not \(given.name). Write --county \(m.county.rawValue).")
+    }
+
+    /// Several municipalities have the name: the county tells them apart.
+    func ambiguous(_ name: String, in counties: [County]) -> String {
+        let list = counties.map(\.rawValue).joined(separator: ", ")
+        return t("Det finnes flere kommuner som heter \(name) (fylke: \(list)). Skriv --county.",
+                 "Det finst fleire kommunar som heiter \(name) (fylke: \(list)). Skriv --county.",
+                 "More than one municipality is called \(name) (counties: \(list)). Give --county.")
+    }
+
     func exists(_ path: String) -> String {
         t("\(path) finnes fra før og er ikke endret. Velg et annet filnavn, eller bruk --force for å skrive over.",
           "\(path) finst frå før og er ikkje endra. Vel eit anna filnamn, eller bruk --force for å skrive over.",

@@ -91,6 +91,45 @@ import Testing
         #expect(county.status != 0 && county.stderr.contains("innlandet"))
     }
 
+    /// A municipality in the register (data/kommuner.yaml) needs only its
+    /// name: county, police district and kommunenummer come from the register.
+    /// A former municipality, a shared name without a county, or a county the
+    /// register contradicts are refused with what to write instead.
+    @Test func theRegisterGivesCountyAndPoliceDistrict() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Self.run(["init", "--municipality", "gran", "--no-input", "--revised", "2026-12-01"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOf: dir.appendingPathComponent("gran.yaml"), encoding: .utf8)
+        #expect(text.contains("municipality: \"Gran\"\nmunicipality_number: \"3446\""), "\(text.prefix(900))")
+        #expect(text.contains("police_district: \"Innlandet politidistrikt\"") && text.contains("county: innlandet "))
+        #expect(try Self.run(["check", "gran.yaml"], in: dir).status == 0)
+        let plan = try Self.run(["plan", "gran.yaml", "--year", "2027"], in: dir)
+        #expect(plan.status == 0 && plan.stdout.contains("SLT-møte"), "\(plan.stderr)")
+
+        let heroy = try Self.run(["init", "--municipality", "Herøy", "--county", "nordland", "--lang", "en", "--no-input",
+                                  "--revised", "2026-12-01"], in: dir)
+        #expect(heroy.status == 0, "\(heroy.stderr)")
+        let heroyText = try String(contentsOf: dir.appendingPathComponent("heroy.yaml"), encoding: .utf8)
+        #expect(heroyText.contains("municipality_number: \"1818\"") && heroyText.contains("\"Nordland politidistrikt\""))
+        #expect(try Self.run(["plan", "heroy.yaml", "--year", "2027"], in: dir).status == 0)
+
+        let refused: [([String], String)] = [
+            (["--municipality", "Leikanger"], "Sogndal"),
+            (["--municipality", "Herøy"], "--county"),
+            (["--municipality", "Gran", "--county", "vestland"], "--county innlandet"),
+            (["--municipality", "Testby", "--county", "innlandet"], "--police-district"),
+        ]
+        for (flags, hint) in refused {
+            let other = try CLI.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: other) }
+            let result = try Self.run(["init", "--no-input"] + flags, in: other)
+            #expect(result.status == 1, "\(flags)")
+            #expect(result.stderr.contains(hint), "\(flags): \(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: other.path).isEmpty, "\(flags): nothing written")
+        }
+    }
+
     @Test func neverOverwritesWithoutForce() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
