@@ -47,4 +47,23 @@ import Testing
         #expect(r.stderr.isEmpty, "\(r.stderr)")
         #expect(!r.stdout.contains("\r"))
     }
+
+    /// At a terminal a long district run shows its progress on standard
+    /// error and leaves a one-line summary (piped, above, it says nothing).
+    @Test(.enabled(if: InitInteractiveTests.tmux != nil, "tmux is not installed (scripts/setup.sh --with-test-peers installs it)"))
+    func progressOnATerminal() throws {
+        let dir = try CLI.temporaryDirectory()
+        let socket = "aarshjul-progress-\(UUID().uuidString.prefix(8))"
+        defer {
+            _ = try? InitInteractiveTests.tmux(socket, ["kill-server"])
+            try? FileManager.default.removeItem(at: dir)
+        }
+        let district = CLI.packageRoot.appendingPathComponent("calendars/districts/lillehammer.yaml").path
+        let script = "cd '\(dir.path)' && '\(CLI.binary.path)' plan '\(district)' --years 2027-2028 --quiet --out out; echo PLAN-EXIT=$?; sleep 120"
+        _ = try InitInteractiveTests.tmux(socket, ["new-session", "-d", "-x", "160", "-y", "20", "-s", "init", script])
+        let screen = try InitInteractiveTests.waitFor("PLAN-EXIT=", socket: socket)
+        #expect(screen.contains("PLAN-EXIT=0"), "\(screen)")
+        #expect(screen.contains("Planla Lillehammer") && screen.contains("for 2027–2028: ") && screen.contains(" hendelser."), "\(screen)")
+        #expect(!screen.contains("Planlegger "), "the progress line is cleared when done:\n\(screen)")
+    }
 }
