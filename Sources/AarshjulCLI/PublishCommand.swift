@@ -59,7 +59,9 @@ struct PublishCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let source = try folderOptions.source(logger: logger)
         let build: FolderBuild
-        do { build = try await source.build() } catch { Failure.exit(String(describing: error), code: 1) }
+        do { build = try await source.build() } catch {
+            Failure.exit(String(describing: error), code: (error as? FolderSourceError)?.exitCode ?? 1)
+        }
         if let to {
             let site = publicURL.flatMap(PublicURL.init)
             do {

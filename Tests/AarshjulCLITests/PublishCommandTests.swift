@@ -11,6 +11,21 @@ import Testing
         return dir
     }
 
+    /// No plan keeps every hard rule (the town hall closed all of 2027, and
+    /// the politiråd meets three times a year): publish says which file and rule,
+    /// exits 2 as `plan` does, and writes no site.
+    @Test func anAgreementNoPlanCanKeepExits2AndWritesNothing() throws {
+        let calendars = try Self.calendars()
+        let file = calendars.appendingPathComponent("flakstad.yaml")
+        try (try String(contentsOf: file, encoding: .utf8) + "\nblackouts:\n  - {from: 2027-01-01, to: 2027-12-31, reason: Ombygging}\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let site = calendars.deletingLastPathComponent().appendingPathComponent("site")
+        let result = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027"])
+        #expect(result.status == 2, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("flakstad.yaml: cannot be planned") && result.stderr.contains("Ombygging"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.path))
+    }
+
     @Test func publishWritesTheSiteAndASecondRunTouchesNothing() throws {
         let calendars = try Self.calendars()
         let site = calendars.deletingLastPathComponent().appendingPathComponent("site")

@@ -271,7 +271,7 @@ public actor CalendarsFolderSource: FeedSource {
                 for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.english)") }
                 return relieved.plan
             }
-            throw FolderSourceError.planning(file: folder + "/" + file, message: error.message(.english))
+            throw FolderSourceError.planning(file: folder + "/" + file, error)
         }
     }
 

@@ -68,7 +68,20 @@ public enum FolderSourceError: Error, CustomStringConvertible, Equatable {
     case noAgreements(String)
     case duplicateID(String, String, String)
     case planning(file: String, message: String)
+    /// No plan keeps every hard rule (exit 2, as `plan`'s).
+    case noPlan(file: String, message: String)
     case state(String)
+
+    /// What a command exits with for this error: 2 when no plan is possible, else 1 (bad input).
+    public var exitCode: Int32 {
+        if case .noPlan = self { return 2 }
+        return 1
+    }
+
+    static func planning(file: String, _ error: PlanningError) -> FolderSourceError {
+        if case .infeasible = error { return .noPlan(file: file, message: error.message(.english)) }
+        return .planning(file: file, message: error.message(.english))
+    }
 
     public var description: String {
         switch self {
@@ -76,7 +89,7 @@ public enum FolderSourceError: Error, CustomStringConvertible, Equatable {
             return "\(folder): no agreement files (*.yaml) found; put one agreement per municipality there."
         case .duplicateID(let id, let a, let b):
             return "\(a) and \(b) both describe the agreement '\(id)'; each municipality needs its own id."
-        case .planning(let file, let message):
+        case .planning(let file, let message), .noPlan(let file, let message):
             return "\(file): cannot be planned: \(message)"
         case .state(let message):
             return "state folder: \(message)"
