@@ -81,7 +81,11 @@ record() { # $1 case, $2 serve output, $3 nginx output
     RESULTS+=("$(printf '%-26s %12s %9s%s %12s %9s%s' "$1" "$(rate "$2")" "$(p99 "$2")" "$(bad "$2")" "$(rate "$3")" "$(p99 "$3")" "$(bad "$3")")")
 }
 S="http://127.0.0.1:$SERVE_PORT" N="http://127.0.0.1:$NGINX_PORT"
-AGREEMENT=$(ls "$WORK/calendars"/*.yaml | head -1)
+# The reload case edits the measured feed's own agreement (else the first one).
+AGREEMENT="$WORK/calendars/${FEED%%.ics}.yaml"
+[ -f "$AGREEMENT" ] || AGREEMENT=$(ls "$WORK/calendars"/*.yaml | head -1)
+cp "$AGREEMENT" "$WORK/agreement.orig"
+{ cat "$WORK/agreement.orig"; printf '\nblackouts:\n  - {date: 2027-03-10, reason: Bench}\n'; } >"$WORK/agreement.moved"
 
 echo "bench: /$FEED ($SIZE bytes) and /, wrk -t2 -c32 -d8s on loopback, one case after the other" >&2
 record "feed" "$(run "$S/$FEED")" "$(run "$N/$FEED")"
@@ -91,11 +95,15 @@ NGINX_TAG=$(curl -sfI "$N/$FEED" | awk -F': ' 'tolower($1)=="etag" {print $2}' |
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $SERVE_TAG" "$S/$FEED")" = 304 ] || { echo "bench: serve gave no 304" >&2; exit 1; }
 record "304 (If-None-Match)" "$(run -H "If-None-Match: $SERVE_TAG" "$S/$FEED")" "$(run -H "If-None-Match: $NGINX_TAG" "$N/$FEED")"
 
-# Reloads: serve's watcher sees the agreement change every 3 s; nginx's tree is re-published in a loop.
-( while true; do echo "# bench $(date +%s%N)" >>"$AGREEMENT"; sleep 3; done ) & LOOP_PID=$!
+# Reloads: the agreement gains and loses a blackout every 4 s, so serve's
+# watcher (2 s polls, a change must settle for one) re-plans about twice in
+# the 8 s; nginx's tree is re-published in a loop.
+( while true; do cp "$WORK/agreement.moved" "$AGREEMENT"; sleep 4; cp "$WORK/agreement.orig" "$AGREEMENT"; sleep 4; done ) & LOOP_PID=$!
 SERVE_RELOAD=$(run "$S/$FEED")
 kill $LOOP_PID; wait $LOOP_PID 2>/dev/null || true
 RELOADS=$(grep -c "Feeds reloaded" "$WORK/serve.log" || true)
+# Back to the original, and serve's last reload done, before nginx is measured.
+cp "$WORK/agreement.orig" "$AGREEMENT"; sleep 6
 ( while true; do "$BIN" publish "$WORK/calendars" --to "$WORK/site" --today $TODAY --state "$WORK/state" >/dev/null 2>&1; done ) & LOOP_PID=$!
 NGINX_RELOAD=$(run "$N/$FEED")
 kill $LOOP_PID; wait $LOOP_PID 2>/dev/null || true; LOOP_PID=""
