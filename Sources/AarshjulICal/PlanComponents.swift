@@ -121,12 +121,14 @@ struct PlanComponents {
         return c
     }
 
-    /// "Frist: sakliste til Politiråd 09.02." for a meeting's agenda; "Frist: <title>" otherwise.
+    /// "Frist: sakliste til Politiråd 09.02." ("Deadline: agenda for Police council 9 Feb") for a
+    /// meeting's agenda; "Frist: <title>" otherwise.
     func deadlineTitle(_ deadline: PlannedDeadline, meeting: PlannedEvent?) -> String {
         let prefix = LocalizedText(nb: "Frist", nn: "Frist", en: "Deadline").text(language)
         guard let meeting else { return "\(prefix): \(deadline.title)" }
         let name = series(meeting.seriesID).map(seriesTitle) ?? meeting.title
-        let day = (meeting.date.day < 10 ? "0" : "") + "\(meeting.date.day)." + (meeting.date.month < 10 ? "0" : "") + "\(meeting.date.month)."
+        // One date style per language: "09.02." in Norwegian, "9 Feb" in English.
+        let day = Words.shortDate(meeting.date, language)
         let what = LocalizedText(nb: "sakliste til", nn: "sakliste til", en: "agenda for").text(language)
         return "\(prefix): \(what) \(name) \(day)"
     }

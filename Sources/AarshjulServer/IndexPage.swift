@@ -68,7 +68,7 @@ public enum IndexPage {
             out += "<h2><a href=\"\(e(page))\">\(e(municipality.name))</a></h2>\n"
             let feeds = publicFeeds(catalog, municipality.id)
             if let all = feeds.first(where: { $0.kind == .municipality }) {
-                out += "<ul class=\"feeds\">\n" + feedItem(all, links: links, w: w, depth: 0) + "</ul>\n"
+                out += "<ul class=\"feeds\">\n" + feedItem(all, links: links, w: w, depth: 0, plan: municipality.plan) + "</ul>\n"
             }
             let seriesCount = feeds.filter { $0.kind != .municipality }.count
             out += "<p class=\"more\"><a href=\"\(e(page))\">\(e(w.morePage(seriesCount)))</a></p>\n"
@@ -92,7 +92,7 @@ public enum IndexPage {
         let whole = feeds.filter { $0.kind == .municipality }, series = feeds.filter { $0.kind != .municipality }
         if !whole.isEmpty {
             out += "<section class=\"subscribe all\"><ul class=\"feeds\">\n"
-            for feed in whole { out += feedItem(feed, links: links, w: w, depth: 1) }
+            for feed in whole { out += feedItem(feed, links: links, w: w, depth: 1, plan: municipality.plan) }
             out += "</ul>\n</section>\n"
         }
         if let plan = municipality.plan {
@@ -106,7 +106,7 @@ public enum IndexPage {
         }
         if !series.isEmpty {
             out += "<section class=\"subscribe series\"><h2>\(e(w.seriesCalendars))</h2>\n<ul class=\"feeds\">\n"
-            for feed in series { out += feedItem(feed, links: links, w: w, depth: 1) }
+            for feed in series { out += feedItem(feed, links: links, w: w, depth: 1, plan: municipality.plan) }
             out += "</ul>\n</section>\n"
         }
         out += "</main>\n<footer><p>\(e(w.howTo))</p></footer>\n" + script + "</body>\n</html>\n"
@@ -155,14 +155,28 @@ public enum IndexPage {
         }
     }
 
+    /// A calendar's name in the page's language. Feeds are named in the
+    /// agreement's language ("Lillestrøm: Politiråd"); the English page names
+    /// a series by its English title where the agreement gives one
+    /// ("Lillestrøm: Police council") and the whole calendar "All meetings".
+    static func shownTitle(_ feed: Feed, plan: Plan?, w: PageWords) -> String {
+        if feed.kind == .municipality { return "\(feed.municipality): \(w.allMeetings)" }
+        guard w.language == .english, let plan else { return feed.title }
+        let file = feed.path.split(separator: "/").last.map(String.init) ?? ""
+        let id = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
+        guard let english = plan.agreement.series.first(where: { $0.id == id })?.titleEnglish else { return feed.title }
+        return "\(feed.municipality): \(english)"
+    }
+
     /// A calendar: its name, a subscribe button (webcal) and the https address
     /// in a field to copy from, with a copy button (the field alone works without script).
-    static func feedItem(_ feed: Feed, links: LinkBase, w: PageWords, depth: Int) -> String {
+    static func feedItem(_ feed: Feed, links: LinkBase, w: PageWords, depth: Int, plan: Plan? = nil) -> String {
         // The whole municipality's calendar is named in the page's language ("All meetings"); the
         // municipality is the heading above it.
+        let title = shownTitle(feed, plan: plan, w: w)
         var out = feed.kind == .municipality
             ? "<li class=\"feed\"><span class=\"feed-title\">\(e(w.allMeetings))</span>"
-            : "<li class=\"feed\"><span class=\"feed-title\">\(e(feed.title))</span> <span class=\"kind\">\(e(w.kind(feed.kind)))</span>"
+            : "<li class=\"feed\"><span class=\"feed-title\">\(e(title))</span> <span class=\"kind\">\(e(w.kind(feed.kind)))</span>"
         out += "<span class=\"actions\">"
         let address: String
         switch links {
@@ -174,7 +188,7 @@ public enum IndexPage {
             address = String(repeating: "../", count: depth) + feed.path
             out += "<a class=\"button https\" href=\"\(e(address))\">\(e(w.download))</a>"
         }
-        out += "<label class=\"address\"><span class=\"visually-hidden\">\(e(w.address(feed.title)))</span>"
+        out += "<label class=\"address\"><span class=\"visually-hidden\">\(e(w.address(title)))</span>"
         out += "<input class=\"copy-source\" type=\"text\" readonly value=\"\(e(address))\"></label>"
         out += "<button class=\"button copy\" type=\"button\" data-done=\"\(e(w.copied))\" hidden>\(e(w.copy))</button>"
         out += "</span></li>\n"

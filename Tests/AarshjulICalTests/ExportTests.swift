@@ -89,6 +89,14 @@ private func lines(_ text: String) -> [Substring] {
         #expect(all.allSatisfy { $0.utf8.count <= 75 })
     }
 
+    /// One date style per language: the English deadline names its meeting's day as "9 Jun".
+    @Test func englishDeadlineTitleHasTheEnglishDate() throws {
+        let text = try file(try ICalExporter.files(for: F.plan(), options: ICalExportOptions(language: .english)),
+                            "lillestrom-politirad-2027.ics")
+        let summary = lines(text).first { $0.hasPrefix("SUMMARY:Deadline: agenda for ") }
+        #expect(summary?.hasSuffix(" 9 Jun") == true, "\(summary.map(String.init) ?? text)")
+    }
+
     @Test func vtimezoneIsEuropeOsloWithStandardAndDaylight() throws {
         let text = try ICalExporter.calendar(name: "T", events: F.plan().events, deadlines: [], plan: F.plan(),
                                              options: confidential)

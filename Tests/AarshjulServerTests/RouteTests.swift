@@ -185,6 +185,9 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"en\">"))
                 #expect(html.contains("Police council") && html.contains("Copy the address"))
+                // The series calendars are named in English too, not by their Norwegian feed names.
+                #expect(html.contains("<span class=\"feed-title\">Lillestrøm: Police council</span>"), "\(html)")
+                #expect(!html.contains("Politiråd &lt;&amp;"))
             }
             try await client.execute(uri: "/trondheim/", method: .get) { response in
                 #expect(response.status == .notFound)

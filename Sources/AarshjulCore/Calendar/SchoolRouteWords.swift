@@ -24,7 +24,9 @@ enum SchoolRouteWords {
         }
         if let easter = assumed(.easter) {
             let r = easter.range.norwegianDotted
-            items.append((("påskeferien", r), ("påskeferien", r), ("the Easter break", r)))
+            // English in its own date style: "22 Mar 2027 – 29 Mar 2027".
+            let en = Words.dateRange(easter.range.first, easter.range.last, .english, withYear: true)
+            items.append((("påskeferien", r), ("påskeferien", r), ("the Easter break", en)))
         }
         guard !items.isEmpty else { return nil }
         func sentence(_ parts: [(String, String)], verb: String, and: String) -> String {
