@@ -29,6 +29,8 @@ if [ "${1:-}" = "--with-test-peers" ]; then
     command -v chromium >/dev/null 2>&1 || peers+=(chromium)
     # pdftoppm and pdftotext read the printed plan back.
     command -v pdftoppm >/dev/null 2>&1 || peers+=(poppler-utils)
+    # LibreOffice Calc opens the workbook as a council secretary would.
+    command -v soffice >/dev/null 2>&1 || peers+=(libreoffice-calc-nogui)
     # A terminal for `aarshjul init`'s interactive test (answers typed with send-keys).
     command -v tmux >/dev/null 2>&1 || peers+=(tmux)
     command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || peers+=(nginx-light)

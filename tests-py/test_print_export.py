@@ -1,6 +1,6 @@
-"""`plan --xlsx/--csv/--pdf` read back by real peers: openpyxl reads the
-workbook, Python's csv module the CSV, poppler (pdftotext, pdftoppm) the
-PDF. Each must hold every event of the plan, checked against the plan's own
+"""`plan --xlsx/--csv/--pdf` read back by real peers: openpyxl and
+LibreOffice Calc read the workbook, Python's csv module the CSV, poppler
+(pdftotext, pdftoppm) the PDF. Each must hold every event of the plan, checked against the plan's own
 iCalendar feed as the Python icalendar package reads it."""
 import collections
 import csv
@@ -138,6 +138,19 @@ def test_pdf_lists_every_event_by_month_after_the_wheel(exported, stem):
     months = ["Januar", "Februar", "Mars", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Desember"]
     seen = [m for line in rest.splitlines() for m in months if line.strip().startswith(f"{m} {YEAR}")]
     assert seen == sorted(seen, key=months.index)
+    # Page breaks keep a month together: every page after the wheel starts
+    # with a month's heading (under the running title), and a month without
+    # "(forts.)" starts on one page only.
+    starts = collections.Counter()
+    for page in range(2, pages + 1):
+        lines = [l.strip() for l in pdf_text(pdf, page, page).splitlines() if l.strip()]
+        assert len(lines) >= 2 and any(lines[1].startswith(f"{m} {YEAR}") for m in months), \
+            f"{stem} page {page} does not start with a month: {lines[:3]}"
+        for line in lines[1:]:
+            for m in months:
+                if line.startswith(f"{m} {YEAR}") and "(forts.)" not in line:
+                    starts[m] += 1
+    assert all(n == 1 for n in starts.values()), f"{stem}: a month starts on two pages: {starts}"
 
 
 @needs_poppler
@@ -165,3 +178,28 @@ def test_same_plan_same_bytes(tmp_path):
     b = export(agreement, tmp_path / "b")
     for name in ("plan.xlsx", "plan.csv", "plan.pdf"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), f"{name} differs between two runs"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="apt-get install libreoffice-calc-nogui (scripts/setup.sh --with-test-peers does)")
+def test_libreoffice_reads_the_workbook(exported, tmp_path):
+    """LibreOffice Calc, as a council secretary would open it: the workbook
+    converted to CSV by soffice has the heading and one row per event, with
+    the dates as dates (shown 06.01.2027) and lists one item a line in a cell."""
+    stem = "lillestrom"
+    heading, rows, _ = sheet_rows(exported[stem])
+    profile = tmp_path / "profile"
+    run = subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path),
+         str(exported[stem] / "plan.xlsx")],
+        capture_output=True, text=True, timeout=180, check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    with open(tmp_path / "plan.csv", newline="", encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    assert tuple(table[0]) == heading
+    assert len(table) - 1 == len(rows)
+    for line, row in zip(table[1:], rows):
+        assert line[0] == row[0].strftime("%d.%m.%Y"), line[0]
+        assert [c.replace("\r\n", "\n") for c in line[1:]] == [c or "" for c in row[1:]]
