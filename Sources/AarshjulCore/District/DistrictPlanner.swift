@@ -106,7 +106,8 @@ public enum DistrictPlanner {
         var presence: [Range<Int>?] = Array(repeating: nil, count: jobs.count)
         for (j, job) in jobs.enumerated() {
             guard let only = job.presenceOnly else { continue }
-            do { presence[j] = try only.plan(around: &occupancy, load: load, facts: facts).1 } catch {
+            // Only its days are kept (the member's full plan replaces them): no bound needed.
+            do { presence[j] = try only.plan(around: &occupancy, load: load, facts: facts, knownBound: 0)!.1 } catch {
                 throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district)
             }
         }
@@ -115,7 +116,7 @@ public enum DistrictPlanner {
         for (j, job) in jobs.enumerated() {
             if let own = presence[j] { occupancy.remove(owners: own) }
             do {
-                let (plan, range) = try job.plan(around: &occupancy, load: load, facts: facts)
+                let (plan, range) = try job.plan(around: &occupancy, load: load, facts: facts)!
                 planned.append(plan)
                 owners.append(range)
             } catch { throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district) }
@@ -127,7 +128,9 @@ public enum DistrictPlanner {
             for (j, job) in jobs.enumerated() where planned[j].cost.total > planned[j].cost.lowerBound {
                 var others = occupancy
                 others.remove(owners: owners[j])
-                guard let (plan, range) = try? job.plan(around: &others, load: load, facts: facts),
+                // Same job, same facts: the bound of the first pass holds; only a cheaper plan is built.
+                guard let (plan, range) = try? job.plan(around: &others, load: load, facts: facts,
+                                                        knownBound: planned[j].cost.lowerBound, mustBeat: planned[j].cost.total),
                       plan.cost.total < planned[j].cost.total else { continue }
                 occupancy = others
                 planned[j] = plan
@@ -170,13 +173,15 @@ public enum DistrictPlanner {
         }
 
         /// Plans the job around `occupancy`, adds its items, and returns the plan and the owners of its items.
-        func plan(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy) throws(PlanningError) -> (Plan, Range<Int>) {
+        func plan(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy,
+                  knownBound: Int? = nil, mustBeat: Int? = nil) throws(PlanningError) -> (Plan, Range<Int>)? {
             occupancy.place = place
             let first = occupancy.nextOwner
             var facts = facts
             facts.place = place
-            let plan = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
-                                        weeklyLoad: load, facts: facts)
+            guard let plan = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
+                                              weeklyLoad: load, facts: facts, knownBound: knownBound, mustBeat: mustBeat)
+            else { return nil }
             return (plan, first..<max(first, occupancy.nextOwner))
         }
     }

@@ -14,7 +14,7 @@ struct Candidates: Sendable {
     /// Indexed by weekday raw value − 1.
     let starts: [[Start]]
     let table: DayTable
-    /// The regular pattern being tried (plain planning); nil: none.
+    /// The regular pattern being tried; nil: none.
     var pattern: RegularPattern?
 
     init(unit: PlanUnit, table: DayTable) {
@@ -53,7 +53,8 @@ struct Candidates: Sendable {
     func dayCost(_ i: Int) -> Int {
         var cost = SoftCosts.dayAfterBreak(table.afterBreak[i])
         if let pattern {
-            let regular = pattern.cost(table.date(i))
+            // From the table's arrays: no date arithmetic in the solver's innermost loop.
+            let regular = pattern.cost(weekday: Candidates.weekdayIndex(dayNumber: table.base + i) + 1, dayOfMonth: Int(table.dayOfMonth[i]))
             cost += regular.weekday + regular.week
         }
         if let notice = unit.series.agendaNoticeDays {

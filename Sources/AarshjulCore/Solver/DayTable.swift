@@ -16,6 +16,8 @@ struct DayTable: Sendable {
     /// Days of the pupils' summer holiday before each day: a school-term
     /// chain does not count them towards its longest gap.
     let summerBefore: [Int]
+    /// Day of the month of each day (for regular patterns' week of the month).
+    let dayOfMonth: [Int8]
 
     /// The day numbers a table for `years` covers: the years and one either side.
     static func span(_ years: ClosedRange<Int>) -> (base: Int, count: Int) {
@@ -72,6 +74,13 @@ struct DayTable: Sendable {
         }
         for i in 0..<count { summer[i + 1] = summer[i] + (inSummer[i] ? 1 : 0) }
         summerBefore = summer
+        var days = [Int8](repeating: 0, count: count)
+        var date = CivilDate(dayNumber: base)
+        for i in 0..<count {
+            days[i] = Int8(date.day)
+            date = date.day < 28 ? CivilDate(year: date.year, month: date.month, day: date.day + 1)! : CivilDate(dayNumber: base + i + 1)
+        }
+        dayOfMonth = days
         meetingDay = meeting
         schoolDay = school
         afterBreak = after

@@ -11,7 +11,7 @@ public enum Planner {
 
     public static func plan(_ request: PlanRequest) throws(PlanningError) -> Plan {
         var occupancy = Occupancy()
-        return try plan(request, personIndex: nil, occupancy: &occupancy)
+        return try plan(request, personIndex: nil, occupancy: &occupancy)!
     }
 
     /// The units of every series over the span, per series in agreement order:
@@ -49,9 +49,12 @@ public enum Planner {
     /// shorten the week below the number of weekly series the person holds.
     /// `facts` is occupancy that is a fact, not a decision (people's own busy
     /// time): it is already in `occupancy` and also bounds the cost alone.
+    /// `mustBeat`: a cost the plan must come under, else nil (no plan is built:
+    /// a district's re-plans that do not improve cost only their search).
     static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
                      table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil,
-                     facts: Occupancy = Occupancy()) throws(PlanningError) -> Plan {
+                     facts: Occupancy = Occupancy(), knownBound: Int? = nil,
+                     mustBeat: Int? = nil) throws(PlanningError) -> Plan? {
         let agreement = request.agreement
         let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
@@ -76,7 +79,9 @@ public enum Planner {
         }
         let solvers = units.map { row in row.map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) } }
         let run = try SpanRun(solvers: solvers, carry: carry, table: table, base: occupancy, facts: facts,
-                              weeklyLoad: weeklyLoad ?? Self.weeklyLoad(agreement, personIndex: personIndex)).best()
+                              weeklyLoad: weeklyLoad ?? Self.weeklyLoad(agreement, personIndex: personIndex),
+                              knownBound: knownBound, mustBeat: mustBeat).best()
+        guard !run.abandoned else { return nil }
         occupancy = run.occupancy
         var byRule: [String: Int] = Dictionary(uniqueKeysWithValues: RuleCatalogue.softRules.map { ($0.id, 0) })
         for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
@@ -116,6 +121,8 @@ struct SpanRun {
         /// Parallel to `placed`: each unit's solution and its solver (series, unit).
         var solutions: [SeriesSolver.Solution] = []
         var solverIndex: [(Int, Int)] = []
+        /// Set when the run could not come under `mustBeat`: nothing else is filled in.
+        var abandoned = false
     }
 
     /// Per series (agreement order), its units' solvers.
@@ -127,6 +134,11 @@ struct SpanRun {
     /// The part of `base` that is fact, not decision (people's busy time).
     var facts = Occupancy()
     var weeklyLoad: [Int: Int]?
+    /// The lower bound when the caller has it already (a district re-plans a
+    /// member around the others with the same facts: the bound cannot change).
+    var knownBound: Int? = nil
+    /// Give up (`Result.abandoned`) unless the cost comes under this.
+    var mustBeat: Int? = nil
 
     /// Owner numbers of this run's units start here (above everything in `base`).
     var ownerBase: Int { base.nextOwner }
@@ -157,7 +169,7 @@ struct SpanRun {
         var best: (cost: Int, order: [Int])?
         var firstClash: Clash?
         for order in Self.orders(solvers.count) {
-            switch run(order, alone: alone, bound: bound, cutoff: best?.cost) {
+            switch run(order, alone: alone, bound: bound, cutoff: [best?.cost, mustBeat].compactMap { $0 }.min()) {
             case .success(let result):
                 if best == nil || result.cost < best!.cost { best = (result.cost, order) }
             case .failure(let failure):
@@ -166,11 +178,13 @@ struct SpanRun {
             if let best, best.cost == bound { break }
         }
         guard let best, case .success(var result) = run(best.order, alone: alone, bound: bound, cutoff: nil) else {
+            if mustBeat != nil { return Result(abandoned: true) }
             throw .infeasible([firstClash].compactMap { $0 })
         }
         if result.cost > bound { improve(&result) }
+        if let mustBeat, result.cost >= mustBeat { return Result(abandoned: true) }
         detail(&result)
-        result.lowerBound = lowerBound(alone)
+        result.lowerBound = knownBound ?? lowerBound(alone)
         // Report in agreement order whatever order won.
         result.placed.sort {
             ($0.unit.seriesIndex, $0.unit.school?.id ?? "", $0.unit.year) < ($1.unit.seriesIndex, $1.unit.school?.id ?? "", $1.unit.year)

@@ -20,9 +20,14 @@ public struct RegularPattern: Sendable, Hashable {
     /// off the weekday, the weight plus a point per weekday away (a meeting
     /// kept from a Wednesday holiday goes to Tuesday or Thursday, not Monday).
     func cost(_ date: CivilDate) -> (weekday: Int, week: Int) {
-        let away = abs(date.weekday.rawValue - self.weekday.rawValue)
+        cost(weekday: date.weekday.rawValue, dayOfMonth: date.day)
+    }
+
+    /// The same from the weekday's raw value and the day of the month.
+    func cost(weekday day: Int, dayOfMonth: Int) -> (weekday: Int, week: Int) {
+        let away = abs(day - self.weekday.rawValue)
         let weekday = away == 0 ? 0 : RuleCatalogue.Weight.regularWeekday + away
-        let week = weekOfMonth.map { $0 == Self.weekOfMonth(date) ? 0 : RuleCatalogue.Weight.regularWeekOfMonth } ?? 0
+        let week = weekOfMonth.map { $0 == (dayOfMonth - 1) / 7 + 1 ? 0 : RuleCatalogue.Weight.regularWeekOfMonth } ?? 0
         return (weekday, week)
     }
 
