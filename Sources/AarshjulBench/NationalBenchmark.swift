@@ -17,6 +17,7 @@ enum NationalBenchmark {
         let start = Benchmarks.now()
         let regions = NationalCountry.regions(seed: seed)
         let generated = Benchmarks.now()
+        let cpuBefore = Benchmarks.cpu()
         let results = Box(count: regions.count)
         let workers = max(1, min(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -27,6 +28,7 @@ enum NationalBenchmark {
             }
         }
         let planned = Benchmarks.now()
+        let planCPU = Benchmarks.cpu() - cpuBefore
         var cost = 0, bound = 0, failed = 0, municipalities = 0, events = 0
         var violations = 0, excusedWeeks = 0, crossBookings = 0, proven = 0
         var single: [Int] = []  // gap to the bound of each one-municipality region
@@ -62,6 +64,7 @@ enum NationalBenchmark {
         print("events planned:            \(events)")
         print("generate:                  \(Benchmarks.format(generated - start))")
         print("plan (wall):               \(Benchmarks.format(planned - generated))")
+        print("plan (CPU, all threads):   \(Benchmarks.format(planCPU)) (wall on \(workers) idle cores ≈ CPU / \(workers))")
         print("audit (wall):              \(Benchmarks.format(audited - planned))")
         print("peak memory (ru_maxrss):   \(usage.ru_maxrss / 1024) MB")
         let gap = bound > 0 ? Double(cost - bound) * 100 / Double(bound) : 0
