@@ -101,6 +101,7 @@ record "304 (If-None-Match)" "$(run -H "If-None-Match: $SERVE_TAG" "$S/$FEED")" 
 ( while true; do cp "$WORK/agreement.moved" "$AGREEMENT"; sleep 4; cp "$WORK/agreement.orig" "$AGREEMENT"; sleep 4; done ) & LOOP_PID=$!
 SERVE_RELOAD=$(run "$S/$FEED")
 kill $LOOP_PID; wait $LOOP_PID 2>/dev/null || true
+STARTED=$(grep -c "Calendars folder changed" "$WORK/serve.log" || true)
 RELOADS=$(grep -c "Feeds reloaded" "$WORK/serve.log" || true)
 # Back to the original, and serve's last reload done, before nginx is measured.
 cp "$WORK/agreement.orig" "$AGREEMENT"; sleep 6
@@ -118,4 +119,5 @@ record "feed, 100 clients on /" "$SERVE_BUSY" "$NGINX_BUSY"
 
 printf '%-26s %12s %9s %12s %9s\n' "" "serve req/s" "p99" "nginx req/s" "p99"
 printf '%s\n' "${RESULTS[@]}"
-echo "(serve reloaded $RELOADS times during the reload case; release build; same machine, one run)"
+echo "(reload case: serve started $STARTED re-plans of the folder and finished $RELOADS within it, on its low-priority"
+echo " planning thread; nginx's tree was re-published meanwhile; release build; same machine, one run; load: $(cut -d' ' -f1-3 /proc/loadavg))"

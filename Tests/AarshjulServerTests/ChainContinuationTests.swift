@@ -114,4 +114,35 @@ import Testing
                 && note.text.bokmal.contains("Kommunestyre-seminar"), "\(note.text.bokmal)")
         #expect(note.text.english.contains(Words.longDate(next.date, .english)), "\(note.text.english)")
     }
+
+    /// The same in a district (Lillestrøm with Lørenskog on the national
+    /// pattern, planned together): the member's SLT gap after its last
+    /// published meeting is bridged and said, not the whole district refused.
+    @Test func aDistrictMembersGapThatCannotBeKeptIsBridgedToo() async throws {
+        let (root, folder, state) = try Self.lillestrom()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: folder + "/districts", withIntermediateDirectories: true)
+        try """
+        district: romerike
+        name: Romerike (test)
+        members:
+          - file: ../lillestrom.yaml
+          - default: {id: lorenskog, municipality: Lørenskog, county: akershus, police_district: Øst politidistrikt}
+
+        """.write(toFile: folder + "/districts/romerike.yaml", atomically: true, encoding: .utf8)
+        let june = try await Self.run(folder, state: state, on: CivilDate(year: 2026, month: 6, day: 1)!)
+        let last2026 = try #require(Self.slt(june).filter { $0.date.year == 2026 }.last)
+        let from = last2026.date.adding(days: 41), to = last2026.date.adding(days: 57)
+        let path = folder + "/lillestrom.yaml"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "no_meeting_periods: {christmas: true, fellesferie: true}\n",
+            with: "no_meeting_periods: {christmas: true, fellesferie: true}\nblackouts:\n"
+                + "  - {from: \(from.iso), to: \(to.iso), reason: Kommunestyre-seminar}\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let january = try await Self.run(folder, state: state, on: CivilDate(year: 2027, month: 1, day: 4)!)
+        let next = try #require(Self.slt(january).first { $0.date > last2026.date })
+        #expect(next.date > to && next.date <= to.adding(days: 7), "next SLT on \(next.date.iso) after a blackout to \(to.iso)")
+        let notes = january.municipalities.first { $0.id == "lillestrom" }!.plan.notes
+        #expect(notes.contains { $0.seriesID == "slt_mote" && $0.text.bokmal.contains(ChainRelief.dotted(last2026.date)) }, "\(notes)")
+    }
 }

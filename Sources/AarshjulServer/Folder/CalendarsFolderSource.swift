@@ -324,7 +324,12 @@ public actor CalendarsFolderSource: FeedSource {
         }
         var planned: DistrictPlan
         do { planned = try DistrictPlanner.plan(district, years: span) } catch {
-            throw FolderSourceError.planning(file: folder + "/" + file, message: error.message(.english))
+            // As for an agreement alone: a chain gap after a published meeting that cannot be kept is bridged and said.
+            guard let relieved = ChainRelief.district(original: original, continued: district, failure: error, attempt: {
+                try DistrictPlanner.plan($0, years: span)
+            }) else { throw FolderSourceError.planning(file: folder + "/" + file, error) }
+            for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.english)") }
+            planned = relieved.plan
         }
         for i in planned.plans.indices {
             let id = planned.plans[i].agreement.id

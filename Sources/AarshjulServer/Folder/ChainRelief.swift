@@ -24,14 +24,52 @@ public enum ChainRelief {
     /// `continued` gave; `attempt` plans an agreement as the caller does.
     public static func plan(original: Agreement, continued: Agreement, failure: any Error,
                             attempt: (Agreement) throws -> Plan) -> Relieved? {
+        guard let found = relieve(original: [original], continued: [continued], failure: failure, attempt: {
+            try [attempt($0[0])]
+        }) else { return nil }
+        var plan = found.plans[0]
+        plan.notes += found.notes[0]
+        return Relieved(plan: plan, notes: found.notes[0])
+    }
+
+    /// The same for a district, whose members are planned together: every
+    /// member's carried chain is relieved, and each member's plan gets its notes.
+    public static func district(original: District, continued: District, failure: any Error,
+                                attempt: (District) throws -> DistrictPlan) -> (plan: DistrictPlan, notes: [PlanNote])? {
+        var planned: DistrictPlan?
+        guard let found = relieve(original: original.members, continued: continued.members, failure: failure, attempt: { members in
+            var district = continued
+            district.members = members
+            let plan = try attempt(district)
+            planned = plan
+            return members.map { member in plan.plans.first { $0.agreement.id == member.id }! }
+        }), var plan = planned else { return nil }
+        for (k, member) in continued.members.enumerated() {
+            if let i = plan.plans.firstIndex(where: { $0.agreement.id == member.id }) { plan.plans[i].notes += found.notes[k] }
+        }
+        return (plan, found.notes.flatMap { $0 })
+    }
+
+    /// A chain whose last meeting came from the published plan: member, series index, that meeting, its rule.
+    private struct Carried {
+        var member: Int, index: Int
+        var last: CivilDate
+        var minWeeks: Int, maxWeeks: Int
+    }
+
+    /// `attempt` plans the members (in order) and gives their plans in the same order.
+    private static func relieve(original: [Agreement], continued: [Agreement], failure: any Error,
+                                attempt: ([Agreement]) throws -> [Plan]) -> (plans: [Plan], notes: [[PlanNote]])? {
         guard case .infeasible(let clashes) = failure as? PlanningError else { return nil }
         // The series whose last meeting came from the published plan, and that clash.
-        var carried: [(index: Int, last: CivilDate, minWeeks: Int, maxWeeks: Int)] = []
-        for (i, series) in continued.series.enumerated() {
-            guard case .everyWeeks(let a, let b, let last?) = series.rule,
-                  case .everyWeeks(_, _, let written) = original.series[i].rule, written != last,
-                  clashes.contains(where: { $0.seriesID == series.id }) else { continue }
-            carried.append((i, last, a, b))
+        var carried: [Carried] = []
+        for (m, member) in continued.enumerated() {
+            for (i, series) in member.series.enumerated() {
+                guard case .everyWeeks(let a, let b, let last?) = series.rule,
+                      case .everyWeeks(_, _, let written) = original[m].series[i].rule, written != last,
+                      clashes.contains(where: { $0.seriesID == series.id }) else { continue }
+                carried.append(Carried(member: m, index: i, last: last, minWeeks: a, maxWeeks: b))
+            }
         }
         guard !carried.isEmpty else { return nil }
         // Act as if the last meeting had been `shift` days later: the first
@@ -45,23 +83,23 @@ public enum ChainRelief {
         var shifts = Array(stride(from: step, through: longest, by: step))
         shifts.append(Int.max)  // no last meeting: the chain starts afresh in the first planned year
         for shift in shifts {
-            var agreement = continued
+            var members = continued
             for c in carried {
                 let moved = shift == Int.max ? nil : c.last.adding(days: shift)
-                agreement.series[c.index].rule = .everyWeeks(
+                members[c.member].series[c.index].rule = .everyWeeks(
                     minWeeks: c.minWeeks, maxWeeks: c.maxWeeks,
                     previousLast: moved.flatMap { $0.year == c.last.year ? $0 : nil })
             }
-            guard var plan = try? attempt(agreement) else { continue }
-            var notes: [PlanNote] = []
+            guard let plans = try? attempt(members) else { continue }
+            var notes = [[PlanNote]](repeating: [], count: continued.count)
             for c in carried {
-                let series = continued.series[c.index]
-                guard let next = plan.events.filter({ $0.seriesID == series.id && $0.date > c.last }).map(\.date).min() else { continue }
+                let series = continued[c.member].series[c.index]
+                guard let next = plans[c.member].events.filter({ $0.seriesID == series.id && $0.date > c.last }).map(\.date).min()
+                else { continue }
                 let why = clashes.first { $0.seriesID == series.id }
-                notes.append(note(series, last: c.last, next: next, minWeeks: c.minWeeks, maxWeeks: c.maxWeeks, why: why))
+                notes[c.member].append(note(series, last: c.last, next: next, minWeeks: c.minWeeks, maxWeeks: c.maxWeeks, why: why))
             }
-            plan.notes += notes
-            return Relieved(plan: plan, notes: notes)
+            return (plans, notes)
         }
         return nil
     }
