@@ -25,7 +25,7 @@ enum Failure {
             if case .invalidAgreement = error { exit(error.message(language), code: 1) }
             exit(error.message(language), code: 2)
         case let error as ICalError:
-            exit(String(describing: error), code: 1)
+            exit(error.message(language), code: 1)
         default:
             exit(String(describing: error), code: 1)
         }

@@ -110,7 +110,7 @@ public struct AgreementCalendarInputs: Sendable, Equatable {
     public static func text(_ path: String, limits: ImportLimits = .fromEnvironment()) throws(ICalError) -> String {
         switch InputFile.read(path, limit: limits.maxFileBytes) {
         case .success(let text): return text
-        case .failure(let problem): throw .io(path: path, message: problem.message(expected: "an iCalendar file (.ics)"))
+        case .failure(let problem): throw .unreadable(path: path, problem: problem)
         }
     }
 }

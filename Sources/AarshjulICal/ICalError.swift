@@ -1,20 +1,31 @@
+import AarshjulCore
 import CLibical
 
 /// What can go wrong reading or writing iCalendar, in words a user can act on.
 public enum ICalError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file is not an iCalendar file libical can read; `line` is 1-based.
-    case malformed(file: String, line: Int?, message: String)
+    /// The file is not an iCalendar file Aarshjul can read: what is wrong and
+    /// what was expected, in the plan's language. `line` and `column` are
+    /// 1-based; the column is where the offending part starts (libical keeps
+    /// no positions, so it is found in the text), nil for the line's start.
+    case malformed(file: String, line: Int?, column: Int? = nil, message: LocalizedText)
+    /// The file named as a calendar cannot be read (missing, a folder, a device, too large…).
+    case unreadable(path: String, problem: InputFile.Problem)
     /// libical refused an operation; `code` is its `icalerrorenum` value.
     case libical(code: Int32, message: String)
     /// Reading or writing a file failed.
     case io(path: String, message: String)
 
-    public var description: String {
+    public var description: String { message(.english) }
+
+    /// `file:line:column: what is wrong; what was expected`, the form editors and terminals link to.
+    public func message(_ language: PlanLanguage) -> String {
         switch self {
-        case let .malformed(file, line, message):
-            // file:line:column, the form editors and terminals link to (libical keeps no columns: the line's start).
-            if let line { return "\(file):\(line):1: \(message)" }
-            return "\(file): \(message)"
+        case let .malformed(file, line, column, message):
+            if let line { return "\(file):\(line):\(column ?? 1): \(message.text(language))" }
+            return "\(file): \(message.text(language))"
+        case let .unreadable(path, problem):
+            let expected = LocalizedText(nb: "en iCalendar-fil (.ics)", nn: "ei iCalendar-fil (.ics)", en: "an iCalendar file (.ics)")
+            return "\(path): \(problem.message(expected: expected.text(language), language: language))"
         case let .libical(code, message):
             return "libical error \(code): \(message)"
         case let .io(path, message):

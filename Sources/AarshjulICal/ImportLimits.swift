@@ -1,3 +1,4 @@
+import AarshjulCore
 import Glibc
 
 /// How much work reading one calendar file may take. Busy calendars and
@@ -65,33 +66,35 @@ struct ImportBudget {
     mutating func occurrence(line: Int?) throws(ICalError) {
         occurrences += 1
         if occurrences > limits.maxOccurrences {
-            throw .malformed(file: fileName, line: line, message: """
-                the file gives more than \(limits.maxOccurrences.grouped) occurrences over the planned years \
-                (the limit per calendar file; this event's repeats pass it). Expected a calendar of people's \
-                meetings; set AARSHJUL_MAX_OCCURRENCES to raise the limit
-                """)
+            let n = limits.maxOccurrences.grouped
+            throw .malformed(file: fileName, line: line, message: LocalizedText(
+                nb: "filen gir mer enn \(n) forekomster i de planlagte årene (grensen per kalenderfil; gjentakelsene til denne hendelsen går over den); forventet en kalender med folks møter (AARSHJUL_MAX_OCCURRENCES hever grensen)",
+                nn: "fila gir meir enn \(n) førekomstar i dei planlagde åra (grensa per kalenderfil; gjentakingane til denne hendinga går over ho); venta ein kalender med møta til folk (AARSHJUL_MAX_OCCURRENCES hevar grensa)",
+                en: "the file gives more than \(n) occurrences over the planned years (the limit per calendar file; this event's repeats pass it); expected a calendar of people's meetings (set AARSHJUL_MAX_OCCURRENCES to raise the limit)"))
         }
     }
 
     /// One more step of a rule that has taken `ruleSteps` so far.
-    mutating func step(_ ruleSteps: Int, line: Int?) throws(ICalError) {
+    /// `column`: where the rule's FREQ= stands on its line.
+    mutating func step(_ ruleSteps: Int, line: Int?, column: Int? = nil) throws(ICalError) {
         steps += 1
         if ruleSteps > limits.maxRecurrenceSteps {
-            throw .malformed(file: fileName, line: line, message: """
-                this event's RRULE needs more than \(limits.maxRecurrenceSteps.grouped) steps to reach the end of the planned years \
-                (the limit per rule: a rule repeating every second or minute, or from a DTSTART far back). \
-                Expected a rule repeating daily or less often from a recent start; set AARSHJUL_MAX_RECURRENCE_STEPS to raise the limit
-                """)
+            let n = limits.maxRecurrenceSteps.grouped
+            throw .malformed(file: fileName, line: line, column: column, message: LocalizedText(
+                nb: "RRULE-en til denne hendelsen trenger mer enn \(n) steg for å nå slutten av de planlagte årene (grensen per regel: en regel som gjentas hvert sekund eller minutt, eller fra en DTSTART langt tilbake); forventet en regel som gjentas daglig eller sjeldnere fra en nylig start (AARSHJUL_MAX_RECURRENCE_STEPS hever grensen)",
+                nn: "RRULE-en til denne hendinga treng meir enn \(n) steg for å nå slutten av dei planlagde åra (grensa per regel: ein regel som vert gjentatt kvart sekund eller minutt, eller frå ein DTSTART langt tilbake); venta ein regel som vert gjentatt dagleg eller sjeldnare frå ein nyleg start (AARSHJUL_MAX_RECURRENCE_STEPS hevar grensa)",
+                en: "this event's RRULE needs more than \(n) steps to reach the end of the planned years (the limit per rule: a rule repeating every second or minute, or from a DTSTART far back); expected a rule repeating daily or less often from a recent start (set AARSHJUL_MAX_RECURRENCE_STEPS to raise the limit)"))
         }
         if steps & 1023 == 0 { try checkTime(line: line) }
     }
 
     func checkTime(line: Int?) throws(ICalError) {
         if Self.now() - started > limits.seconds {
-            throw .malformed(file: fileName, line: line, message: """
-                reading the file took more than \(limits.seconds.formatted) s of computing (the limit per calendar file), \
-                stopped here. Expected a calendar of people's meetings; set AARSHJUL_IMPORT_SECONDS to raise the limit
-                """)
+            let s = limits.seconds.formatted
+            throw .malformed(file: fileName, line: line, message: LocalizedText(
+                nb: "å lese filen tok mer enn \(s) s regnetid (grensen per kalenderfil) og ble stoppet her; forventet en kalender med folks møter (AARSHJUL_IMPORT_SECONDS hever grensen)",
+                nn: "å lese fila tok meir enn \(s) s reknetid (grensa per kalenderfil) og vart stoppa her; venta ein kalender med møta til folk (AARSHJUL_IMPORT_SECONDS hevar grensa)",
+                en: "reading the file took more than \(s) s of computing (the limit per calendar file) and stopped here; expected a calendar of people's meetings (set AARSHJUL_IMPORT_SECONDS to raise the limit)"))
         }
     }
 }

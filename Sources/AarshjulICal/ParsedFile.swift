@@ -21,19 +21,21 @@ final class ParsedFile {
         self.fileName = fileName
         budget = ImportBudget(limits: limits, fileName: fileName)
         if text.utf8.count > limits.maxFileBytes {
-            throw ICalError.malformed(file: fileName, line: nil, message: """
-                the file is \(text.utf8.count / 1_048_576) MB; a calendar file may be at most \(limits.maxFileBytes / 1_048_576) MB \
-                (set AARSHJUL_MAX_CALENDAR_MB to raise the limit)
-                """)
+            let size = text.utf8.count / 1_048_576, limit = limits.maxFileBytes / 1_048_576
+            throw ICalError.malformed(file: fileName, line: nil, message: LocalizedText(
+                nb: "filen er \(size) MB; en kalenderfil kan være høyst \(limit) MB (AARSHJUL_MAX_CALENDAR_MB hever grensen)",
+                nn: "fila er \(size) MB; ei kalenderfil kan vere høgst \(limit) MB (AARSHJUL_MAX_CALENDAR_MB hevar grensa)",
+                en: "the file is \(size) MB; a calendar file may be at most \(limit) MB (set AARSHJUL_MAX_CALENDAR_MB to raise the limit)"))
         }
         // Structure first, in one pass, before libical sees the text: a
         // file nested thousands deep or unbalanced is refused here.
         source = SourceLines(text, depthLimit: limits.maxNesting)
         if source.depth.levels > limits.maxNesting {
-            throw ICalError.malformed(file: fileName, line: source.depth.line, message: """
-                components are nested more than \(limits.maxNesting) deep here (BEGIN: inside BEGIN:); \
-                expected VCALENDAR holding VEVENTs (with at most an alarm inside)
-                """)
+            let limit = limits.maxNesting
+            throw ICalError.malformed(file: fileName, line: source.depth.line, message: LocalizedText(
+                nb: "komponentene ligger mer enn \(limit) nivåer inni hverandre her (BEGIN: inni BEGIN:); forventet VCALENDAR med VEVENT-er (med høyst en alarm inni)",
+                nn: "komponentane ligg meir enn \(limit) nivå inni kvarandre her (BEGIN: inni BEGIN:); venta VCALENDAR med VEVENT-ar (med høgst ein alarm inni)",
+                en: "components are nested more than \(limit) deep here (BEGIN: inside BEGIN:); expected VCALENDAR holding VEVENTs (with at most an alarm inside)"))
         }
         let problem = source.structureProblem()
         if problem.line != nil || source.components.isEmpty {
@@ -50,8 +52,11 @@ final class ParsedFile {
         case ICAL_XROOT_COMPONENT where !root.children(ICAL_VCALENDAR_COMPONENT).isEmpty:
             calendars = root.children(ICAL_VCALENDAR_COMPONENT)
         default:
-            throw ICalError.malformed(file: fileName, line: 1,
-                                      message: "not a VCALENDAR (the file holds a lone \(root.kindName))")
+            let kind = root.kindName
+            throw ICalError.malformed(file: fileName, line: source.components.first?.begin ?? 1, message: LocalizedText(
+                nb: "filen har en løs \(kind), ikke en VCALENDAR; forventet BEGIN:VCALENDAR rundt den",
+                nn: "fila har ein laus \(kind), ikkje ein VCALENDAR; venta BEGIN:VCALENDAR rundt han",
+                en: "the file holds a lone \(kind), not a VCALENDAR; expected BEGIN:VCALENDAR around it"))
         }
         try ZoneRuleCheck(file: self).check()
     }

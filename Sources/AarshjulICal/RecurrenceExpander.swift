@@ -71,6 +71,7 @@ struct RecurrenceExpander {
         let from = instantKey(utcMidnight(horizon.first.adding(days: -1)))
         let to = instantKey(utcMidnight(horizon.last.adding(days: 2)))
         let ruleLine = file.line(of: "RRULE", in: master)
+        let freqColumn = file.source.column(of: "FREQ=", line: ruleLine)
         let duration = durationSeconds(of: master, start: start)
 
         var excludedInstants: Set<Int> = []
@@ -99,17 +100,18 @@ struct RecurrenceExpander {
         for property in master.properties(ICAL_RRULE_PROPERTY) {
             let rule = icalproperty_get_rrule(property)
             if let scale = RecurrenceRule.nonGregorianScale(rule) {
-                throw .malformed(file: file.fileName, line: ruleLine, message: """
-                    the event's RRULE uses RSCALE=\(scale) (a non-Gregorian calendar), which Aarshjul does not read; \
-                    expected a Gregorian rule such as RRULE:FREQ=WEEKLY;BYDAY=MO
-                    """)
+                throw .malformed(file: file.fileName, line: ruleLine, column: file.source.column(of: "RSCALE=", line: ruleLine),
+                                 message: LocalizedText(
+                    nb: "RRULE-en til hendelsen bruker RSCALE=\(scale) (en ikke-gregoriansk kalender), som Aarshjul ikke leser; forventet en gregoriansk regel som RRULE:FREQ=WEEKLY;BYDAY=MO",
+                    nn: "RRULE-en til hendinga brukar RSCALE=\(scale) (ein ikkje-gregoriansk kalender), som Aarshjul ikkje les; venta ein gregoriansk regel som RRULE:FREQ=WEEKLY;BYDAY=MO",
+                    en: "the event's RRULE uses RSCALE=\(scale) (a non-Gregorian calendar), which Aarshjul does not read; expected a Gregorian rule such as RRULE:FREQ=WEEKLY;BYDAY=MO"))
             }
             guard let iterator = icalrecur_iterator_new(rule, start) else { continue }
             defer { icalrecur_iterator_free(iterator) }
             var ruleSteps = 0
             while true {
                 ruleSteps += 1
-                try file.budget.step(ruleSteps, line: ruleLine)
+                try file.budget.step(ruleSteps, line: ruleLine, column: freqColumn)
                 var next = icalrecur_iterator_next(iterator)
                 if icaltime_is_null_time(next) != 0 { break }
                 if next.zone == nil { next.zone = start.zone }

@@ -1,3 +1,5 @@
+import AarshjulCore
+
 /// The physical lines of a calendar file, for pointing a user at a line.
 /// libical keeps no line numbers, so errors are located here: this only
 /// looks at BEGIN/END lines and searches text, it does not parse iCalendar.
@@ -13,7 +15,7 @@ struct SourceLines {
     /// Indexes into `components` by kind, in file order.
     private var byKind: [String: [Int]] = [:]
     /// The first line where BEGIN/END do not match, and why (nil when balanced).
-    private(set) var imbalance: (line: Int, message: String)?
+    private(set) var imbalance: (line: Int, message: LocalizedText)?
     /// The deepest nesting seen, and the first line reaching it.
     private(set) var depth: (levels: Int, line: Int) = (0, 0)
 
@@ -32,7 +34,12 @@ struct SourceLines {
                 if open.count > depthLimit { break }
             } else if let kind = Self.marker("END:", line) {
                 guard let innermost = open.last else {
-                    if imbalance == nil { imbalance = (number, "END:\(kind) with nothing open") }
+                    if imbalance == nil {
+                        imbalance = (number, LocalizedText(
+                            nb: "END:\(kind) uten noen åpen BEGIN:\(kind); forventet BEGIN:\(kind) før den, eller ingen END-linje",
+                            nn: "END:\(kind) utan nokon open BEGIN:\(kind); venta BEGIN:\(kind) før han, eller inga END-line",
+                            en: "END:\(kind) with nothing open; expected BEGIN:\(kind) before it, or no END line"))
+                    }
                     continue
                 }
                 if components[innermost].kind != kind {
@@ -40,9 +47,15 @@ struct SourceLines {
                         let inner = components[innermost]
                         // END of an outer component: the inner one was never closed, and that is where to fix it.
                         if open.contains(where: { components[$0].kind == kind }) {
-                            imbalance = (inner.begin, "BEGIN:\(inner.kind) is never closed (expected END:\(inner.kind) before END:\(kind) on line \(number))")
+                            imbalance = (inner.begin, LocalizedText(
+                                nb: "BEGIN:\(inner.kind) blir aldri lukket; forventet END:\(inner.kind) før END:\(kind) på linje \(number)",
+                                nn: "BEGIN:\(inner.kind) vert aldri lukka; venta END:\(inner.kind) før END:\(kind) på line \(number)",
+                                en: "BEGIN:\(inner.kind) is never closed; expected END:\(inner.kind) before END:\(kind) on line \(number)"))
                         } else {
-                            imbalance = (number, "END:\(kind) does not close BEGIN:\(inner.kind) from line \(inner.begin); expected END:\(inner.kind)")
+                            imbalance = (number, LocalizedText(
+                                nb: "END:\(kind) lukker ikke BEGIN:\(inner.kind) fra linje \(inner.begin); forventet END:\(inner.kind)",
+                                nn: "END:\(kind) lukkar ikkje BEGIN:\(inner.kind) frå line \(inner.begin); venta END:\(inner.kind)",
+                                en: "END:\(kind) does not close BEGIN:\(inner.kind) from line \(inner.begin); expected END:\(inner.kind)"))
                         }
                     }
                     continue
@@ -53,7 +66,10 @@ struct SourceLines {
         }
         if imbalance == nil, let unclosed = open.last {
             let c = components[unclosed]
-            imbalance = (c.begin, "BEGIN:\(c.kind) is never closed (no END:\(c.kind))")
+            imbalance = (c.begin, LocalizedText(
+                nb: "BEGIN:\(c.kind) blir aldri lukket; forventet END:\(c.kind) senere i filen",
+                nn: "BEGIN:\(c.kind) vert aldri lukka; venta END:\(c.kind) seinare i fila",
+                en: "BEGIN:\(c.kind) is never closed; expected END:\(c.kind) later in the file"))
         }
     }
 
@@ -103,6 +119,17 @@ struct SourceLines {
         }.map { $0 + 1 }
     }
 
+    /// The 1-based column (in characters) where `snippet` starts on `line`, ignoring case.
+    func column(of snippet: String, line: Int?) -> Int? {
+        guard let line, line >= 1, line <= lines.count else { return nil }
+        let text = Array(lines[line - 1].uppercased()), wanted = Array(snippet.uppercased())
+        guard !wanted.isEmpty, text.count >= wanted.count else { return nil }
+        for start in 0...(text.count - wanted.count) where text[start..<(start + wanted.count)].elementsEqual(wanted) {
+            return start + 1
+        }
+        return nil
+    }
+
     private func bounded(_ from: Int, _ to: Int?) -> Range<Int>? {
         let start = max(0, from - 1)
         let end = min(lines.count, to ?? lines.count)
@@ -111,14 +138,20 @@ struct SourceLines {
 
     /// Where and why a file libical could not read as a calendar breaks.
     /// The file's own text is not quoted: it may not be a calendar at all.
-    func structureProblem() -> (line: Int?, message: String) {
+    func structureProblem() -> (line: Int?, message: LocalizedText) {
         guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            return (nil, "the file is empty; expected an iCalendar file starting with BEGIN:VCALENDAR")
+            return (nil, LocalizedText(nb: "filen er tom; forventet en iCalendar-fil som begynner med BEGIN:VCALENDAR",
+                                       nn: "fila er tom; venta ei iCalendar-fil som byrjar med BEGIN:VCALENDAR",
+                                       en: "the file is empty; expected an iCalendar file starting with BEGIN:VCALENDAR"))
         }
         if Self.marker("BEGIN:", lines[first]) != "VCALENDAR" {
-            return (first + 1, "not an iCalendar file: expected BEGIN:VCALENDAR as the first line")
+            return (first + 1, LocalizedText(nb: "dette er ikke en iCalendar-fil; forventet BEGIN:VCALENDAR som første linje",
+                                             nn: "dette er ikkje ei iCalendar-fil; venta BEGIN:VCALENDAR som første line",
+                                             en: "not an iCalendar file: expected BEGIN:VCALENDAR as the first line"))
         }
         if let imbalance { return (imbalance.line, imbalance.message) }
-        return (nil, "libical could not read the file as iCalendar")
+        return (nil, LocalizedText(nb: "libical kunne ikke lese filen som iCalendar; forventet en fil etter RFC 5545",
+                                   nn: "libical kunne ikkje lese fila som iCalendar; venta ei fil etter RFC 5545",
+                                   en: "libical could not read the file as iCalendar; expected a file following RFC 5545"))
     }
 }

@@ -1,3 +1,4 @@
+import AarshjulCore
 import CLibical
 
 /// Refuses VTIMEZONE rules that would make libical expand without end:
@@ -30,18 +31,21 @@ struct ZoneRuleCheck {
 
     private func check(rule: icalrecurrencetype, start: icaltimetype, line: Int?) throws(ICalError) {
         if let rscale = RecurrenceRule.nonGregorianScale(rule) {
-            throw .malformed(file: file.fileName, line: line, message: """
-                the time zone's RRULE uses RSCALE=\(rscale) (a non-Gregorian calendar), which Aarshjul does not read; \
-                expected a yearly rule such as RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
-                """)
+            throw .malformed(file: file.fileName, line: line, column: file.source.column(of: "RSCALE=", line: line),
+                             message: LocalizedText(
+                nb: "RRULE-en til tidssonen bruker RSCALE=\(rscale) (en ikke-gregoriansk kalender), som Aarshjul ikke leser; forventet en årlig regel som RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                nn: "RRULE-en til tidssona brukar RSCALE=\(rscale) (ein ikkje-gregoriansk kalender), som Aarshjul ikkje les; venta ein årleg regel som RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                en: "the time zone's RRULE uses RSCALE=\(rscale) (a non-Gregorian calendar), which Aarshjul does not read; expected a yearly rule such as RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"))
         }
         let limit = file.budget.limits.maxZoneChanges
         let steps = RecurrenceRule.countSteps(rule, from: start, until: Self.lastYear, limit: limit)
         if steps > limit {
-            throw .malformed(file: file.fileName, line: line, message: """
-                the time zone's RRULE changes the clock more than \(limit.grouped) times up to \(Self.lastYear) \
-                (the limit per time-zone rule); expected a yearly rule such as RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
-                """)
+            let n = limit.grouped, year = Self.lastYear
+            throw .malformed(file: file.fileName, line: line, column: file.source.column(of: "FREQ=", line: line),
+                             message: LocalizedText(
+                nb: "RRULE-en til tidssonen stiller klokka mer enn \(n) ganger fram til \(year) (grensen per tidssoneregel); forventet en årlig regel som RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                nn: "RRULE-en til tidssona stiller klokka meir enn \(n) gonger fram til \(year) (grensa per tidssoneregel); venta ein årleg regel som RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                en: "the time zone's RRULE changes the clock more than \(n) times up to \(year) (the limit per time-zone rule); expected a yearly rule such as RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"))
         }
     }
 }

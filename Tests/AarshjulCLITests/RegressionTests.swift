@@ -82,17 +82,33 @@ import Glibc
     }
 
     @Test(arguments: [
-        ("rrule-secondly.ics", "9", "AARSHJUL_"),
-        ("rrule-minutely-1601.ics", "9", "AARSHJUL_"),
-        ("rrule-byminute-bysecond.ics", "9", "AARSHJUL_"),
-        ("rrule-rscale.ics", "8", "RSCALE=CHINESE"),
-        ("vtimezone-daily-rscale.ics", "8", "RSCALE=CHINESE"),
-        ("vtimezone-minutely.ics", "8", "20 000"),
+        // line:column of the part to change: the rule's FREQ=, or its RSCALE=.
+        ("rrule-secondly.ics", "9:7", "AARSHJUL_"),
+        ("rrule-minutely-1601.ics", "9:7", "AARSHJUL_"),
+        ("rrule-byminute-bysecond.ics", "9:7", "AARSHJUL_"),
+        ("rrule-rscale.ics", "8:7", "RSCALE=CHINESE"),
+        ("vtimezone-daily-rscale.ics", "8:18", "RSCALE=CHINESE"),
+        ("vtimezone-minutely.ics", "8:7", "20 000"),
     ])
     func runawayBusyCalendarIsRefusedNamingTheLineAndLimit(file: String, line: String, limit: String) throws {
         let dir = try CLI.temporaryDirectory()
         let agreement = try Self.agreementWithBusy(Self.fixture(file), in: dir)
         try Self.bothRefuse(agreement, status: 1, located: "\(file):\(line):", mentioning: limit)
+    }
+
+    /// A refused calendar is told in the plan's language: the agreement's own
+    /// (bokmål here), or the one --lang asks for, at the column of the part to change.
+    @Test func calendarErrorsSpeakThePlansLanguage() throws {
+        let dir = try CLI.temporaryDirectory()
+        let agreement = try Self.agreementWithBusy(Self.fixture("rrule-secondly.ics"), in: dir)
+        let said = try Self.bounded(["check", agreement, "--years", "2027"])
+        #expect(said.stderr.contains("rrule-secondly.ics:9:7: RRULE-en til denne hendelsen trenger mer enn 200 000 steg"), "\(said.stderr)")
+        #expect(said.stderr.contains("; forventet en regel som gjentas daglig eller sjeldnere"), "\(said.stderr)")
+        let english = try Self.bounded(["check", agreement, "--years", "2027", "--lang", "en"])
+        #expect(english.stderr.contains("rrule-secondly.ics:9:7: this event's RRULE needs more than 200 000 steps"), "\(english.stderr)")
+        let nynorsk = try Self.bounded(["check", agreement, "--years", "2027", "--lang", "nn"])
+        #expect(nynorsk.stderr.contains("rrule-secondly.ics:9:7: RRULE-en til denne hendinga treng meir enn 200 000 steg"), "\(nynorsk.stderr)")
+        #expect(nynorsk.status == 1 && english.status == 1 && said.status == 1)
     }
 
     @Test func runawaySkoleruteIsRefusedToo() throws {
@@ -116,7 +132,7 @@ import Glibc
             .write(toFile: ics, atomically: true, encoding: .utf8)
         let agreement = try Self.agreementWithBusy(ics, in: dir)
         let low = try Self.bounded(["check", agreement, "--years", "2027"], environment: ["AARSHJUL_MAX_OCCURRENCES": "1000"])
-        #expect(low.status == 1 && low.stderr.contains("1 000 occurrences") && low.stderr.contains("hourly.ics:9:"), "\(low.stderr)")
+        #expect(low.status == 1 && low.stderr.contains("1 000 forekomster") && low.stderr.contains("hourly.ics:9:"), "\(low.stderr)")
         let normal = try Self.bounded(["check", agreement, "--years", "2027"])
         #expect(normal.status == 0, "\(normal.stderr)")
     }
@@ -143,7 +159,7 @@ import Glibc
         text += String(repeating: "BEGIN:VEVENT\r\n", count: 20_000) + String(repeating: "END:VEVENT\r\n", count: 20_000)
         text += "END:VCALENDAR\r\n"
         try text.write(toFile: ics, atomically: true, encoding: .utf8)
-        try Self.bothRefuse(try Self.agreementWithBusy(ics, in: dir), status: 1, located: "nested.ics:11:", mentioning: "nested more than 8")
+        try Self.bothRefuse(try Self.agreementWithBusy(ics, in: dir), status: 1, located: "nested.ics:11:", mentioning: "mer enn 8 nivåer")
     }
 
     @Test func manyPlainBusyEventsAreReadQuickly() throws {
