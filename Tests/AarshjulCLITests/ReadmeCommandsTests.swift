@@ -72,7 +72,7 @@ enum ReadmeCommands {
 
     /// Runs one line through /bin/sh (globs and comments as a user's shell
     /// sees them). `serve` never ends by itself: it passes once it says it
-    /// is serving, on a free port instead of the README's one (the test
+    /// is serving (within 10 minutes), on a free port instead of the README's one (the test
     /// machine may have it taken), and is then stopped.
     static func run(_ command: String, in folder: URL) throws -> CLI.Result {
         var line = command
@@ -93,7 +93,7 @@ enum ReadmeCommands {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         if serving {
-            let deadline = Date().addingTimeInterval(120)
+            let deadline = Date().addingTimeInterval(600)  // generous: serve plans every agreement first, and a loaded CI machine is slow
             while process.isRunning, Date() < deadline {
                 if let err = try? String(contentsOf: errFile, encoding: .utf8), err.contains("serving") { break }
                 Thread.sleep(forTimeInterval: 0.2)
