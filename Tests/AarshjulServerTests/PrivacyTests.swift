@@ -25,16 +25,21 @@ import Testing
         return out
     }
 
+    /// Øyer's agreement with another agenda item for the politiråd (after its
+    /// last item) and the mayor's e-mail address: private fields only.
+    static func privateFieldsChanged(_ text: String) -> String {
+        let last = "      - {text: \"Eventuelt\", text_en: \"Any other business\"}\n    agenda_by_position:\n"
+        return text.replacingOccurrences(of: last, with: "      - {text: \"Eventuelt\", text_en: \"Any other business\"}\n"
+                                         + "      - Enkeltsak om bekymringsmelding\n    agenda_by_position:\n")
+            .replacingOccurrences(of: "  - id: ordforer\n", with: "  - id: ordforer\n    email: ordforer@oyer.example\n")
+    }
+
     @Test func publicFeedsRevealNothingThatDiffersOnlyInPrivateFields() async throws {
         let root = try temporaryFolder("privacy")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let plain = try Self.folder(root + "/a")
         // Another agenda for the politiråd and the mayor's e-mail address: private fields only.
-        let changed = try Self.folder(root + "/b") { text in
-            text.replacingOccurrences(of: "forebyggende øyemed\n      - Eventuelt\n",
-                                      with: "forebyggende øyemed\n      - Eventuelt\n      - Enkeltsak om bekymringsmelding\n")
-                .replacingOccurrences(of: "  - id: ordforer\n", with: "  - id: ordforer\n    email: ordforer@oyer.example\n")
-        }
+        let changed = try Self.folder(root + "/b") { Self.privateFieldsChanged($0) }
         #expect(try String(contentsOfFile: changed + "/oyer.yaml", encoding: .utf8)
                 != String(contentsOfFile: plain + "/oyer.yaml", encoding: .utf8))
         let a = try await Self.publicFeeds(plain, state: root + "/a/state")
@@ -70,9 +75,7 @@ import Testing
             try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
         }
         let first = try await build(10)
-        try edit { $0.replacingOccurrences(of: "forebyggende øyemed\n      - Eventuelt\n",
-                                            with: "forebyggende øyemed\n      - Eventuelt\n      - Enkeltsak om bekymringsmelding\n")
-                    .replacingOccurrences(of: "  - id: ordforer\n", with: "  - id: ordforer\n    email: ordforer@oyer.example\n") }
+        try edit { Self.privateFieldsChanged($0) }
         let second = try await build(11)
         let publicFeeds = first.feeds.filter(\.isPublic)
         #expect(!publicFeeds.isEmpty)
