@@ -40,7 +40,8 @@ public enum ModelExport {
         }.joined(separator: ",")
         return """
             {"district": \(quoted(district.id)), "years": [\(years.lowerBound), \(years.upperBound)], "base_day_number": \(base),
-             "weights": {"mid_window": \(RuleCatalogue.Weight.midWindow), "even_spacing": \(RuleCatalogue.Weight.evenSpacing)},
+             "weights": {"mid_window": \(RuleCatalogue.Weight.midWindow), "even_spacing": \(RuleCatalogue.Weight.evenSpacing),
+                         "regular_weekday": \(RuleCatalogue.Weight.regularWeekday), "regular_week_of_month": \(RuleCatalogue.Weight.regularWeekOfMonth)},
              "people": \(people.count), "travel": [\(travel)],
              "tool": {"cost": \(plan.totalCost), "bound": \(plan.lowerBound), "seconds": \(seconds)},
              "units": [
@@ -81,9 +82,13 @@ public enum ModelExport {
         }.map { event in
             "[\(table.index(event.date)),\(event.time?.start.minutes ?? -1),\(event.time?.end.minutes ?? -1)]"
         }
+        // The regular patterns the solver may choose for the unit ([weekday 1–7, week of the month or 0]); null: none.
+        let patterns = RegularPattern.candidates(for: unit, starts: candidates.starts).map { list in
+            "[" + list.map { "[\($0.weekday.rawValue),\($0.weekOfMonth ?? 0)]" }.joined(separator: ",") + "]"
+        } ?? "null"
         let id = "\(agreement.id)/\(unit.series.id)\(unit.school.map { "/\($0.id)" } ?? "")/\(unit.year)"
         return "  {\"id\": \(quoted(id)), \(shape), \"place\": \(place), \"people\": [\(unit.people.map(String.init).joined(separator: ","))], "
-            + "\"spacing\": \(spacing), \"nodes\": [\(nodes.joined(separator: ","))], \"tool\": [\(placed.joined(separator: ","))]}"
+            + "\"spacing\": \(spacing), \"patterns\": \(patterns), \"nodes\": [\(nodes.joined(separator: ","))], \"tool\": [\(placed.joined(separator: ","))]}"
     }
 
     static func quoted(_ text: String) -> String {
