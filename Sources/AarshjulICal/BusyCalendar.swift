@@ -11,23 +11,32 @@ public enum BusyCalendar {
                                  limits: ImportLimits = .standard) throws(ICalError) -> (intervals: [BusyInterval], findings: [ICalFinding]) {
         let (findings, occurrences) = try ICalImporter.findingsAndOccurrences(text, fileName: fileName, horizon: horizon, limits: limits)
         var out: [BusyInterval] = []
+        // Days already busy from midnight to midnight: further busy time on them
+        // adds nothing, and thousands of overlapping occurrences (a weekly event
+        // stretched over centuries) would otherwise give millions of intervals.
+        var wholeDays = Set<CivilDate>()
         // A timed event its owner marked "show as free" (TRANSP:TRANSPARENT) is
         // no busy time. All-day events count whatever their TRANSP: Outlook and
         // Google mark every all-day event free by default, holidays and
         // courses away included, so TRANSP says nothing about them.
         for event in occurrences
         where event.isAllDay || !event.transparent {
+            // Only the days inside the horizon are walked: an occurrence may
+            // last centuries (a stray DTSTART:1601…), and walking all of its
+            // days once per occurrence took minutes and gigabytes.
+            guard let days = event.dates.clamped(to: horizon) else { continue }
             guard !event.isAllDay, let startTime = event.startTime else {
-                for day in event.dates where horizon.contains(day) {
+                for day in days where wholeDays.insert(day).inserted {
                     out.append(BusyInterval(personID: person, date: day, time: nil, summary: event.summary))
                 }
                 continue
             }
             let start = startTime.minutes, end = event.endTime?.minutes ?? start
-            for day in event.dates where horizon.contains(day) {
+            for day in days where !wholeDays.contains(day) {
                 let from = day == event.start ? start : 0
                 let to = day == event.end ? end : 24 * 60
                 guard from < to else { continue }
+                if from == 0 && to == 24 * 60 { wholeDays.insert(day) }
                 out.append(BusyInterval(personID: person, date: day,
                                         time: TimeSpan(TimeOfDay(minutes: from), TimeOfDay(minutes: to)), summary: event.summary))
             }
@@ -39,8 +48,11 @@ public enum BusyCalendar {
     public static func schoolHolidays(_ text: String, fileName: String, horizon: DateRange,
                                       limits: ImportLimits = .standard) throws(ICalError) -> (holidays: [Blackout], findings: [ICalFinding]) {
         let (findings, occurrences) = try ICalImporter.findingsAndOccurrences(text, fileName: fileName, horizon: horizon, limits: limits)
-        let holidays = occurrences.map {
-            Blackout(range: $0.dates, reason: $0.summary.isEmpty ? "Skolefri" : $0.summary)
+        // Cut to the horizon for the same reason as busy time: later code walks a blackout's days.
+        let holidays = occurrences.compactMap { occurrence in
+            occurrence.dates.clamped(to: horizon).map {
+                Blackout(range: $0, reason: occurrence.summary.isEmpty ? "Skolefri" : occurrence.summary)
+            }
         }
         return (holidays, findings)
     }

@@ -138,6 +138,13 @@ public struct DateRange: Hashable, Sendable, Sequence {
 
     public func overlaps(_ other: DateRange) -> Bool { first <= other.last && other.first <= last }
 
+    /// The days this range shares with `other`, or nil when they share none.
+    /// Lets a reader walk only the days it needs of a range a user's file may
+    /// stretch over centuries (an event from 1601 to 2027).
+    public func clamped(to other: DateRange) -> DateRange? {
+        overlaps(other) ? DateRange(Swift.max(first, other.first), Swift.min(last, other.last)) : nil
+    }
+
     public func makeIterator() -> AnyIterator<CivilDate> {
         var next = first.dayNumber
         let end = last.dayNumber
