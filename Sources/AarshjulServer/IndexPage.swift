@@ -235,48 +235,47 @@ struct PageWords {
     let language: PlanLanguage
     init(_ language: PlanLanguage) { self.language = language }
     private var en: Bool { language == .english }
-    private func t(_ nb: String, _ nn: String, _ english: String) -> String { LocalizedText(nb: nb, nn: nn, en: english).text(language) }
 
-    var title: String { t("Møtekalendere", "Møtekalendrar", "Meeting calendars") }
+    var title: String { language.pick(nb: "Møtekalendere", nn: "Møtekalendrar", en: "Meeting calendars") }
     var intro: String {
-        t("Abonner på en kalender for å få møtene i Outlook, Google, Apple Kalender eller Thunderbird. Endringer kommer automatisk.",
-          "Abonner på ein kalender for å få møta i Outlook, Google, Apple Kalender eller Thunderbird. Endringar kjem automatisk.",
-          "Subscribe to a calendar to get the meetings in Outlook, Google, Apple Calendar or Thunderbird. Changes come through automatically.")
+        language.pick(nb: "Abonner på en kalender for å få møtene i Outlook, Google, Apple Kalender eller Thunderbird. Endringer kommer automatisk.",
+          nn: "Abonner på ein kalender for å få møta i Outlook, Google, Apple Kalender eller Thunderbird. Endringar kjem automatisk.",
+          en: "Subscribe to a calendar to get the meetings in Outlook, Google, Apple Calendar or Thunderbird. Changes come through automatically.")
     }
     var otherLanguage: String { en ? "Norsk (bokmål)" : "English" }
-    var noFeeds: String { t("Ingen kalendere er publisert ennå.", "Ingen kalendrar er publiserte enno.", "No calendars are published yet.") }
-    var subscribe: String { t("Abonner", "Abonner", "Subscribe") }
-    var download: String { t("Last ned", "Last ned", "Download") }
-    var copy: String { t("Kopier adressen", "Kopier adressa", "Copy the address") }
-    var copied: String { t("Adressen er kopiert", "Adressa er kopiert", "Address copied") }
-    func address(_ title: String) -> String { t("Adressen til \(title)", "Adressa til \(title)", "Address of \(title)") }
-    var allMeetings: String { t("Alle møter", "Alle møte", "All meetings") }
-    var seriesCalendars: String { t("Kalender for hver møteserie", "Kalender for kvar møteserie", "A calendar for each meeting series") }
-    var allMunicipalities: String { t("← Alle kommuner", "← Alle kommunar", "← All municipalities") }
+    var noFeeds: String { language.pick(nb: "Ingen kalendere er publisert ennå.", nn: "Ingen kalendrar er publiserte enno.", en: "No calendars are published yet.") }
+    var subscribe: String { language.pick(nb: "Abonner", nn: "Abonner", en: "Subscribe") }
+    var download: String { language.pick(nb: "Last ned", nn: "Last ned", en: "Download") }
+    var copy: String { language.pick(nb: "Kopier adressen", nn: "Kopier adressa", en: "Copy the address") }
+    var copied: String { language.pick(nb: "Adressen er kopiert", nn: "Adressa er kopiert", en: "Address copied") }
+    func address(_ title: String) -> String { language.pick(nb: "Adressen til \(title)", nn: "Adressa til \(title)", en: "Address of \(title)") }
+    var allMeetings: String { language.pick(nb: "Alle møter", nn: "Alle møte", en: "All meetings") }
+    var seriesCalendars: String { language.pick(nb: "Kalender for hver møteserie", nn: "Kalender for kvar møteserie", en: "A calendar for each meeting series") }
+    var allMunicipalities: String { language.pick(nb: "← Alle kommuner", nn: "← Alle kommunar", en: "← All municipalities") }
     func morePage(_ series: Int) -> String {
-        t("Årshjul og \(series) kalendere for hver møteserie →", "Årshjul og \(series) kalendrar for kvar møteserie →",
-          "Annual wheel and \(series) calendars, one per meeting series →")
+        language.pick(nb: "Årshjul og \(series) kalendere for hver møteserie →", nn: "Årshjul og \(series) kalendrar for kvar møteserie →",
+          en: "Annual wheel and \(series) calendars, one per meeting series →")
     }
-    var wheel: String { t("Årshjul", "Årshjul", "Annual wheel") }
-    var mark: String { t("Merke", "Merke", "Mark") }
-    var series: String { t("Møteserie", "Møteserie", "Meeting series") }
-    var dates: String { t("Datoer", "Datoar", "Dates") }
-    var closed: String { t("helligdager og møtefrie perioder", "heilagdagar og møtefrie periodar", "public holidays and no-meeting periods") }
-    var school: String { t("skoleferier", "skuleferiar", "school holidays") }
-    var today: String { t("i dag", "i dag", "today") }
+    var wheel: String { language.pick(nb: "Årshjul", nn: "Årshjul", en: "Annual wheel") }
+    var mark: String { language.pick(nb: "Merke", nn: "Merke", en: "Mark") }
+    var series: String { language.pick(nb: "Møteserie", nn: "Møteserie", en: "Meeting series") }
+    var dates: String { language.pick(nb: "Datoer", nn: "Datoar", en: "Dates") }
+    var closed: String { language.pick(nb: "helligdager og møtefrie perioder", nn: "heilagdagar og møtefrie periodar", en: "public holidays and no-meeting periods") }
+    var school: String { language.pick(nb: "skoleferier", nn: "skuleferiar", en: "school holidays") }
+    var today: String { language.pick(nb: "i dag", nn: "i dag", en: "today") }
     var howTo: String {
-        t("«Abonner» åpner kalenderprogrammet ditt. Du kan også kopiere adressen og lime den inn under «legg til fra URL» i kalenderen.",
-          "«Abonner» opnar kalenderprogrammet ditt. Du kan òg kopiere adressa og lime ho inn under «legg til frå URL» i kalenderen.",
-          "“Subscribe” opens your calendar app. Or copy the address and paste it into your calendar app's “Add from URL”.")
+        language.pick(nb: "«Abonner» åpner kalenderprogrammet ditt. Du kan også kopiere adressen og lime den inn under «legg til fra URL» i kalenderen.",
+          nn: "«Abonner» opnar kalenderprogrammet ditt. Du kan òg kopiere adressa og lime ho inn under «legg til frå URL» i kalenderen.",
+          en: "“Subscribe” opens your calendar app. Or copy the address and paste it into your calendar app's “Add from URL”.")
     }
 
     func kind(_ kind: FeedKind) -> String {
         switch kind {
-        case .municipality: return t("alle møter", "alle møte", "all meetings")
-        case .series: return t("møteserie", "møteserie", "meeting series")
+        case .municipality: return language.pick(nb: "alle møter", nn: "alle møte", en: "all meetings")
+        case .series: return language.pick(nb: "møteserie", nn: "møteserie", en: "meeting series")
         case .person: return "person"
-        case .role: return t("rolle", "rolle", "role")
-        case .page: return t("side", "side", "page")
+        case .role: return language.pick(nb: "rolle", nn: "rolle", en: "role")
+        case .page: return language.pick(nb: "side", nn: "side", en: "page")
         }
     }
 }

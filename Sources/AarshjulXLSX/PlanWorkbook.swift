@@ -135,12 +135,11 @@ public enum PlanWorkbook {
 struct SheetWords {
     let language: PlanLanguage
     init(_ language: PlanLanguage) { self.language = language }
-    private func t(_ nb: String, _ nn: String, _ en: String) -> String { LocalizedText(nb: nb, nn: nn, en: en).text(language) }
-    var meetingPlan: String { t("møteplan", "møteplan", "meeting plan") }
-    var eventsSheet: String { t("Møteplan", "Møteplan", "Meeting plan") }
-    var deadlinesSheet: String { t("Frister", "Fristar", "Deadlines") }
+    var meetingPlan: String { language.pick(nb: "møteplan", nn: "møteplan", en: "meeting plan") }
+    var eventsSheet: String { language.pick(nb: "Møteplan", nn: "Møteplan", en: "Meeting plan") }
+    var deadlinesSheet: String { language.pick(nb: "Frister", nn: "Fristar", en: "Deadlines") }
     var deadlineHeadings: [String] {
-        [t("Frist", "Frist", "Due"), t("Ukedag", "Vekedag", "Weekday"), t("Oppgave", "Oppgåve", "Task"),
-         t("Ansvarlig", "Ansvarleg", "Responsible"), t("For møtet", "For møtet", "For the meeting")]
+        [language.pick(nb: "Frist", nn: "Frist", en: "Due"), language.pick(nb: "Ukedag", nn: "Vekedag", en: "Weekday"), language.pick(nb: "Oppgave", nn: "Oppgåve", en: "Task"),
+         language.pick(nb: "Ansvarlig", nn: "Ansvarleg", en: "Responsible"), language.pick(nb: "For møtet", nn: "For møtet", en: "For the meeting")]
     }
 }

@@ -11,10 +11,19 @@ public struct LocalizedText: Sendable, Hashable {
     }
 
     public func text(_ language: PlanLanguage) -> String {
-        switch language {
-        case .bokmal: return bokmal
-        case .nynorsk: return nynorsk
-        case .english: return english
+        language.pick(nb: bokmal, nn: nynorsk, en: english)
+    }
+}
+
+extension PlanLanguage {
+    /// The one of three forms of a text that this language reads: the single
+    /// place every user-facing text chooses its language (a `LocalizedText`
+    /// where the text is kept, `pick` where it is said at once).
+    public func pick(nb: String, nn: String, en: String) -> String {
+        switch self {
+        case .bokmal: return nb
+        case .nynorsk: return nn
+        case .english: return en
         }
     }
 }

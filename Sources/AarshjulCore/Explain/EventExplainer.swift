@@ -25,7 +25,6 @@ public enum EventExplainer {
 
     /// The event's line and the hard rules that bind it.
     static func hardRuleLines(_ event: PlannedEvent, in plan: Plan, language lang: PlanLanguage) -> [String] {
-        func t(_ nb: String, _ nn: String, _ en: String) -> String { lang == .english ? en : (lang == .nynorsk ? nn : nb) }
         guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else { return [] }
         let calendar = MunicipalCalendar(agreement: plan.agreement, years: plan.years)
         let table = DayTable(calendar: calendar)
@@ -33,23 +32,23 @@ public enum EventExplainer {
         let date = event.date
         let dateText = Words.longDate(date, lang)
         var lines: [String] = []
-        let when = event.time.map { " \($0)" } ?? t(" (hele dagen)", " (heile dagen)", " (all day)")
+        let when = event.time.map { " \($0)" } ?? lang.pick(nb: " (hele dagen)", nn: " (heile dagen)", en: " (all day)")
         lines.append("\(event.title): \(Words.weekdayName(date.weekday, lang)) \(dateText)\(when)" + (event.location.map { ", \($0)" } ?? ""))
 
         // Hard rules: the window.
-        lines.append(t("Harde regler som binder møtet:", "Harde reglar som bind møtet:", "Hard rules that constrain this meeting:"))
+        lines.append(lang.pick(nb: "Harde regler som binder møtet:", nn: "Harde reglar som bind møtet:", en: "Hard rules that constrain this meeting:"))
         let siblings = plan.events.filter { $0.seriesID == series.id && $0.schoolID == event.schoolID }
         let sameYear = siblings.filter { $0.date.year == date.year }
         let index = sameYear.firstIndex { $0.uid == event.uid } ?? 0
         var window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
                                  event: event, school: calendar.school, schoolOnly: SeriesWindows.isSchoolOnly(series))
         if case .weekly = series.rule {
-            window = Window(range: window.range, note: t("uke \(date.isoWeek.week)", "veke \(date.isoWeek.week)", "week \(date.isoWeek.week)"))
+            window = Window(range: window.range, note: lang.pick(nb: "uke \(date.isoWeek.week)", nn: "veke \(date.isoWeek.week)", en: "week \(date.isoWeek.week)"))
         }
         let frequency = RuleCatalogue.hardRule(RuleCatalogue.frequency)!.description.text(lang)
         let span = Words.dateRange(window.range.first, window.range.last, lang, withYear: true)
         let note = window.note.map { " (\($0))" } ?? ""
-        lines.append("- \(frequency) " + t("Vinduet er \(span)\(note).", "Vindauget er \(span)\(note).", "The window is \(span)\(note)."))
+        lines.append("- \(frequency) " + lang.pick(nb: "Vinduet er \(span)\(note).", nn: "Vindauget er \(span)\(note).", en: "The window is \(span)\(note)."))
         // The year's last meeting goes where its positional agenda items belong.
         if index == sameYear.count - 1, let pull = PositionalPull.pulls(series, year: date.year, agreement: plan.agreement).last,
            let applied = PlanUnit.Slot(range: window.range, period: LocalizedText(nb: "", en: "")).pulled(by: pull) {
@@ -63,7 +62,7 @@ public enum EventExplainer {
             guard window.range.contains(day) else { continue }
             var why = calendar.blockers(on: day).filter { $0.blocksAllMeetings || SeriesWindows.isSchoolOnly(series) }.map { $0.text(lang) }
             if !day.isWeekend && SeriesWindows.hours(series, venue: venue, on: day.weekday) == nil {
-                why.append(t("lokalet er stengt", "lokalet er stengt", "the venue is closed"))
+                why.append(lang.pick(nb: "lokalet er stengt", nn: "lokalet er stengt", en: "the venue is closed"))
             }
             // Only what would really collide: the same people at an overlapping
             // time (timed), or another whole-day item of theirs (all-day).
@@ -79,13 +78,13 @@ public enum EventExplainer {
             }
             for other in busy.prefix(2) {
                 let names = Set(other.attendees).intersection(event.attendees).sorted().map { plan.agreement.person($0)?.name ?? $0 }
-                why.append(t("\(names.joined(separator: ", ")) er i «\(other.title)»", "\(names.joined(separator: ", ")) er i «\(other.title)»",
-                             "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") at \"\(other.title)\""))
+                why.append(lang.pick(nb: "\(names.joined(separator: ", ")) er i «\(other.title)»", nn: "\(names.joined(separator: ", ")) er i «\(other.title)»",
+                             en: "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") at \"\(other.title)\""))
             }
             if !why.isEmpty { closed.append("\(Words.weekdayName(day.weekday, lang)) \(Words.longDate(day, lang)): \(why.joined(separator: ", "))") }
         }
         if !closed.isEmpty {
-            lines.append("- " + t("Dager like ved, og hva som står i veien der:", "Dagar like ved, og kva som står i vegen der:", "Nearby days and what stands in the way there:"))
+            lines.append("- " + lang.pick(nb: "Dager like ved, og hva som står i veien der:", nn: "Dagar like ved, og kva som står i vegen der:", en: "Nearby days and what stands in the way there:"))
             lines += closed.map { "  - \($0)" }
         }
         if event.time != nil, let hours = SeriesWindows.hours(series, venue: venue, on: date.weekday) {
@@ -100,7 +99,6 @@ public enum EventExplainer {
 
     /// Each preference the event meets or misses: (rule id, points, detail).
     static func penalties(_ event: PlannedEvent, in plan: Plan, language lang: PlanLanguage) -> [(rule: String, points: Int, detail: String?)] {
-        func t(_ nb: String, _ nn: String, _ en: String) -> String { lang == .english ? en : (lang == .nynorsk ? nn : nb) }
         guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else { return [] }
         let calendar = MunicipalCalendar(agreement: plan.agreement, years: plan.years)
         let table = DayTable(calendar: calendar)
@@ -118,7 +116,7 @@ public enum EventExplainer {
         if let time = event.time, let hours = SeriesWindows.hours(series, venue: venue, on: date.weekday) {
             let preferred = SoftCosts.preferredStart(series, opening: hours.start)
             let cost = SoftCosts.time(start: time.start, preferred: preferred)
-            penalties.append((RuleCatalogue.preferredTime, cost.points, t("ønsket start \(preferred)", "ønskt start \(preferred)", "preferred start \(preferred)")))
+            penalties.append((RuleCatalogue.preferredTime, cost.points, lang.pick(nb: "ønsket start \(preferred)", nn: "ønskt start \(preferred)", en: "preferred start \(preferred)")))
         }
         if table.contains(i) { penalties.append((RuleCatalogue.dayAfterBreak, SoftCosts.dayAfterBreak(table.afterBreak[i]), nil)) }
         if let notice = series.agendaNoticeDays, table.contains(i - notice), table.latestMeetingDay[i - notice] >= 0 {
@@ -129,8 +127,8 @@ public enum EventExplainer {
         default:
             let cost = SoftCosts.midWindow(day: i, first: table.index(window.range.first), last: table.index(window.range.last))
             penalties.append((RuleCatalogue.midWindow, cost.points,
-                              "\(cost.days) " + t("\(Words.daysNoun(cost.days, .bokmal)) fra midten", "\(Words.daysNoun(cost.days, .nynorsk)) frå midten",
-                                                   "\(Words.daysNoun(cost.days, .english)) from the middle")))
+                              "\(cost.days) " + lang.pick(nb: "\(Words.daysNoun(cost.days, .bokmal)) fra midten", nn: "\(Words.daysNoun(cost.days, .nynorsk)) frå midten",
+                                                   en: "\(Words.daysNoun(cost.days, .english)) from the middle")))
         }
         // Spacing as the planner charges it: a chain across the years (from
         // `previous_last` before the first), any other series within its year.
@@ -148,9 +146,9 @@ public enum EventExplainer {
             let gap = date - before
             let cost = spacing.cost(gap: gap)
             penalties.append((RuleCatalogue.evenSpacing, cost.points,
-                              t("\(gap) dager etter forrige, jevn avstand er \(Int(spacing.ideal.rounded()))",
-                                "\(gap) dagar etter førre, jamn avstand er \(Int(spacing.ideal.rounded()))",
-                                "\(gap) days after the previous one, even spacing is \(Int(spacing.ideal.rounded()))")))
+                              lang.pick(nb: "\(gap) dager etter forrige, jevn avstand er \(Int(spacing.ideal.rounded()))",
+                                nn: "\(gap) dagar etter førre, jamn avstand er \(Int(spacing.ideal.rounded()))",
+                                en: "\(gap) days after the previous one, even spacing is \(Int(spacing.ideal.rounded()))")))
         }
         // The regular pattern: the planner's choice when the plan carries it, else the year's most common day.
         let sameYearSiblings = siblings.filter { $0.date.year == date.year }
@@ -178,23 +176,22 @@ public enum EventExplainer {
 
     public static func explain(_ event: PlannedEvent, in plan: Plan, language: PlanLanguage? = nil) -> String {
         let lang = language ?? plan.language
-        func t(_ nb: String, _ nn: String, _ en: String) -> String { lang == .english ? en : (lang == .nynorsk ? nn : nb) }
         guard plan.agreement.series.contains(where: { $0.id == event.seriesID }) else {
-            return t("\(event.uid): møteserien finnes ikke i avtalen.", "\(event.uid): møteserien finst ikkje i avtalen.",
-                     "\(event.uid): the series is not in the agreement.")
+            return lang.pick(nb: "\(event.uid): møteserien finnes ikke i avtalen.", nn: "\(event.uid): møteserien finst ikkje i avtalen.",
+                     en: "\(event.uid): the series is not in the agreement.")
         }
         var lines = hardRuleLines(event, in: plan, language: lang)
-        lines.append(t("Ønsker (kostnad i poeng):", "Ønske (kostnad i poeng):", "Preferences (cost in points):"))
+        lines.append(lang.pick(nb: "Ønsker (kostnad i poeng):", nn: "Ønske (kostnad i poeng):", en: "Preferences (cost in points):"))
         var total = 0
         for (rule, points, detail) in penalties(event, in: plan, language: lang) {
             guard let soft = RuleCatalogue.softRule(rule) else { continue }
             total += points
-            let verdict = points == 0 ? t("holdt", "halde", "met")
-                : t("brutt, \(points) poeng", "brote, \(points) poeng", "missed, \(points) \(points == 1 ? "point" : "points")")
+            let verdict = points == 0 ? lang.pick(nb: "holdt", nn: "halde", en: "met")
+                : lang.pick(nb: "brutt, \(points) poeng", nn: "brote, \(points) poeng", en: "missed, \(points) \(points == 1 ? "point" : "points")")
             // "Description. – verdict (detail)."
             lines.append("- \(soft.description.text(lang)) – \(verdict)" + (detail.map { " (\($0))" } ?? "") + ".")
         }
-        lines.append(t("Sum for dette møtet: \(total) poeng.", "Sum for dette møtet: \(total) poeng.", "Total for this event: \(total) \(total == 1 ? "point" : "points")."))
+        lines.append(lang.pick(nb: "Sum for dette møtet: \(total) poeng.", nn: "Sum for dette møtet: \(total) poeng.", en: "Total for this event: \(total) \(total == 1 ? "point" : "points")."))
         return lines.joined(separator: "\n")
     }
 

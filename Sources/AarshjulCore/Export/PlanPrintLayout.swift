@@ -226,14 +226,13 @@ extension PrintItem {
 /// The printed plan's words.
 struct PrintWords {
     let language: PlanLanguage
-    private func t(_ nb: String, _ nn: String, _ en: String) -> String { LocalizedText(nb: nb, nn: nn, en: en).text(language) }
-    var meetingPlan: String { t("møteplan", "møteplan", "meeting plan") }
-    var continued: String { t("(forts.)", "(framh.)", "(continued)") }
-    var allDay: String { t("hele dagen", "heile dagen", "all day") }
-    var calledBy: String { t("Innkaller", "Innkallar", "Called by") }
-    var attendees: String { t("Deltakere", "Deltakarar", "Attendees") }
-    var agenda: String { t("Sakliste", "Sakliste", "Agenda") }
-    var deadline: String { t("Frist", "Frist", "Deadline") }
-    var responsible: String { t("Ansvarlig", "Ansvarleg", "Responsible") }
-    func page(_ n: Int, _ total: Int) -> String { t("Side \(n) av \(total)", "Side \(n) av \(total)", "Page \(n) of \(total)") }
+    var meetingPlan: String { language.pick(nb: "møteplan", nn: "møteplan", en: "meeting plan") }
+    var continued: String { language.pick(nb: "(forts.)", nn: "(framh.)", en: "(continued)") }
+    var allDay: String { language.pick(nb: "hele dagen", nn: "heile dagen", en: "all day") }
+    var calledBy: String { language.pick(nb: "Innkaller", nn: "Innkallar", en: "Called by") }
+    var attendees: String { language.pick(nb: "Deltakere", nn: "Deltakarar", en: "Attendees") }
+    var agenda: String { language.pick(nb: "Sakliste", nn: "Sakliste", en: "Agenda") }
+    var deadline: String { language.pick(nb: "Frist", nn: "Frist", en: "Deadline") }
+    var responsible: String { language.pick(nb: "Ansvarlig", nn: "Ansvarleg", en: "Responsible") }
+    func page(_ n: Int, _ total: Int) -> String { language.pick(nb: "Side \(n) av \(total)", nn: "Side \(n) av \(total)", en: "Page \(n) of \(total)") }
 }

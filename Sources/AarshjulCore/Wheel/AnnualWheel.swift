@@ -367,11 +367,10 @@ struct WheelDrawing {
 /// The wheel's own words.
 struct WheelWords {
     let language: PlanLanguage
-    private func t(_ nb: String, _ nn: String, _ en: String) -> String { LocalizedText(nb: nb, nn: nn, en: en).text(language) }
-    var wheel: String { t("Årshjul", "Årshjul", "Annual wheel") }
-    var series: String { t("Møteserier", "Møteseriar", "Meeting series") }
-    var closed: String { t("Helligdager og møtefrie perioder", "Heilagdagar og møtefrie periodar", "Public holidays and no-meeting periods") }
-    var school: String { t("Skoleferier", "Skuleferiar", "School holidays") }
-    var deadlines: String { t("Frister", "Fristar", "Deadlines") }
-    var today: String { t("I dag", "I dag", "Today") }
+    var wheel: String { language.pick(nb: "Årshjul", nn: "Årshjul", en: "Annual wheel") }
+    var series: String { language.pick(nb: "Møteserier", nn: "Møteseriar", en: "Meeting series") }
+    var closed: String { language.pick(nb: "Helligdager og møtefrie perioder", nn: "Heilagdagar og møtefrie periodar", en: "Public holidays and no-meeting periods") }
+    var school: String { language.pick(nb: "Skoleferier", nn: "Skuleferiar", en: "School holidays") }
+    var deadlines: String { language.pick(nb: "Frister", nn: "Fristar", en: "Deadlines") }
+    var today: String { language.pick(nb: "I dag", nn: "I dag", en: "Today") }
 }
