@@ -24,7 +24,7 @@ import Testing
         #expect(Self.line(text, "22.03.–29.03.", "Påskeferie") != nil)
         #expect(Self.line(text, "01.01.", "Juleferie") != nil, "4 January 2027 is a school day in Innlandet")
         #expect(Self.line(text, "11.10.–15.10.", "Høstferie")?.contains("antatt") == true, "autumn 2027 is projected")
-        #expect(text.contains("Kilder for skoleruta (Innlandet)\n  [1] Trysil kommune: «Forslag til forskrift om skole- og feriedager 2026/2027"))
+        #expect(text.contains("Kilder for skoleruta (Innlandet)\n  [1] Hamar kommune: «Skoleruta – ferie og fridager (Skoleruta 2025-2026, Skoleruta 2026-2027)»"))
         #expect(text.contains("antatt etter mønsteret: høstferie uke 41"))
     }
 
