@@ -116,18 +116,28 @@ public enum AgreementTemplate {
         let usesCoordinator = usesCouncil || c.sltWeeks != nil || c.monthlyMeeting
         line("people:")
         comment(w.peopleNote, indent: "  ")
-        var people: [(id: String, name: String, role: String)] = []
+        // Each role also in English (role_en) for `--lang en`, as titles have title_en.
+        let en = TemplateWords(language: .english, municipality: c.municipality)
+        var people: [(id: String, name: String, role: String, english: String)] = []
         if usesCouncil {
-            people.append(("ordforer", w.mayor, "\(w.mayor), \(w.municipalityName)"))
-            people.append(("kommunedirektor", w.chiefExecutive, "\(w.chiefExecutive), \(w.municipalityName)"))
+            people.append(("ordforer", w.mayor, "\(w.mayor), \(w.municipalityName)", "\(en.mayor), \(en.municipalityName)"))
+            people.append(("kommunedirektor", w.chiefExecutive, "\(w.chiefExecutive), \(w.municipalityName)",
+                           "\(en.chiefExecutive), \(en.municipalityName)"))
         }
-        if usesCoordinator { people.append(("slt_koordinator", w.sltCoordinator, "\(w.sltCoordinator), \(w.municipalityName)")) }
-        if usesCouncil { people.append(("politistasjonssjef", w.stationChief, "\(w.stationChief), \(c.policeDistrict)")) }
-        people.append(("politikontakt", w.policeContact, w.policeContactRole))
+        if usesCoordinator {
+            people.append(("slt_koordinator", w.sltCoordinator, "\(w.sltCoordinator), \(w.municipalityName)",
+                           "\(en.sltCoordinator), \(en.municipalityName)"))
+        }
+        if usesCouncil {
+            people.append(("politistasjonssjef", w.stationChief, "\(w.stationChief), \(c.policeDistrict)",
+                           "\(en.stationChief), \(c.policeDistrict)"))
+        }
+        people.append(("politikontakt", w.policeContact, w.policeContactRole, en.policeContactRole))
         for p in people {
             line("  - id: \(p.id)")
             line("    name: \(quoted(p.name))")
             line("    role: \(quoted(p.role))")
+            if c.language != .english { line("    role_en: \(quoted(p.english))") }
         }
         line()
 

@@ -105,7 +105,7 @@ extension NodeReader {
 
         var shared: [SharedPerson] = []
         for item in try list(f["shared_people"] ?? Node(""), expected: "shared people") {
-            let s = try fields(item, of: "a shared person", allowed: ["id", "name", "role", "email", "role_feed", "as"])
+            let s = try fields(item, of: "a shared person", allowed: ["id", "name", "role", "role_en", "email", "role_feed", "as"])
             let sid = try id(try s.required("id", expected: "an id such as 'politikontakt_oyer_gausdal'"), of: "a shared person")
             let role = try s.requiredText("role", expected: "the person's role")
             var appearances: [SharedPerson.Appearance] = []
@@ -119,6 +119,7 @@ extension NodeReader {
                 appearances.append(.init(member: pair.key, person: local))
             }
             shared.append(SharedPerson(id: sid, name: try s.optionalText("name", expected: "a name") ?? role, role: role,
+                                       roleEnglish: try s.optionalText("role_en", expected: "the role in English"),
                                        email: try s.optionalText("email", expected: "an e-mail address"),
                                        roleKey: try s["role_feed"].map { n throws(AgreementFileError) in try id(n, of: "a role feed") },
                                        appearances: appearances))

@@ -33,6 +33,7 @@ public enum DistrictFileWriter {
                 lines.append("  - id: \(p.id)")
                 lines.append("    name: \(quoted(p.name))")
                 lines.append("    role: \(quoted(p.role))")
+                if let english = p.roleEnglish { lines.append("    role_en: \(quoted(english))") }
                 if let key = p.roleKey { lines.append("    role_feed: \(key)") }
                 lines.append("    as: {" + p.appearances.map { "\($0.member): \($0.person)" }.joined(separator: ", ") + "}")
             }

@@ -4,7 +4,7 @@ import Yams
 /// People, venues, schools and quarterly deadlines.
 extension NodeReader {
     func person(_ node: Node) throws(AgreementFileError) -> Person {
-        let f = try fields(node, of: "a person", allowed: ["id", "name", "role", "email", "municipalities"])
+        let f = try fields(node, of: "a person", allowed: ["id", "name", "role", "role_en", "email", "municipalities"])
         let pid = try id(try f.required("id", expected: "an id such as 'ordforer'"), of: "a person")
         let role = try f.requiredText("role", expected: "the person's role, such as \"Ordfører\"")
         var municipalities: [String] = []
@@ -12,6 +12,7 @@ extension NodeReader {
             municipalities.append(m)
         }
         return Person(id: pid, name: try f.optionalText("name", expected: "a name") ?? role, role: role,
+                      roleEnglish: try f.optionalText("role_en", expected: "the role in English, such as \"Mayor\""),
                       email: try f.optionalText("email", expected: "an e-mail address"), municipalities: municipalities)
     }
 

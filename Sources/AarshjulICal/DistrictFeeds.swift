@@ -23,7 +23,7 @@ public enum DistrictFeeds {
             guard !events.isEmpty || !deadlines.isEmpty else { continue }
             roles[plan.district.roleKey(of: person.id), default: []].append(person.id)
             files.append((naming.file("personer/\(person.id)"),
-                          try ICalExporter.calendar(name: "\(person.name): \(plan.district.name)\(suffix)",
+                          try ICalExporter.calendar(name: "\(person.name(options.language)): \(plan.district.name)\(suffix)",
                                                     events: events, deadlines: deadlines, plan: merged, options: options)))
         }
         for role in roles.keys.sorted() {

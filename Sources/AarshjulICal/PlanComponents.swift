@@ -57,13 +57,13 @@ struct PlanComponents {
         if options.confidential {
             if let organizer = event.organizer.flatMap(plan.agreement.person), let email = organizer.email {
                 try c.add(property: icalproperty_new_organizer("mailto:\(email)"),
-                          icalparameter_new_cn(organizer.name.isEmpty ? organizer.role : organizer.name),
+                          icalparameter_new_cn(organizer.name(language)),
                           what: "ORGANIZER")
             }
             for id in event.attendees {
                 guard let person = plan.agreement.person(id), let email = person.email else { continue }
                 try c.add(property: icalproperty_new_attendee("mailto:\(email)"),
-                          icalparameter_new_cn(person.name.isEmpty ? person.role : person.name),
+                          icalparameter_new_cn(person.name(language)),
                           what: "ATTENDEE")
             }
             // Who attends, by agreement person id, so a plan read back can be audited
@@ -102,7 +102,7 @@ struct PlanComponents {
         try c.add(property: icalproperty_new_dtend(LibicalRuntime.dateValue(deadline.due.adding(days: 1))), what: "DTEND")
         try c.add(property: icalproperty_new_summary(deadlineTitle(deadline, meeting: meeting)), what: "SUMMARY")
         var lines: [String] = [deadline.title]
-        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(\.shownAs)
+        let responsible = deadline.responsible.compactMap(plan.agreement.person).map { $0.shownAs(language) }
         if !responsible.isEmpty { lines.append(ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")) }
         try c.add(property: icalproperty_new_description(lines.joined(separator: "\n")), what: "DESCRIPTION")
         if let related = deadline.relatedEventUID {
@@ -144,7 +144,7 @@ struct PlanComponents {
         if deadline.cancelled {
             try c.add(property: icalproperty_new_status(ICAL_STATUS_CANCELLED), what: "STATUS")
         }
-        let responsible = deadline.responsible.compactMap(plan.agreement.person).map(\.shownAs)
+        let responsible = deadline.responsible.compactMap(plan.agreement.person).map { $0.shownAs(language) }
         if !responsible.isEmpty {
             let heading = responsible.count == 1 ? ExportWords.responsible(language) : ExportWords.responsiblePlural(language)
             let text = ExportWords.peopleBlock(heading, responsible)
@@ -182,7 +182,7 @@ struct PlanComponents {
         }
         var roles: [String] = []
         let series = series(event.seriesID)
-        let person = { (id: String?) -> String? in id.flatMap(plan.agreement.person).map(\.shownAs) }
+        let person = { (id: String?) -> String? in id.flatMap(plan.agreement.person).map { $0.shownAs(language) } }
         if let chair = person(series?.chair) { roles.append(ExportWords.chair(language) + " " + chair) }
         if let caller = person(series?.calledBy ?? event.organizer) {
             roles.append(ExportWords.calledBy(language) + " " + caller)

@@ -88,7 +88,7 @@ public enum PlanWorkbook {
                                    hour: 0, min: 0, sec: 0)
             worksheet_write_datetime(deadlines, r, 0, &day, date)
             let cells = [Words.weekdayName(deadline.due.weekday, language), deadline.title,
-                         deadline.responsible.map { PlanRows.personText(plan.agreement, $0) }.joined(separator: "\n"),
+                         deadline.responsible.map { PlanRows.personText(plan.agreement, $0, language) }.joined(separator: "\n"),
                          deadline.relatedEventUID.flatMap { titles[$0] } ?? ""]
             for (column, cell) in cells.enumerated() where !cell.isEmpty {
                 worksheet_write_string(deadlines, r, lxw_col_t(column + 1), cell, text)

@@ -64,7 +64,7 @@ import Testing
         let busy = [BusyInterval(personID: "mayor", date: target.date, time: target.time, summary: "Budsjettmøte")]
         let result = try Self.repair(plan, busy: busy)
         #expect(result.changes(.moved).map(\.uid) == [target.uid])
-        #expect(result.changes(.moved).first?.reason == .busy(name: "Ordførar", what: "Budsjettmøte"))
+        #expect(result.changes(.moved).first?.reason == .busy(name: LocalizedText(nb: "Ordførar", en: "Ordførar"), what: "Budsjettmøte"))
         let after = result.plan.events.first { $0.uid == target.uid }!
         #expect(after.date != target.date || after.time != target.time)
     }

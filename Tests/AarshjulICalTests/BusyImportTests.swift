@@ -52,7 +52,7 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         // Same day, after the 09:00–09:30 leader meeting: no day shifted.
         #expect(after.date == date(2027, 3, 8) && after.time!.start >= time(9, 30))
         #expect(after.uid == before.uid && after.sequence == before.sequence + 1 && after.stamp == Self.stamp)
-        #expect(result.changes(.moved).first?.reason == .busy(name: "Kari Nordmann", what: "Ledermøte"))
+        #expect(result.changes(.moved).first?.reason == .busy(name: LocalizedText(nb: "Kari Nordmann", en: "Kari Nordmann"), what: "Ledermøte"))
         #expect(ChangeList.render(result, language: .bokmal).contains("Politirådsmøte 08.03. 09:00 → 08.03. "))
     }
 
@@ -86,7 +86,7 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         let (before, result) = try Self.repair(Self.agreement(MonthDayWindow(fromMonth: 10, fromDay: 14, toMonth: 10, toDay: 20)), busy: busy)
         #expect(before.date == date(2027, 10, 14))
         #expect(result.plan.events[0].date == date(2027, 10, 15))
-        #expect(result.changes(.moved).first?.reason == .busy(name: "Kari Nordmann", what: "Kurs hos Statsforvalteren"))
+        #expect(result.changes(.moved).first?.reason == .busy(name: LocalizedText(nb: "Kari Nordmann", en: "Kari Nordmann"), what: "Kurs hos Statsforvalteren"))
     }
 
     @Test func brokenFilesNameFileAndLineAndFindingsComeBack() throws {

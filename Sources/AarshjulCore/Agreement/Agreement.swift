@@ -80,29 +80,46 @@ public struct Person: Sendable, Equatable {
     public var id: String
     public var name: String
     public var role: String
+    /// The role in English (`role_en:`), shown under `--lang en`; nil keeps
+    /// the Norwegian role there too.
+    public var roleEnglish: String?
     public var email: String?
     /// Agreement ids of the municipalities this person serves; empty means
     /// only the agreement that lists them.
     public var municipalities: [String]
 
-    public init(id: String, name: String, role: String, email: String? = nil, municipalities: [String] = []) {
+    public init(id: String, name: String, role: String, roleEnglish: String? = nil, email: String? = nil,
+                municipalities: [String] = []) {
         self.id = id
         self.name = name
         self.role = role
+        self.roleEnglish = roleEnglish
         self.email = email
         self.municipalities = municipalities
     }
 }
 
 extension Person {
+    /// The role in `language`: the English form under English where the
+    /// agreement gives one, else the role as written.
+    public func role(_ language: PlanLanguage) -> String {
+        language == .english ? (roleEnglish ?? role) : role
+    }
+
     /// The person as people read them, each once: "Kari Nordmann (ordfører)"
     /// for a named person, the role where no one is named. Agreements often
     /// name people by role ("Ordfører" with role "Ordfører, Øyer kommune"),
     /// and then the role alone says it; a name that is itself a role title
     /// ("Seksjonsleder OUT" with role "Seksjonsleder, oppsøkende ungdomsteam
-    /// (OUT)") is shown alone, not twice. Feeds, text plan, PDF and
-    /// spreadsheet all name people through this.
-    public var shownAs: String {
+    /// (OUT)") is shown alone, not twice. Under English with an English role,
+    /// such a Norwegian title gives way to the English role ("Mayor, Øyer
+    /// municipality"), while a person's own name stays ("Kari Nordmann
+    /// (Mayor)"). Feeds, text plan, PDF and spreadsheet all name people
+    /// through this.
+    public func shownAs(_ language: PlanLanguage) -> String {
+        if language == .english, let english = roleEnglish {
+            return namedByRole ? english : "\(name) (\(english))"
+        }
         if name.isEmpty { return role }
         if role.isEmpty || role == name { return name }
         if role.lowercased().hasPrefix(name.lowercased()) { return role }
@@ -110,12 +127,32 @@ extension Person {
         return "\(name) (\(role))"
     }
 
+    /// The name alone in `language` (an attendee's display name in a feed):
+    /// the English role where the name is only a Norwegian role title.
+    public func name(_ language: PlanLanguage) -> String {
+        if language == .english, let english = roleEnglish, namedByRole { return english }
+        return name.isEmpty ? role : name
+    }
+
+    /// True when the name is no one's own name but the role's title
+    /// ("Ordfører" for "Ordfører, Øyer kommune", "Seksjonsleder OUT"), also
+    /// in its definite form ("Sekretariatet" for "Sekretariat for politirådet").
+    var namedByRole: Bool {
+        if name.isEmpty || name == role || role.lowercased().hasPrefix(name.lowercased()) || Self.sharesWord(name, role) {
+            return true
+        }
+        let roleWords = Self.words(role).filter { $0.count >= 5 }
+        return Self.words(name).contains { word in roleWords.contains { word.hasPrefix($0) } }
+    }
+
     /// True when a word of `name` (letters only, 3+ characters) is also a word of `role`.
     static func sharesWord(_ name: String, _ role: String) -> Bool {
-        func words(_ s: String) -> Set<String> {
-            Set(s.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 3 })
-        }
-        return !words(name).isDisjoint(with: words(role))
+        !words(name).isDisjoint(with: words(role))
+    }
+
+    /// The words of `s` (letters only, 3+ characters), lowercased.
+    static func words(_ s: String) -> Set<String> {
+        Set(s.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 3 })
     }
 }
 

@@ -41,16 +41,19 @@ public struct District: Sendable, Equatable {
                 let id = globalID(member: member.id, person: person.id)
                 guard seen.insert(id).inserted else { continue }
                 if let shared = sharedPeople.first(where: { $0.id == id }) {
-                    out.append(Person(id: id, name: shared.name, role: shared.role, email: shared.email,
+                    out.append(Person(id: id, name: shared.name, role: shared.role, roleEnglish: shared.roleEnglish, email: shared.email,
                                       municipalities: shared.appearances.map(\.member)))
                 } else {
                     out.append(Person(id: id, name: "\(person.name) (\(member.municipality))", role: person.role,
-                                      email: person.email, municipalities: [member.id]))
+                                      roleEnglish: person.roleEnglish.map {
+                                          // Under English the role stands for the name: keep the municipality in it.
+                                          $0.contains(member.municipality) ? $0 : "\($0) (\(member.municipality))"
+                                      }, email: person.email, municipalities: [member.id]))
                 }
             }
         }
         for shared in sharedPeople where seen.insert(shared.id).inserted {
-            out.append(Person(id: shared.id, name: shared.name, role: shared.role, email: shared.email,
+            out.append(Person(id: shared.id, name: shared.name, role: shared.role, roleEnglish: shared.roleEnglish, email: shared.email,
                               municipalities: shared.appearances.map(\.member)))
         }
         return out
@@ -78,6 +81,8 @@ public struct SharedPerson: Sendable, Equatable {
     public var id: String
     public var name: String
     public var role: String
+    /// The role in English (`role_en:`), as for a member's person.
+    public var roleEnglish: String?
     public var email: String?
     /// Which role feed the person belongs to; nil = their first local id.
     public var roleKey: String?
@@ -92,11 +97,12 @@ public struct SharedPerson: Sendable, Equatable {
         }
     }
 
-    public init(id: String, name: String, role: String, email: String? = nil, roleKey: String? = nil,
-                appearances: [Appearance]) {
+    public init(id: String, name: String, role: String, roleEnglish: String? = nil, email: String? = nil,
+                roleKey: String? = nil, appearances: [Appearance]) {
         self.id = id
         self.name = name
         self.role = role
+        self.roleEnglish = roleEnglish
         self.email = email
         self.roleKey = roleKey
         self.appearances = appearances

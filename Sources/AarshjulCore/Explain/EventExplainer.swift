@@ -77,7 +77,7 @@ public enum EventExplainer {
                 }
             }
             for other in busy.prefix(2) {
-                let names = Set(other.attendees).intersection(event.attendees).sorted().map { plan.agreement.person($0)?.name ?? $0 }
+                let names = Set(other.attendees).intersection(event.attendees).sorted().map { plan.agreement.person($0)?.name(lang) ?? $0 }
                 why.append(lang.pick(nb: "\(names.joined(separator: ", ")) er i «\(other.title)»", nn: "\(names.joined(separator: ", ")) er i «\(other.title)»",
                              en: "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") at \"\(other.title)\""))
             }

@@ -197,7 +197,7 @@ public struct PlanPrintLayout {
             items.append(.text(PrintText(x: Self.textColumn, y: y, text: line, size: 9.5, bold: false, colour: "#1f2a36")))
             y += 12
         }
-        let responsible = deadline.responsible.map { PlanRows.personText(plan.agreement, $0) }
+        let responsible = deadline.responsible.map { PlanRows.personText(plan.agreement, $0, language) }
         if !responsible.isEmpty {
             for line in TextWrap.lines("\(words.responsible): \(responsible.joined(separator: "; "))", width: width, size: 8, bold: false, measure: measure) {
                 items.append(.text(PrintText(x: Self.textColumn, y: y, text: line, size: 8, bold: false, colour: "#3d4852")))

@@ -51,8 +51,8 @@ public enum PlanRows {
                 kind: series?.kind,
                 title: fullTitle(plan, event, events),
                 place: event.location ?? "",
-                calledBy: event.organizer.map { personText(plan.agreement, $0) } ?? "",
-                attendees: event.attendees.map { personText(plan.agreement, $0) } + event.guests,
+                calledBy: event.organizer.map { personText(plan.agreement, $0, language) } ?? "",
+                attendees: event.attendees.map { personText(plan.agreement, $0, language) } + event.guests,
                 agenda: event.agenda,
                 deadlines: deadlines
             )
@@ -82,8 +82,8 @@ public enum PlanRows {
         return "\(title) (\(event.occurrence)/\(total))"
     }
 
-    /// A person as `Person.shownAs` names them; unknown ids are shown as they are.
-    public static func personText(_ agreement: Agreement, _ id: String) -> String {
-        agreement.person(id)?.shownAs ?? id
+    /// A person as `Person.shownAs` names them in `language`; unknown ids are shown as they are.
+    public static func personText(_ agreement: Agreement, _ id: String, _ language: PlanLanguage) -> String {
+        agreement.person(id)?.shownAs(language) ?? id
     }
 }

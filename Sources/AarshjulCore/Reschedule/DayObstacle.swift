@@ -22,7 +22,8 @@ enum DayObstacle {
             }
             if overlaps {
                 let person = context.agreement.person(interval.personID)
-                let name = person.map { $0.name.isEmpty ? $0.role : $0.name } ?? interval.personID
+                let name = person.map { LocalizedText(nb: $0.name(.bokmal), nn: $0.name(.nynorsk), en: $0.name(.english)) }
+                    ?? LocalizedText(nb: interval.personID, en: interval.personID)
                 return .busy(name: name, what: interval.summary)
             }
         }

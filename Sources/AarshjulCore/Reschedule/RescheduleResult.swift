@@ -4,8 +4,9 @@ public enum ChangeReason: Sendable, Equatable {
     case blocked(LocalizedText)
     /// The venue no longer opens on the old weekday.
     case venueClosed(Weekday)
-    /// People busy elsewhere at the old time: (name, what).
-    case busy(name: String, what: String)
+    /// People busy elsewhere at the old time: (name, what); the name in
+    /// each language (an English role where the agreement gives one).
+    case busy(name: LocalizedText, what: String)
     /// Another meeting with the same people now holds the old time.
     case clash(title: String)
     /// Nothing stands on the old date: a hard rule forced the change
@@ -24,7 +25,8 @@ public enum ChangeReason: Sendable, Equatable {
                 + " " + Words.weekdayName(day, language)
         case .busy(let name, let what):
             let verb = LocalizedText(nb: "er opptatt", nn: "er oppteken", en: "is busy").text(language)
-            return what.isEmpty ? "\(name) \(verb)" : "\(name) \(verb) (\(what))"
+            let who = name.text(language)
+            return what.isEmpty ? "\(who) \(verb)" : "\(who) \(verb) (\(what))"
         case .clash(let title):
             return LocalizedText(nb: "kolliderer med", nn: "kolliderer med", en: "clashes with").text(language) + " " + title
         case .rule(_, let text): return text.text(language)

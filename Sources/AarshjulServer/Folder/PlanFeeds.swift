@@ -99,14 +99,14 @@ struct PlanFeeds {
             guard !events.isEmpty || !deadlines.isEmpty else { continue }
             roles[asDistrict.roleKey(of: person.id), default: []].append(person)
             files.append((naming.file("personer/\(person.id)"),
-                          try ICalExporter.calendar(name: "\(person.name): \(agreement.municipality)\(suffix)",
+                          try ICalExporter.calendar(name: "\(person.name(options.language)): \(agreement.municipality)\(suffix)",
                                                     events: events, deadlines: deadlines, plan: plan, options: options)))
         }
         for role in roles.keys.sorted() {
             let ids = Set(roles[role]!.map(\.id))
             let events = all.filter { !ids.isDisjoint(with: $0.attendees) || $0.organizer.map(ids.contains) == true }
             let deadlines = plan.deadlines.filter { !ids.isDisjoint(with: $0.responsible) }
-            let title = roles[role]!.count == 1 ? roles[role]![0].role : role
+            let title = roles[role]!.count == 1 ? roles[role]![0].role(options.language) : role
             files.append((naming.file("roller/\(role)"),
                           try ICalExporter.calendar(name: "\(title)\(suffix)", events: events, deadlines: deadlines,
                                                     plan: plan, options: options)))
