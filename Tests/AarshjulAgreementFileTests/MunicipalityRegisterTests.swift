@@ -95,6 +95,51 @@ import Testing
         #expect(holmestrand.name == "Holmestrand")
     }
 
+    /// Numbers in use before 2020 (SSB's grouping): a municipality merged in
+    /// 2020 is found by its old number, and so is one that only got a new one.
+    @Test func numbersFromBefore2020NameWhatTheMunicipalityIsNow() throws {
+        func successor(_ number: String) -> (FormerMunicipality, Municipality)? {
+            guard let gone = Self.register.former.first(where: { $0.number == number }),
+                  case .ceased(let g, let now) = Self.register.find(name: "x", number: number) else { return nil }
+            #expect(g == gone)
+            return (g, now)
+        }
+        let leikanger = try #require(successor("1419"))
+        #expect(leikanger.0.name == "Leikanger" && leikanger.1.number == "4640" && leikanger.0.change == .merged)
+        let baerum = try #require(successor("0219"))        // 0219 → 3024 (2020) → 3201 (2024)
+        #expect(baerum.1.name == "Bærum" && baerum.1.number == "3201" && baerum.0.change == .renumbered)
+        #expect(baerum.0.until == CivilDate(year: 2019, month: 12, day: 31)!)
+        #expect(try #require(successor("1902")).1.name == "Tromsø")
+        #expect(try #require(successor("1852")).1.number == "5512")   // Tjeldsund (Nordland) and Skånland
+        #expect(try #require(successor("1534")).1.name == "Haram")    // in Ålesund 2020–2023
+        // A renumbered municipality's old number is not taken for its name.
+        #expect(Self.register.find(name: "Bærum", county: .akershus) == .current(Self.register.municipality(number: "3201")!))
+        // No number is both current and former, and none is former twice.
+        let formerNumbers = Self.register.former.compactMap(\.number)
+        #expect(Set(formerNumbers).count == formerNumbers.count)
+        #expect(Set(formerNumbers).isDisjoint(with: Self.register.municipalities.map(\.number)))
+        // Every former municipality outside Trøndelag carries its last number.
+        #expect(Self.register.former.filter { $0.number == nil && $0.county != .trondelag }.map(\.name) == [])
+    }
+
+    /// Hof merged into Holmestrand on 1 January 2018 (SNL), before the 2020 reform.
+    @Test func hofCeasedAtTheEndOf2017() throws {
+        guard case .ceased(let hof, let now) = Self.register.find(name: "Hof", county: .vestfold) else {
+            Issue.record("Hof is not recorded as ceased"); return
+        }
+        #expect(hof.until == CivilDate(year: 2017, month: 12, day: 31)! && hof.number == "0714" && now.name == "Holmestrand")
+    }
+
+    /// The four municipalities merged in 2020 across a police border carry the
+    /// decision that placed them.
+    @Test func theFourMergersAcrossAPoliceBorderNameTheDecision() throws {
+        for (number, district) in [("5512", "Troms"), ("3203", "Oslo"), ("1577", "Møre og Romsdal"), ("5055", "Trøndelag")] {
+            let m = try #require(Self.register.municipality(number: number))
+            #expect(m.policeDistrict == "\(district) politidistrikt", "\(m.name)")
+            #expect(m.policeSource?.title.contains("distriktsinndelingen i politi") == true, "\(m.name)")
+        }
+    }
+
     // MARK: Agreements and districts
 
     static func agreement(_ header: String) -> String {
@@ -105,7 +150,7 @@ import Testing
         let text = Self.agreement("id: leikanger\nmunicipality: Leikanger\ncounty: vestland")
         let error = try #require(throws: AgreementFileError.self) { try AgreementFile.parse(text, fileName: "leikanger.yaml") }
         #expect(error.line == 2 && error.column == 15)
-        #expect(error.message.contains("Leikanger no longer exists") && error.message.contains("Sogndal") && error.message.contains("4640")
+        #expect(error.message.contains("Leikanger (1419) no longer exists") && error.message.contains("Sogndal") && error.message.contains("4640")
                 && error.message.contains("2020-01-01"))
     }
 
