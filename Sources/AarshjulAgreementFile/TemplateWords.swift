@@ -79,8 +79,8 @@ struct TemplateWords {
     var townHall: String { language.pick(nb: "\(municipality) rådhus", nn: "\(municipality) rådhus", en: "\(municipality) town hall") }
 
     var officeHoursNote: String {
-        language.pick(nb: "Standard: vanlig kontortid mandag–fredag 08:00–15:30; møtene legges innenfor den.",
-          nn: "Standard: vanleg kontortid måndag–fredag 08:00–15:30; møta blir lagde innanfor ho.",
+        language.pick(nb: "Standard: vanlig kontortid mandag–fredag 08:00–15:30; møtene legges innenfor kontortiden.",
+          nn: "Standard: vanleg kontortid måndag–fredag 08:00–15:30; møta blir lagde innanfor kontortida.",
           en: "Default: ordinary office hours Monday–Friday 08:00–15:30; meetings are placed within them.")
     }
 
@@ -95,8 +95,8 @@ struct TemplateWords {
     var councilTitle: String { language.pick(nb: "Politiråd", nn: "Politiråd", en: "Police council") }
     func councilRuleNote(_ n: Int) -> String {
         n == 4
-            ? language.pick(nb: "Fire i året, ett hvert kvartal (standard; avtalene sier 2–4).",
-                nn: "Fire i året, eitt kvart kvartal (standard; avtalane seier 2–4).",
+            ? language.pick(nb: "Fire i året, ett i hvert kvartal (standard; avtalene sier 2–4).",
+                nn: "Fire i året, eitt i kvart kvartal (standard; avtalane seier 2–4).",
                 en: "Four a year, one a quarter (default; the agreements say 2–4).")
             : language.pick(nb: "\(n) i året, spredt jevnt over året.", nn: "\(n) i året, spreidde jamt over året.",
                 en: "\(n) a year, spread evenly over the year.")

@@ -68,12 +68,12 @@ struct InitWords {
     var stopped: String { language.pick(nb: "avbrutt; ingenting er skrevet.", nn: "avbrote; ingenting er skrive.", en: "stopped; nothing was written.") }
     var noSeries: String {
         language.pick(nb: "avtalen må ha minst én møteserie: ikke sett alle til «ingen».",
-          nn: "avtalen må ha minst éi møteserie: ikkje set alle til «ingen».",
+          nn: "avtalen må ha minst éin møteserie: ikkje set alle til «ingen».",
           en: "the agreement needs at least one meeting series: do not set them all to none.")
     }
     var noSeriesDefault: String {
         language.pick(nb: "Avtalen må ha minst én møteserie; politirådet tas med (4 i året).",
-          nn: "Avtalen må ha minst éi møteserie; politirådet blir teke med (4 i året).",
+          nn: "Avtalen må ha minst éin møteserie; politirådet blir teke med (4 i året).",
           en: "The agreement needs at least one meeting series; the police council is included (4 a year).")
     }
 

@@ -253,7 +253,7 @@ struct PageWords {
     var seriesCalendars: String { language.pick(nb: "Kalender for hver møteserie", nn: "Kalender for kvar møteserie", en: "A calendar for each meeting series") }
     var allMunicipalities: String { language.pick(nb: "← Alle kommuner", nn: "← Alle kommunar", en: "← All municipalities") }
     func morePage(_ series: Int) -> String {
-        language.pick(nb: "Årshjul og \(series) kalendere for hver møteserie →", nn: "Årshjul og \(series) kalendrar for kvar møteserie →",
+        language.pick(nb: "Årshjul og \(series) kalendere, én for hver møteserie →", nn: "Årshjul og \(series) kalendrar, éin for kvar møteserie →",
           en: "Annual wheel and \(series) calendars, one per meeting series →")
     }
     var wheel: String { language.pick(nb: "Årshjul", nn: "Årshjul", en: "Annual wheel") }

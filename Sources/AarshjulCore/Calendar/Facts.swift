@@ -20,11 +20,12 @@ public struct FactSource: Sendable, Hashable {
         self.read = read
     }
 
-    /// "Hamar kommune: «Skoleruta – ferie og fridager», lest 2026-12-01".
+    /// "Hamar kommune: «Skoleruta – ferie og fridager», lest 01.12.2026"
+    /// (the date in the language's one date style).
     public func citation(_ language: PlanLanguage) -> String {
         var text = "\(publisher): «\(title)»"
         if let read {
-            text += ", " + LocalizedText(nb: "lest", nn: "lese", en: "read").text(language) + " " + read.iso
+            text += ", " + language.pick(nb: "lest", nn: "lese", en: "read") + " " + Words.longDate(read, language)
         }
         if let url { text += " <\(url)>" }
         return text
@@ -40,7 +41,7 @@ public enum FactStatus: String, Sendable, Hashable {
     public func word(_ language: PlanLanguage) -> String {
         switch self {
         case .published: return LocalizedText(nb: "vedtatt", nn: "vedteke", en: "published").text(language)
-        case .projected: return LocalizedText(nb: "antatt", nn: "rekna", en: "projected").text(language)
+        case .projected: return LocalizedText(nb: "antatt", nn: "venta", en: "projected").text(language)
         }
     }
 }

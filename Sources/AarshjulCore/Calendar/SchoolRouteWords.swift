@@ -1,7 +1,8 @@
 /// How a projected school year is told to the people reading a plan.
 enum SchoolRouteWords {
     /// "Skoleruta for 2028/29 (Innlandet) er ikke vedtatt ennå; vinterferien
-    /// er antatt å være uke 9 og høstferien uke 41." — or, when part of the
+    /// er antatt å være i uke 9 og høstferien i uke 41." (nynorsk "…
+    /// haustferien er venta å vere i veke 41") — or, when part of the
     /// year is published, "… er bare delvis kjent; …". Only the breaks meetings
     /// are moved for (winter, autumn, Easter) and only those within `span`;
     /// nil when none of them is assumed there.
@@ -16,11 +17,11 @@ enum SchoolRouteWords {
         }
         if let winter = assumed(.winter) {
             let w = winter.range.first.isoWeek.week
-            items.append((("vinterferien", "uke \(w)"), ("vinterferien", "veke \(w)"), ("the winter break", "week \(w)")))
+            items.append((("vinterferien", "i uke \(w)"), ("vinterferien", "i veke \(w)"), ("the winter break", "in week \(w)")))
         }
         if let autumn = assumed(.autumn) {
             let w = autumn.range.first.isoWeek.week
-            items.append((("høstferien", "uke \(w)"), ("haustferien", "veke \(w)"), ("the autumn break", "week \(w)")))
+            items.append((("høstferien", "i uke \(w)"), ("haustferien", "i veke \(w)"), ("the autumn break", "in week \(w)")))
         }
         if let easter = assumed(.easter) {
             let r = easter.range.norwegianDotted
@@ -46,7 +47,7 @@ enum SchoolRouteWords {
         let enHead = whole ? "The \(label) school calendar (\(county)) is not decided yet"
                            : "The \(label) school calendar (\(county)) is only partly known"
         return LocalizedText(nb: nbHead + sentence(items.map(\.nb), verb: "er antatt å være", and: "og") + ".",
-                             nn: nnHead + sentence(items.map(\.nn), verb: "er rekna å vere", and: "og") + ".",
+                             nn: nnHead + sentence(items.map(\.nn), verb: "er venta å vere", and: "og") + ".",
                              en: enHead + sentence(items.map(\.en), verb: "is assumed to be", and: "and") + ".")
     }
 }

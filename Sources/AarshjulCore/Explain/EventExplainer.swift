@@ -48,12 +48,12 @@ public enum EventExplainer {
         let frequency = RuleCatalogue.hardRule(RuleCatalogue.frequency)!.description.text(lang)
         let span = Words.dateRange(window.range.first, window.range.last, lang, withYear: true)
         let note = window.note.map { " (\($0))" } ?? ""
-        lines.append("- \(frequency) " + lang.pick(nb: "Vinduet er \(span)\(note).", nn: "Vindauget er \(span)\(note).", en: "The window is \(span)\(note)."))
+        lines.append("- \(frequency) " + lang.pick(nb: "Perioden er \(span)\(note).", nn: "Perioden er \(span)\(note).", en: "The window is \(span)\(note)."))
         // The year's last meeting goes where its positional agenda items belong.
         if index == sameYear.count - 1, let pull = PositionalPull.pulls(series, year: date.year, agreement: plan.agreement).last,
            let applied = PlanUnit.Slot(range: window.range, period: LocalizedText(nb: "", en: "")).pulled(by: pull) {
-            lines.append("- \(RuleCatalogue.hardRule(RuleCatalogue.positionalAgenda)!.description.text(lang))"
-                         + " (\(applied.period.text(lang).trimmingSpaces()))")
+            lines.append("- \(Self.withoutFullStop(RuleCatalogue.hardRule(RuleCatalogue.positionalAgenda)!.description.text(lang)))"
+                         + " (\(applied.period.text(lang).trimmingSpaces())).")
         }
         // Neighbouring days in the window: what closes them.
         var closed: [String] = []
@@ -88,7 +88,8 @@ public enum EventExplainer {
             lines += closed.map { "  - \($0)" }
         }
         if event.time != nil, let hours = SeriesWindows.hours(series, venue: venue, on: date.weekday) {
-            lines.append("- " + RuleCatalogue.hardRule(RuleCatalogue.officeHours)!.description.text(lang) + " \(hours)")
+            // "… innenfor åpningstiden (08:00–15:30)."
+            lines.append("- " + Self.withoutFullStop(RuleCatalogue.hardRule(RuleCatalogue.officeHours)!.description.text(lang)) + " (\(hours)).")
         }
         if !event.attendees.isEmpty {
             lines.append("- " + RuleCatalogue.hardRule(RuleCatalogue.noDoubleBooking)!.description.text(lang))
@@ -188,11 +189,16 @@ public enum EventExplainer {
             total += points
             let verdict = points == 0 ? lang.pick(nb: "holdt", nn: "halde", en: "met")
                 : lang.pick(nb: "brutt, \(points) poeng", nn: "brote, \(points) poeng", en: "missed, \(points) \(points == 1 ? "point" : "points")")
-            // "Description. – verdict (detail)."
-            lines.append("- \(soft.description.text(lang)) – \(verdict)" + (detail.map { " (\($0))" } ?? "") + ".")
+            // "Description – verdict (detail)."
+            lines.append("- \(Self.withoutFullStop(soft.description.text(lang))) – \(verdict)" + (detail.map { " (\($0))" } ?? "") + ".")
         }
         lines.append(lang.pick(nb: "Sum for dette møtet: \(total) poeng.", nn: "Sum for dette møtet: \(total) poeng.", en: "Total for this event: \(total) \(total == 1 ? "point" : "points")."))
         return lines.joined(separator: "\n")
+    }
+
+    /// A rule's sentence without its closing full stop, to go on with what follows.
+    static func withoutFullStop(_ sentence: String) -> String {
+        sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
     }
 
     struct Window { let range: DateRange; let note: String? }

@@ -168,9 +168,9 @@ enum ListingWords {
                                               nn: "Skuleferiar (gjeld berre skulearrangement)",
                                               en: "School holidays (apply to school events only)")
     static let schoolSources = LocalizedText(nb: "Kilder for skoleruta", nn: "Kjelder for skuleruta", en: "School calendar sources")
-    static let assumedFrom = LocalizedText(nb: "antatt etter mønsteret:", nn: "rekna etter mønsteret:", en: "projected from the pattern:")
-    static let assumedBecause = LocalizedText(nb: "antatt:", nn: "rekna:", en: "projected:")
-    static let assumedFromRule = LocalizedText(nb: "antatt etter regelen:", nn: "rekna etter regelen:", en: "projected from the rule:")
+    static let assumedFrom = LocalizedText(nb: "antatt etter mønsteret:", nn: "venta ut frå mønsteret:", en: "projected from the pattern:")
+    static let assumedBecause = LocalizedText(nb: "antatt:", nn: "venta:", en: "projected:")
+    static let assumedFromRule = LocalizedText(nb: "antatt etter regelen:", nn: "venta ut frå regelen:", en: "projected from the rule:")
     static let source = LocalizedText(nb: "Kilde", nn: "Kjelde", en: "Source")
     static let ownCalendar = LocalizedText(nb: "kommunens egen", nn: "kommunen si eiga", en: "the municipality's own")
     static let election = LocalizedText(nb: "Valg (til orientering)", nn: "Val (til orientering)", en: "Election (for information)")

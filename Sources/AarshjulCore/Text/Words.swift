@@ -18,12 +18,13 @@ public enum Words {
 }
 
 extension Words {
-    /// Weekday abbreviations as Norwegian calendars print them
-    /// (nynorsk "tys", "laur", "sun"; bokmål "tir", "lør", "søn").
+    /// Weekday abbreviations as Norwegian calendars print them, three letters
+    /// (nynorsk "tys", "lau", "sun" — Språkrådet's "lau." for laurdag; bokmål
+    /// "tir", "lør", "søn").
     public static func weekdayAbbreviation(_ day: Weekday, _ language: PlanLanguage) -> String {
         switch language {
         case .bokmal: return ["man", "tir", "ons", "tor", "fre", "lør", "søn"][day.rawValue - 1]
-        case .nynorsk: return ["mån", "tys", "ons", "tor", "fre", "laur", "sun"][day.rawValue - 1]
+        case .nynorsk: return ["mån", "tys", "ons", "tor", "fre", "lau", "sun"][day.rawValue - 1]
         case .english: return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.rawValue - 1]
         }
     }
