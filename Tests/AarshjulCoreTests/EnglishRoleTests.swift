@@ -74,4 +74,23 @@ import Testing
         #expect(person.shownAs(.english) == "Public health coordinator, acting as SLT coordinator (Luster)")
         #expect(person.shownAs(.nynorsk) == "Folkehelsekoordinator (Luster)")
     }
+
+    @Test func aPlanningNoteNamesBusyPeopleByTheirEnglishRole() {
+        // The infeasible district of DistrictPlanningTests, its police contact given an English role.
+        let ids = ["a", "b", "c", "d", "e", "f"]
+        let members = ids.map { id -> Agreement in
+            var member = DistrictPlanningTests.municipality(id, openDays: [.monday, .tuesday, .wednesday, .thursday])
+            member.people[0].roleEnglish = "Police contact officer"
+            return member
+        }
+        let district = District(id: "t", name: "Test", members: members, sharedPeople: [DistrictPlanningTests.sharedContact(ids)])
+        #expect {
+            _ = try DistrictPlanner.plan(district, years: 2027...2027, language: .english)
+        } throws: { error in
+            guard let error = error as? PlanningError else { return false }
+            let english = error.message(.english), norwegian = error.message(.bokmal)
+            return english.contains("Police contact officer has other meetings then") && !english.contains("Politikontakt has")
+                && norwegian.contains("Politikontakt har andre møter da")
+        }
+    }
 }

@@ -76,6 +76,7 @@ public enum HardRuleAudit {
         var found: [Violation] = []
         for partial in series.partialAttendance where events.contains(where: { $0.attendees.contains(partial.person) }) {
             let name = agreement.person(partial.person)?.name ?? partial.person
+            let englishName = agreement.person(partial.person)?.name(.english) ?? partial.person
             for year in years {
                 for school in Set(events.map(\.schoolID)).sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
                     let meetings = events.filter { $0.date.year == year && $0.schoolID == school }
@@ -85,7 +86,7 @@ public enum HardRuleAudit {
                     found.append(Violation(ruleID: RuleCatalogue.frequency, uid: nil, explanation: LocalizedText(
                         nb: "\(series.title) \(year): \(name) skal være med på \(expected) av møtene, men er med på \(actual).",
                         nn: "\(series.title) \(year): \(name) skal vere med på \(expected) av møta, men er med på \(actual).",
-                        en: "\(series.titleEnglish ?? series.title) \(year): \(name) should attend \(expected) of the meetings but attends \(actual).")))
+                        en: "\(series.titleEnglish ?? series.title) \(year): \(englishName) should attend \(expected) of the meetings but attends \(actual).")))
                 }
             }
         }
@@ -192,10 +193,11 @@ public enum HardRuleAudit {
                 }
                 guard let hit else { continue }
                 let name = agreement.person(person)?.name ?? person
+                let englishName = agreement.person(person)?.name(.english) ?? person
                 found.append(Violation(ruleID: RuleCatalogue.busyTime, uid: event.uid, explanation: LocalizedText(
                     nb: "\(name) er opptatt \(event.date.norwegian) (\(hit.summary)), men er satt opp på \(event.uid).",
                     nn: "\(name) er oppteken \(event.date.norwegian) (\(hit.summary)), men er sett opp på \(event.uid).",
-                    en: "\(name) is busy on \(event.date.english) (\(hit.summary)) but is booked for \(event.uid).")))
+                    en: "\(englishName) is busy on \(event.date.english) (\(hit.summary)) but is booked for \(event.uid).")))
             }
         }
         return found
@@ -214,6 +216,7 @@ public enum HardRuleAudit {
         var found: [Violation] = []
         for person in personOrder.sorted() {
             let name = agreement.person(person)?.name ?? person
+            let englishName = agreement.person(person)?.name(.english) ?? person
             let list = byPerson[person]!
             for (n, i) in list.enumerated() {
                 for j in list[(n + 1)...] where events[i].date == events[j].date {
@@ -228,7 +231,7 @@ public enum HardRuleAudit {
                     found.append(Violation(ruleID: RuleCatalogue.noDoubleBooking, uid: b.uid, explanation: LocalizedText(
                         nb: "\(name) er dobbeltbooket \(a.date.norwegian): \(a.uid) og \(b.uid).",
                         nn: "\(name) er dobbeltbooka \(a.date.norwegian): \(a.uid) og \(b.uid).",
-                        en: "\(name) is double-booked on \(a.date.english): \(a.uid) and \(b.uid).")))
+                        en: "\(englishName) is double-booked on \(a.date.english): \(a.uid) and \(b.uid).")))
                 }
             }
         }

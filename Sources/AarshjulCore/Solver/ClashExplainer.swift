@@ -81,9 +81,9 @@ struct ClashExplainer {
                                      en: "the opening hours are shorter than the meeting (\(minutes) min)"))
         }
         if !busy.isEmpty {
-            let names = busy.map { unit.peopleNames[$0] }.joined(separator: ", ")
-            out.append(LocalizedText(nb: "\(names) har andre møter da", nn: "\(names) har andre møte då",
-                                     en: "\(names) \(busy.count == 1 ? "has" : "have") other meetings then"))
+            func names(_ language: PlanLanguage) -> String { busy.map { unit.peopleNames[$0].text(language) }.joined(separator: ", ") }
+            out.append(LocalizedText(nb: "\(names(.bokmal)) har andre møter da", nn: "\(names(.nynorsk)) har andre møte då",
+                                     en: "\(names(.english)) \(busy.count == 1 ? "has" : "have") other meetings then"))
         }
         return out
     }

@@ -40,8 +40,9 @@ struct PlanUnit: Sendable {
     let people: [Int]
     /// Person ids, parallel to `people`.
     let personIDs: [String]
-    /// Display names, parallel to `people`.
-    let peopleNames: [String]
+    /// Display names in each language (an English role under English),
+    /// parallel to `people`.
+    let peopleNames: [LocalizedText]
     /// `positional-agenda` on the year's last meeting (chains); nil: none.
     var lastPull: PositionalPull? = nil
 
@@ -70,7 +71,10 @@ struct PlanUnit: Sendable {
         let venue = series.venue.flatMap { agreement.venue($0) }
         let ids = series.allPeople.filter { personIndex[$0] != nil }
         let people = ids.map { personIndex[$0]! }
-        let names = ids.map { agreement.person($0)?.name ?? $0 }
+        let names = ids.map { id in
+            agreement.person(id).map { LocalizedText(nb: $0.name(.bokmal), nn: $0.name(.nynorsk), en: $0.name(.english)) }
+                ?? LocalizedText(nb: id, en: id)
+        }
         let pulls = PositionalPull.pulls(series, year: year, agreement: agreement)
         func unit(_ shape: Shape, school: School? = nil) -> PlanUnit {
             var shape = shape

@@ -128,7 +128,7 @@ enum PatternDepartures {
             }
             func why(_ language: PlanLanguage) -> String { reasons.map { $0.text(language) }.joined(separator: ", ") }
             func day(_ d: CivilDate, _ language: PlanLanguage) -> String {
-                "\(Words.weekdayName(d.weekday, language)) \(language == .english ? d.iso : d.norwegian)"
+                "\(Words.weekdayName(d.weekday, language)) \(language == .english ? d.english : d.norwegian)"
             }
             notes.append(PlanNote(seriesID: unit.series.id, text: LocalizedText(
                 nb: "\(unit.title): \(day(date, .bokmal)) i stedet for \(day(intended, .bokmal)) (\(pattern.text(.bokmal))): \(why(.bokmal))",
@@ -150,12 +150,12 @@ enum PatternDepartures {
         let busy = zip(unit.people, unit.peopleNames).filter { !occupancy.isFree(day: p.day, start: usual.minutes, end: end, people: [$0.0]) }
             .map(\.1)
         guard !busy.isEmpty else { return nil }
-        let names = busy.joined(separator: ", ")
+        func names(_ language: PlanLanguage) -> String { busy.map { $0.text(language) }.joined(separator: ", ") }
         let at = TimeOfDay(minutes: p.start)
         let english = (series.titleEnglish ?? series.title) + (unit.school.map { " – \($0.name)" } ?? "")
         return PlanNote(seriesID: series.id, text: LocalizedText(
-            nb: "\(unit.title): \(date.norwegian) kl. \(at) i stedet for \(usual): \(names) har andre møter da",
-            nn: "\(unit.title): \(date.norwegian) kl. \(at) i staden for \(usual): \(names) har andre møte då",
-            en: "\(english): \(date.english) at \(at) instead of \(usual): \(names) \(busy.count == 1 ? "has" : "have") other meetings then"))
+            nb: "\(unit.title): \(date.norwegian) kl. \(at) i stedet for \(usual): \(names(.bokmal)) har andre møter da",
+            nn: "\(unit.title): \(date.norwegian) kl. \(at) i staden for \(usual): \(names(.nynorsk)) har andre møte då",
+            en: "\(english): \(date.english) at \(at) instead of \(usual): \(names(.english)) \(busy.count == 1 ? "has" : "have") other meetings then"))
     }
 }
