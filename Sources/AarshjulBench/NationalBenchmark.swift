@@ -32,6 +32,7 @@ enum NationalBenchmark {
         var cost = 0, bound = 0, failed = 0, municipalities = 0, events = 0
         var violations = 0, excusedWeeks = 0, crossBookings = 0, proven = 0
         var single: [Int] = []  // gap to the bound of each one-municipality region
+        var fingerprint = Fingerprint()
         for (i, result) in results.values.enumerated() {
             switch result {
             case .failure(let error):
@@ -47,6 +48,7 @@ enum NationalBenchmark {
                 let excuses = PresenceWeeks.excused(plan)
                 for memberPlan in plan.plans {
                     events += memberPlan.events.count
+                    fingerprint.add(memberPlan)
                     let found = HardRuleAudit.violations(of: memberPlan.events.map(AuditEvent.init(from:)),
                                                          agreement: memberPlan.agreement, years: years)
                     let excused = found.filter { PresenceWeeks.isExcused($0, member: memberPlan.agreement.id, excuses) }
@@ -74,6 +76,30 @@ enum NationalBenchmark {
         print("regions that failed:       \(failed)")
         print("hard-rule violations:      \(violations) (+ \(excusedWeeks) presence weeks whose calendars leave a shared contact too few days)")
         print("cross-municipality clashes: \(crossBookings)")
+        print("plans fingerprint:         \(fingerprint.hex) (every event's UID, day and time and every note: equal only for the same plans)")
+    }
+
+    /// FNV-1a (64 bit) over the plans in region order: a change of any
+    /// meeting's day or time, or of any note, changes it.
+    struct Fingerprint {
+        private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        mutating func add(_ text: String) {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0x0a
+            hash = hash &* 0x100_0000_01b3
+        }
+        mutating func add(_ plan: Plan) {
+            add(plan.agreement.id)
+            for event in plan.events { add("\(event.uid) \(event.date.iso) \(event.time.map { "\($0)" } ?? "all-day")") }
+            for note in plan.notes { add(note.text.english) }
+        }
+        var hex: String {
+            let digits = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
     }
 
     /// Results written by index from the worker threads (each index by one thread only).
