@@ -100,7 +100,10 @@ struct Occupancy: Sendable {
         var owner: Int = 0
     }
 
-    private(set) var byDay: [Int: [Busy]] = [:]
+    /// Items by day index (a flat array, grown on demand: the solver asks
+    /// for a day in its innermost loop, and hashing the day cost more than
+    /// the check itself). Day indexes are never negative (`DayTable`).
+    private(set) var byDay: [[Busy]] = []
     /// The municipality whose items are being checked and added now.
     var place = 0
     /// The owner of the items added now.
@@ -116,8 +119,8 @@ struct Occupancy: Sendable {
     static let elsewhere = -1
 
     func isFree(day: Int, start: Int, end: Int, people: [Int]) -> Bool {
-        guard let busy = byDay[day] else { return true }
-        for b in busy where people.contains(b.person) {
+        guard day >= 0 && day < byDay.count else { return true }
+        for b in byDay[day] where people.contains(b.person) {
             if start < 0 && b.start < 0 { return false }
             if start >= 0 && b.start >= 0 {
                 let gap = b.place == place ? 0 : (travel?.minutes(b.place, place) ?? 0)
@@ -132,7 +135,9 @@ struct Occupancy: Sendable {
     }
 
     mutating func add(day: Int, start: Int, end: Int, people: [Int]) {
-        for p in people { byDay[day, default: []].append(Busy(person: p, start: start, end: end, place: place, owner: owner)) }
+        precondition(day >= 0, "occupancy day index below the table")
+        if day >= byDay.count { byDay += Array(repeating: [], count: day + 1 - byDay.count) }
+        for p in people { byDay[day].append(Busy(person: p, start: start, end: end, place: place, owner: owner)) }
         itemCount += people.count
         nextOwner = max(nextOwner, owner + 1)
     }
@@ -140,17 +145,17 @@ struct Occupancy: Sendable {
     /// Takes out every item whose owner is in `owners`.
     mutating func remove(owners: Range<Int>) {
         var count = 0
-        byDay = byDay.mapValues { items in
-            let kept = items.filter { !owners.contains($0.owner) }
-            count += kept.count
-            return kept
+        for day in byDay.indices where !byDay[day].isEmpty {
+            if byDay[day].contains(where: { owners.contains($0.owner) }) { byDay[day].removeAll { owners.contains($0.owner) } }
+            count += byDay[day].count
         }
         itemCount = count
     }
 
     /// Adds everything `other` holds (owners kept).
     mutating func merge(_ other: Occupancy) {
-        for (day, items) in other.byDay { byDay[day, default: []] += items }
+        if other.byDay.count > byDay.count { byDay += Array(repeating: [], count: other.byDay.count - byDay.count) }
+        for (day, items) in other.byDay.enumerated() where !items.isEmpty { byDay[day] += items }
         itemCount += other.itemCount
         nextOwner = max(nextOwner, other.nextOwner)
     }
