@@ -51,12 +51,7 @@ struct Candidates: Sendable {
 
     /// Day-dependent cost: day-after-break, agenda-notice-early and the regular pattern.
     func dayCost(_ i: Int) -> Int {
-        var cost = SoftCosts.dayAfterBreak(table.afterBreak[i])
-        if let pattern {
-            // From the table's arrays: no date arithmetic in the solver's innermost loop.
-            let regular = pattern.cost(weekday: Candidates.weekdayIndex(dayNumber: table.base + i) + 1, dayOfMonth: Int(table.dayOfMonth[i]))
-            cost += regular.weekday + regular.week
-        }
+        var cost = SoftCosts.dayAfterBreak(table.afterBreak[i]) + patternCost(i)
         if let notice = unit.series.agendaNoticeDays {
             let target = i - notice
             if table.contains(target), table.latestMeetingDay[target] >= 0 {
@@ -64,6 +59,16 @@ struct Candidates: Sendable {
             }
         }
         return cost
+    }
+
+    /// The regular pattern's part of `dayCost` (0 without a pattern). It does
+    /// not depend on the start, so a day's best start is the same with or
+    /// without a pattern.
+    func patternCost(_ i: Int) -> Int {
+        guard let pattern else { return 0 }
+        // From the table's arrays: no date arithmetic in the solver's innermost loop.
+        let regular = pattern.cost(weekday: Candidates.weekdayIndex(dayNumber: table.base + i) + 1, dayOfMonth: Int(table.dayOfMonth[i]))
+        return regular.weekday + regular.week
     }
 
     /// True when the calendar lets the unit meet on day `i` at all.

@@ -30,6 +30,54 @@ struct SeriesSolver {
     /// Rescheduling's extra node costs and pins; nil in plain planning,
     /// which then runs exactly as before.
     var bias: UnitBias? = nil
+    /// `even-spacing` points by gap in days (0...the unit's span), computed
+    /// once per unit instead of rounding a Double on every edge.
+    let gapCosts: [Int]
+    /// Every day's cheapest free start and its cost without a pattern,
+    /// found once per solve and shared by every pattern tried (a pattern
+    /// only adds a day cost, so it never changes which start is best).
+    private var dayNodes: DayNodes?
+
+    init(candidates: Candidates, bias: UnitBias? = nil) {
+        self.candidates = candidates
+        self.bias = bias
+        let unit = candidates.unit
+        if let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year) {
+            let span = Self.dayRange(unit, table: candidates.table)
+            gapCosts = (0...max(0, span.upperBound - span.lowerBound)).map { spacing.cost(gap: $0).points }
+        } else {
+            gapCosts = []
+        }
+    }
+
+    /// The even-spacing points of a gap of `gap` days (0 for a rule that does not space meetings).
+    private func gapCost(_ gap: Int) -> Int {
+        guard !gapCosts.isEmpty else { return 0 }
+        if gap >= 0 && gap < gapCosts.count { return gapCosts[gap] }
+        return SoftCosts.spacing(unit.series.rule, year: unit.year)!.cost(gap: gap).points
+    }
+
+    /// The day indexes a unit's meetings can fall on.
+    static func dayRange(_ unit: PlanUnit, table: DayTable) -> ClosedRange<Int> {
+        switch unit.shape {
+        case .slots(let slots):
+            guard let first = slots.first, let last = slots.last else { return 0...0 }
+            let lo = slots.map { table.index($0.range.first) }.min() ?? table.index(first.range.first)
+            let hi = slots.map { table.index($0.range.last) }.max() ?? table.index(last.range.last)
+            return lo...max(lo, hi)
+        case .weekly(let weeks):
+            guard let first = weeks.first, let last = weeks.last else { return 0...0 }
+            return table.index(first.range.first)...max(table.index(first.range.first), table.index(last.range.last))
+        case .chain:
+            return table.index(.firstOfYear(unit.year))...table.index(.lastOfYear(unit.lastYear))
+        }
+    }
+
+    private struct DayNodes {
+        let first: Int
+        let nodes: [Node?]
+        func node(_ i: Int) -> Node?? { i >= first && i - first < nodes.count ? nodes[i - first] : .none }
+    }
     var unit: PlanUnit { candidates.unit }
     var table: DayTable { candidates.table }
 
@@ -46,7 +94,12 @@ struct SeriesSolver {
         // The unit without a pattern: no pattern can cost less, and the
         // patterns its meetings already keep are tried first, so the search
         // often stops at the first one that costs no more than it.
-        let free = solveOnce(occupancy, previousLast: previousLast)
+        var shared = self
+        let range = Self.dayRange(unit, table: table)
+        shared.dayNodes = DayNodes(first: range.lowerBound, nodes: range.map { i in
+            node(i, occupancy, position: nil).map { Node(day: i, start: $0.start, cost: $0.cost - candidates.patternCost(i)) }
+        })
+        let free = shared.solveOnce(occupancy, previousLast: previousLast)
         guard case .solved(let unpatterned) = free else { return free }
         var kept: [RegularPattern: Int] = [:]
         for p in unpatterned.placements {
@@ -61,7 +114,7 @@ struct SeriesSolver {
         for pattern in patterns {
             if let best, best.cost <= unpatterned.cost { break }
             if let best, let bound = bounds[pattern], bound >= best.cost { continue }
-            var trial = self
+            var trial = shared
             trial.candidates.pattern = pattern
             switch trial.solveOnce(occupancy, previousLast: previousLast) {
             // A pattern only adds cost, so when one fails every one does.
@@ -107,6 +160,9 @@ struct SeriesSolver {
             return bias.best(i, position: position, candidates: candidates, occupancy: occupancy)
                 .map { Node(day: i, start: $0.start, cost: $0.cost) }
         }
+        if let known = dayNodes?.node(i) {
+            return known.map { Node(day: i, start: $0.start, cost: $0.cost + candidates.patternCost(i)) }
+        }
         return candidates.best(i, occupancy).map { Node(day: i, start: $0.start, cost: $0.cost) }
     }
 
@@ -146,7 +202,6 @@ struct SeriesSolver {
             }
             k += n
         }
-        let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year)
         var best: [[Int]] = [layers[0].map(\.cost)]
         var back: [[Int]] = [Array(repeating: -1, count: layers[0].count)]
         for k in 1..<layers.count {
@@ -154,7 +209,7 @@ struct SeriesSolver {
             var from = [Int](repeating: -1, count: layers[k].count)
             for (j, node) in layers[k].enumerated() {
                 for (i, before) in layers[k - 1].enumerated() where before.day < node.day && best[k - 1][i] < SeriesSolver.infinity {
-                    let edge = spacing?.cost(gap: node.day - before.day).points ?? 0
+                    let edge = gapCost(node.day - before.day)
                     let value = best[k - 1][i] + edge + node.cost
                     if value < row[j] { row[j] = value; from[j] = i }
                 }
@@ -210,7 +265,6 @@ struct SeriesSolver {
     /// `minDays...maxDays`, the last within `maxDays` of the end.
     func solveChain(from: Int, to: Int, minDays: Int, maxDays: Int, previousLast: Int?, _ occupancy: Occupancy)
         -> Outcome {
-        let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year)
         var list: [Node] = []
         for i in from...to {
             if let node = node(i, occupancy, position: nil) { list.append(node) }
@@ -231,7 +285,7 @@ struct SeriesSolver {
                 // Not a possible first meeting.
             } else if let p = previousLast {
                 let gap = node.day - p
-                if gap >= minDays && longGap(p, node.day) <= maxDays { best[j] = node.cost + (spacing?.cost(gap: gap).points ?? 0) }
+                if gap >= minDays && longGap(p, node.day) <= maxDays { best[j] = node.cost + gapCost(gap) }
             } else if node.day - from < maxDays {
                 best[j] = node.cost
             }
@@ -239,7 +293,7 @@ struct SeriesSolver {
             var i = low
             while i < j && node.day - list[i].day >= minDays {
                 if best[i] < SeriesSolver.infinity && (required.isEmpty || !skipsRequired(list[i].day, node.day)) {
-                    let value = best[i] + (spacing?.cost(gap: node.day - list[i].day).points ?? 0) + node.cost
+                    let value = best[i] + gapCost(node.day - list[i].day) + node.cost
                     if value < best[j] { best[j] = value; back[j] = i }
                 }
                 i += 1
