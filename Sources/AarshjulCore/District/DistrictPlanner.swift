@@ -81,11 +81,13 @@ public enum DistrictPlanner {
         facts.travel = district.travel
 
         // The planning jobs: joint meetings, then members, each with its place and people.
+        // Each member's calendar is built once (joint meetings read every member's).
+        let calendarOf = district.members.map { MunicipalCalendar(agreement: $0, years: years) }
         var jobs: [Job] = []
         for meeting in district.meetings {
             let host = district.memberIndex(meeting.host)!
             let agreement = MeetingAgreement.make(meeting, in: district, years: years,
-                                                  language: language ?? district.members[host].language)
+                                                  language: language ?? district.members[host].language, calendars: calendarOf)
             jobs.append(Job(request: PlanRequest(agreement: agreement, years: years, language: language), place: host,
                             personIndex: number, municipality: district.name, member: nil))
             jobs[jobs.count - 1].table = DayTable(calendar: MunicipalCalendar(agreement: agreement, years: years))
@@ -95,7 +97,7 @@ public enum DistrictPlanner {
             for person in member.people { local[person.id] = number[district.globalID(member: member.id, person: person.id)] }
             jobs.append(Job(request: PlanRequest(agreement: member, years: years, language: language), place: i,
                             personIndex: local, municipality: member.municipality, member: member))
-            jobs[jobs.count - 1].table = DayTable(calendar: MunicipalCalendar(agreement: member, years: years))
+            jobs[jobs.count - 1].table = DayTable(calendar: calendarOf[i])
         }
 
         var occupancy = facts
@@ -107,7 +109,7 @@ public enum DistrictPlanner {
         for (j, job) in jobs.enumerated() {
             guard let only = job.presenceOnly else { continue }
             // Only its days are kept (the member's full plan replaces them): no bound needed.
-            do { presence[j] = try only.plan(around: &occupancy, load: load, facts: facts, knownBound: 0)!.1 } catch {
+            do { presence[j] = try only.place(around: &occupancy, load: load, facts: facts) } catch {
                 throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district)
             }
         }
@@ -123,9 +125,19 @@ public enum DistrictPlanner {
         }
         // Only jobs that share someone with another job can gain from re-planning.
         let sharing = jobs.count > 1 && !district.sharedPeople.isEmpty || !district.meetings.isEmpty
+        // A job's plan depends only on what is placed for its own people: a
+        // re-plan is tried only when a job sharing someone with it has
+        // changed since its last try (else it would find the same plan
+        // again). `step` numbers the plans made; the first pass made 0..<n.
+        let touches = jobs.map { a in jobs.map { b in !a.people.isDisjoint(with: b.people) } }
+        var changedAt = Array(jobs.indices), triedAt = Array(jobs.indices)
+        var step = jobs.count
         for _ in 0..<(sharing ? rounds : 0) {
             var changed = false
             for (j, job) in jobs.enumerated() where planned[j].cost.total > planned[j].cost.lowerBound {
+                guard jobs.indices.contains(where: { $0 != j && touches[j][$0] && changedAt[$0] > triedAt[j] }) else { continue }
+                triedAt[j] = step
+                step += 1
                 var others = occupancy
                 others.remove(owners: owners[j])
                 // Same job, same facts: the bound of the first pass holds; only a cheaper plan is built.
@@ -135,6 +147,7 @@ public enum DistrictPlanner {
                 occupancy = others
                 planned[j] = plan
                 owners[j] = range
+                changedAt[j] = triedAt[j]
                 changed = true
             }
             if !changed { break }
@@ -159,6 +172,11 @@ public enum DistrictPlanner {
         /// The agreement's calendar as the solver reads it, built once for every re-plan.
         var table: DayTable?
 
+        /// Everyone the job's series involve (occupancy person numbers).
+        var people: Set<Int> {
+            Set(request.agreement.series.flatMap(\.allPeople).compactMap { personIndex[$0] })
+        }
+
         /// The same job with only its all-day weekly series (presence days); nil when it has none or nothing else.
         var presenceOnly: Job? {
             let series = request.agreement.series.filter { series in
@@ -170,6 +188,17 @@ public enum DistrictPlanner {
             job.request.agreement.series = series
             job.request.agreement.quarterlyDeadlines = []
             return job
+        }
+
+        /// Places the job's items around `occupancy` without building a plan; returns their owners.
+        func place(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy) throws(PlanningError) -> Range<Int> {
+            occupancy.place = place
+            let first = occupancy.nextOwner
+            var facts = facts
+            facts.place = place
+            _ = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
+                                 weeklyLoad: load, facts: facts, knownBound: 0, build: false)
+            return first..<max(first, occupancy.nextOwner)
         }
 
         /// Plans the job around `occupancy`, adds its items, and returns the plan and the owners of its items.

@@ -3,15 +3,20 @@
 /// closed as a blackout that names the member and the reason (so the plan
 /// keeps the union of the members' blockers, and clashes say why).
 enum MeetingAgreement {
+    /// `calendars`: the members' calendars for `years`, in district order,
+    /// when the caller has them already (nil: built here).
     static func make(_ meeting: InterMunicipalMeeting, in district: District, years: ClosedRange<Int>,
-                     language: PlanLanguage) -> Agreement {
-        let host = district.members[district.memberIndex(meeting.host)!]
-        let hostCalendar = MunicipalCalendar(agreement: host, years: years)
+                     language: PlanLanguage, calendars: [MunicipalCalendar]? = nil) -> Agreement {
+        func calendar(_ i: Int) -> MunicipalCalendar { calendars?[i] ?? MunicipalCalendar(agreement: district.members[i], years: years) }
+        let hostIndex = district.memberIndex(meeting.host)!
+        let host = district.members[hostIndex]
+        let hostCalendar = calendar(hostIndex)
         var blackouts = host.blackouts
         let span = DateRange(.firstOfYear(years.lowerBound - 1), .lastOfYear(years.upperBound + 1))
         for id in meeting.members where id != host.id {
-            guard let member = district.members.first(where: { $0.id == id }) else { continue }
-            let calendar = MunicipalCalendar(agreement: member, years: years)
+            guard let index = district.members.firstIndex(where: { $0.id == id }) else { continue }
+            let member = district.members[index]
+            let calendar = calendar(index)
             var run: (first: CivilDate, last: CivilDate, reason: String)?
             func flush() {
                 if let r = run { blackouts.append(Blackout(range: DateRange(r.first, r.last), reason: r.reason)) }

@@ -54,7 +54,7 @@ public enum Planner {
     static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
                      table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil,
                      facts: Occupancy = Occupancy(), knownBound: Int? = nil,
-                     mustBeat: Int? = nil) throws(PlanningError) -> Plan? {
+                     mustBeat: Int? = nil, build: Bool = true) throws(PlanningError) -> Plan? {
         let agreement = request.agreement
         let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
@@ -80,9 +80,11 @@ public enum Planner {
         let solvers = units.map { row in row.map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) } }
         let run = try SpanRun(solvers: solvers, carry: carry, table: table, base: occupancy, facts: facts,
                               weeklyLoad: weeklyLoad ?? Self.weeklyLoad(agreement, personIndex: personIndex),
-                              knownBound: knownBound, mustBeat: mustBeat).best()
+                              knownBound: knownBound, mustBeat: mustBeat, detailed: build).best()
         guard !run.abandoned else { return nil }
         occupancy = run.occupancy
+        // `build: false`: only the occupancy was wanted (a district's presence pass).
+        guard build else { return nil }
         var byRule: [String: Int] = Dictionary(uniqueKeysWithValues: RuleCatalogue.softRules.map { ($0.id, 0) })
         for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
         var notes = run.notes
@@ -139,6 +141,8 @@ struct SpanRun {
     var knownBound: Int? = nil
     /// Give up (`Result.abandoned`) unless the cost comes under this.
     var mustBeat: Int? = nil
+    /// False: only placements, cost and occupancy are wanted (no penalties or notes).
+    var detailed = true
 
     /// Owner numbers of this run's units start here (above everything in `base`).
     var ownerBase: Int { base.nextOwner }
@@ -183,6 +187,7 @@ struct SpanRun {
         }
         if result.cost > bound { improve(&result) }
         if let mustBeat, result.cost >= mustBeat { return Result(abandoned: true) }
+        guard detailed else { return result }
         detail(&result)
         result.lowerBound = knownBound ?? lowerBound(alone)
         // Report in agreement order whatever order won.
