@@ -1,3 +1,5 @@
+import AarshjulCore
+
 /// The largest agreement and district files Aarshjul reads, stated in
 /// docs/limits.md. Real agreements are a few kilobytes with a dozen
 /// series; the limits leave room for a hundred times that while keeping
@@ -17,8 +19,10 @@ public enum AgreementLimits {
 
     static func checkSize(_ text: String, fileName: String) throws(AgreementFileError) {
         guard text.utf8.count > maxFileBytes else { return }
-        throw AgreementFileError(file: fileName, line: 0, column: 0, message: """
-            The file is \(text.utf8.count / 1024) kB; an agreement or district file may be at most \(maxFileBytes / 1024) kB.
-            """)
+        let size = text.utf8.count / 1024, limit = maxFileBytes / 1024
+        throw AgreementFileError(file: fileName, line: 0, column: 0, words: LocalizedText(
+            nb: "filen er \(size) kB, mer enn grensen på \(limit) kB; forventet en avtale- eller distriktsfil på høyst \(limit) kB",
+            nn: "fila er \(size) kB, meir enn grensa på \(limit) kB; venta ei avtale- eller distriktsfil på høgst \(limit) kB",
+            en: "the file is \(size) kB, more than the limit of \(limit) kB; expected an agreement or district file of at most \(limit) kB"))
     }
 }

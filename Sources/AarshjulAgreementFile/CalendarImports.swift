@@ -27,35 +27,48 @@ extension AgreementFile {
     /// The agreement (checked as by `load`) and the calendar files it names.
     public static func loadWithImports(path: String) throws(AgreementFileError) -> (Agreement, CalendarImports) {
         let agreement = try load(path: path)
-        let text = try readText(path, expected: "an agreement file (YAML)")
+        let text = try readText(path, expected: expectedAgreement)
         let folder = (path as NSString).deletingLastPathComponent
-        return (agreement, try imports(text, fileName: path, folder: folder, people: agreement.people.map(\.id)))
+        do {
+            return (agreement, try imports(text, fileName: path, folder: folder, people: agreement.people.map(\.id)))
+        } catch {
+            var said = error
+            said.language = agreement.language
+            throw said
+        }
     }
+
+    static let icsPath = LocalizedText(nb: "stien til en .ics-fil", nn: "stigen til ei .ics-fil", en: "the path of an .ics file")
 
     public static func imports(_ text: String, fileName: String, folder: String, people: [String]) throws(AgreementFileError) -> CalendarImports {
         let reader = NodeReader(file: fileName)
         guard let root = try? Yams.compose(yaml: text, Resolver.basic), case .mapping = root else { return CalendarImports() }
-        let top = try reader.pairs(root, expected: "the agreement")
+        let top = try reader.pairs(root, expected: LocalizedText(nb: "avtalen", nn: "avtalen", en: "the agreement"))
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") || folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
         }
         var out = CalendarImports()
         if let busy = top.first(where: { $0.key == "busy_calendars" })?.value, !reader.isNull(busy) {
-            for entry in try reader.pairs(busy, expected: "busy calendars by person, such as {ordforer: ordforer.ics}") {
+            for entry in try reader.pairs(busy, expected: LocalizedText(
+                nb: "opptattkalendere per person, som {ordforer: ordforer.ics}", nn: "opptattkalendrar per person, som {ordforer: ordforer.ics}",
+                en: "busy calendars by person, such as {ordforer: ordforer.ics}")) {
                 guard people.contains(entry.key) else {
-                    throw reader.fail(reader.position(entry.keyNode),
-                                      "'\(entry.key)' under busy_calendars is not listed under 'people:'.\(Suggestion.didYouMean(entry.key, in: people)) Listed people: \(people.joined(separator: ", ")).")
+                    let guess = Suggestion.didYouMean(entry.key, in: people), listed = people.joined(separator: ", ")
+                    throw reader.fail(reader.position(entry.keyNode), LocalizedText(
+                        nb: "'\(entry.key)' under busy_calendars står ikke under 'people:'\(guess.bokmal); forventet en av personene der: \(listed)",
+                        nn: "'\(entry.key)' under busy_calendars står ikkje under 'people:'\(guess.nynorsk); venta ein av personane der: \(listed)",
+                        en: "'\(entry.key)' under busy_calendars is not listed under 'people:'\(guess.english); expected one of the people there: \(listed)"))
                 }
-                let file = try reader.nonEmptyText(entry.value, expected: "the path of an .ics file")
+                let file = try reader.nonEmptyText(entry.value, expected: Self.icsPath)
                 out.busyCalendars.append((entry.key, resolve(file)))
             }
         }
         if let school = top.first(where: { $0.key == "school_calendar" })?.value, case .mapping = school {
-            for entry in try reader.pairs(school, expected: "school_calendar") where entry.key == "import" {
+            for entry in try reader.pairs(school, expected: LocalizedText(nb: "school_calendar", nn: "school_calendar", en: "school_calendar")) where entry.key == "import" {
                 if case .sequence(let items) = entry.value {
-                    for item in items { out.schoolCalendars.append(resolve(try reader.nonEmptyText(item, expected: "the path of an .ics file"))) }
+                    for item in items { out.schoolCalendars.append(resolve(try reader.nonEmptyText(item, expected: Self.icsPath))) }
                 } else {
-                    out.schoolCalendars.append(resolve(try reader.nonEmptyText(entry.value, expected: "the path of an .ics file")))
+                    out.schoolCalendars.append(resolve(try reader.nonEmptyText(entry.value, expected: Self.icsPath)))
                 }
             }
         }

@@ -80,22 +80,40 @@ extension NodeReader {
         case .unknown:
             return nil
         case .ceased(let gone, let successor):
-            let how: String
+            let new = "\(successor.name) (\(successor.number))"
+            let how: LocalizedText
             switch gone.change {
-            case .merged: how = "was merged into \(successor.name) (\(successor.number))"
-            case .split: how = "was split; its number now belongs to \(successor.name) (\(successor.number))"
-            case .renamed: how = "was renamed \(successor.name) (\(successor.number))"
-            case .renumbered: how = "now has the number \(successor.number) (\(successor.name))"
+            case .merged: how = LocalizedText(nb: "ble slått sammen med \(new)", nn: "vart slått saman med \(new)", en: "was merged into \(new)")
+            case .split: how = LocalizedText(nb: "ble delt; nummeret hører nå til \(new)", nn: "vart delt; nummeret høyrer no til \(new)",
+                                             en: "was split; its number now belongs to \(new)")
+            case .renamed: how = LocalizedText(nb: "fikk det nye navnet \(new)", nn: "fekk det nye namnet \(new)", en: "was renamed \(new)")
+            case .renumbered: how = LocalizedText(nb: "har nå nummeret \(successor.number) (\(successor.name))", nn: "har no nummeret \(successor.number) (\(successor.name))",
+                                                  en: "now has the number \(successor.number) (\(successor.name))")
             }
             let note = gone.note.map { " (\($0))" } ?? ""
-            let day = gone.until.adding(days: 1)
-            throw fail(position(node), "\(gone.name)\(gone.number.map { " (\($0))" } ?? "") no longer exists: it \(how) on \(day.iso)\(note). Name \(successor.name) instead, number \(successor.number).")
+            let day = gone.until.adding(days: 1).iso
+            let old = "\(gone.name)\(gone.number.map { " (\($0))" } ?? "")"
+            throw fail(position(node), LocalizedText(
+                nb: "\(old) finnes ikke lenger: kommunen \(how.bokmal) \(day)\(note); forventet \(successor.name), nummer \(successor.number)",
+                nn: "\(old) finst ikkje lenger: kommunen \(how.nynorsk) \(day)\(note); venta \(successor.name), nummer \(successor.number)",
+                en: "\(old) no longer exists: it \(how.english) on \(day)\(note); expected \(successor.name), number \(successor.number)"))
         case .otherCounty(let m):
-            throw fail(position(node), "\(m.name) (\(m.number)) is in \(m.county.name), not \(county?.name ?? "the county given"); write county: \(m.county.rawValue).")
+            let given = county?.name
+            throw fail(position(node), LocalizedText(
+                nb: "\(m.name) (\(m.number)) ligger i \(m.county.name), ikke i \(given ?? "fylket som er oppgitt"); forventet county: \(m.county.rawValue)",
+                nn: "\(m.name) (\(m.number)) ligg i \(m.county.name), ikkje i \(given ?? "fylket som er oppgitt"); venta county: \(m.county.rawValue)",
+                en: "\(m.name) (\(m.number)) is in \(m.county.name), not \(given ?? "the county given"); expected county: \(m.county.rawValue)"))
         case .numberMismatch(let m, let name):
-            throw fail(position(node), "Kommunenummer \(m.number) is \(m.officialName), not \(name).")
+            throw fail(position(node), LocalizedText(
+                nb: "kommunenummer \(m.number) er \(m.officialName), ikke \(name); forventet nummeret til \(name), eller navnet \(m.officialName)",
+                nn: "kommunenummer \(m.number) er \(m.officialName), ikkje \(name); venta nummeret til \(name), eller namnet \(m.officialName)",
+                en: "kommunenummer \(m.number) is \(m.officialName), not \(name); expected the number of \(name), or the name \(m.officialName)"))
         case .unknownNumber(let n):
-            throw fail(position(node), "\(n) is not a kommunenummer in the register valid from \(register.validFrom.iso) (data/kommuner.yaml).")
+            let from = register.validFrom.iso
+            throw fail(position(node), LocalizedText(
+                nb: "\(n) er ikke et kommunenummer i registeret som gjelder fra \(from) (data/kommuner.yaml); forventet det firesifrede nummeret til kommunen",
+                nn: "\(n) er ikkje eit kommunenummer i registeret som gjeld frå \(from) (data/kommuner.yaml); venta det firesifra nummeret til kommunen",
+                en: "\(n) is not a kommunenummer in the register valid from \(from) (data/kommuner.yaml); expected the municipality's four-digit number"))
         }
     }
 }

@@ -1,3 +1,5 @@
+import AarshjulCore
+
 /// "Did you mean …?" for misspelt keys and values.
 enum Suggestion {
     /// The allowed word closest to `word`, when it is close enough to be a
@@ -33,8 +35,9 @@ enum Suggestion {
         return table[a.count][b.count]
     }
 
-    /// " Did you mean 'x'?" or "".
-    static func didYouMean(_ word: String, in allowed: [String]) -> String {
-        closest(to: word, in: allowed).map { " Did you mean '\($0)'?" } ?? ""
+    /// " (did you mean 'x'?)" in the three languages, or "".
+    static func didYouMean(_ word: String, in allowed: [String]) -> LocalizedText {
+        guard let guess = closest(to: word, in: allowed) else { return LocalizedText(nb: "", nn: "", en: "") }
+        return LocalizedText(nb: " (mente du '\(guess)'?)", nn: " (meinte du '\(guess)'?)", en: " (did you mean '\(guess)'?)")
     }
 }

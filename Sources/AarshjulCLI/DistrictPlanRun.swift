@@ -17,7 +17,7 @@ struct DistrictPlanRun {
         let district: District
         let imports: [String: CalendarImports]
         do { (district, imports) = try DistrictFile.loadWithImports(path: path) } catch {
-            Failure.report(error, language: fallback)
+            Failure.reportReading(error, asked: language)
         }
         let words = ProgressWords(language: language ?? district.members.first?.language ?? fallback)
         let label = words.planningDistrict(district.name, members: district.members.count, years: years)

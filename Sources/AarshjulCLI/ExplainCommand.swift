@@ -47,6 +47,8 @@ struct ExplainCommand: ParsableCommand {
             }
             guard !explained.isEmpty else { Failure.exit(ExplainWords.notFound(event, language), code: 1) }
             print(explained.joined(separator: "\n\n"))
+        } catch let error as AgreementFileError {
+            Failure.reportReading(error, asked: languageOptions.planLanguage)
         } catch {
             Failure.report(error, language: language)
         }

@@ -16,10 +16,26 @@ enum Failure {
         Glibc.exit(code)
     }
 
+    /// An error met while reading the agreement or district file (and what
+    /// it names), before the plan's language is known: told in `--lang` when
+    /// given (`asked`), else in the language the file asks for (`language:`),
+    /// else in bokmål, which is the plan's language in each case.
+    static func reportReading(_ error: any Error, asked: PlanLanguage?) -> Never {
+        if let error = error as? AgreementFileError { exit(error.message(asked: asked), code: 1) }
+        report(error, language: asked ?? .bokmal)
+    }
+
+    /// What `publish` and `serve` say when the calendars folder cannot be
+    /// built: a refused agreement or district file in the language the file
+    /// asks for (bokmål when it says none), as its plan would be.
+    static func folderMessage(_ error: any Error) -> String {
+        (error as? AgreementFileError)?.message(asked: nil) ?? String(describing: error)
+    }
+
     static func report(_ error: any Error, language: PlanLanguage) -> Never {
         switch error {
         case let error as AgreementFileError:
-            exit(error.description, code: 1)
+            exit(error.message(language), code: 1)
         case let error as PlanningError:
             // A mistake in the file is bad input (1); no plan keeping every hard rule is 2.
             if case .invalidAgreement = error { exit(error.message(language), code: 1) }

@@ -46,7 +46,7 @@ struct HolidaysCommand: ParsableCommand {
         if let agreementFile {
             let agreement: Agreement
             do { agreement = try AgreementFile.load(path: agreementFile) } catch {
-                Failure.report(error, language: language)
+                Failure.reportReading(error, asked: languageOptions.planLanguage)
             }
             language = languageOptions.planLanguage ?? agreement.language
             calendar = MunicipalCalendar(agreement: agreement, years: year...year)

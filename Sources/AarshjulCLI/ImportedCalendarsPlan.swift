@@ -21,7 +21,7 @@ enum ImportedCalendarsPlan {
         var agreement: Agreement
         let imports: CalendarImports
         do { (agreement, imports) = try AgreementFile.loadWithImports(path: path) } catch {
-            Failure.report(error, language: override ?? .bokmal)
+            Failure.reportReading(error, asked: override)
         }
         let written = agreement
         if let previous {

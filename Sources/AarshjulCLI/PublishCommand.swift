@@ -60,7 +60,7 @@ struct PublishCommand: AsyncParsableCommand {
         let source = try folderOptions.source(logger: logger)
         let build: FolderBuild
         do { build = try await source.build() } catch {
-            Failure.exit(String(describing: error), code: (error as? FolderSourceError)?.exitCode ?? 1)
+            Failure.exit(Failure.folderMessage(error), code: (error as? FolderSourceError)?.exitCode ?? 1)
         }
         if let to {
             let site = publicURL.flatMap(PublicURL.init)

@@ -72,11 +72,10 @@ struct RescheduleCommand: ParsableCommand {
 
     func run() throws {
         if DistrictFile.isDistrict(path: agreementFile) { return try DistrictReschedule(command: self).run() }
-        let language0 = languageOptions.planLanguage ?? .bokmal
         let agreement: Agreement
         let imports: CalendarImports
         do { (agreement, imports) = try AgreementFile.loadWithImports(path: agreementFile) } catch {
-            Failure.report(error, language: language0)
+            Failure.reportReading(error, asked: languageOptions.planLanguage)
         }
         let language = languageOptions.planLanguage ?? agreement.language
         do {

@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             app = try await buildApplication(configuration: configuration, source: source, logger: logger)
         } catch {
-            Failure.exit(String(describing: error), code: (error as? FolderSourceError)?.exitCode ?? 1)
+            Failure.exit(Failure.folderMessage(error), code: (error as? FolderSourceError)?.exitCode ?? 1)
         }
         if let build = await source.lastBuild {
             let base = configuration.publicURL.map { ($0.secure ? "https://" : "http://") + $0.authority }

@@ -26,7 +26,7 @@ enum FuzzTarget {
                 _ = try? Planner.plan(PlanRequest(agreement: agreement, years: 2027...2027))
             }
             _ = try? DistrictFile.parse(text, fileName: "fuzz.yaml") { (path: String) throws(AgreementFileError) -> Agreement in
-                throw AgreementFileError(file: path, line: 0, column: 0, message: "members are not read while fuzzing")
+                throw AgreementFileError(file: path, line: 0, column: 0, words: LocalizedText(nb: "medlemmer leses ikke under fuzzing", nn: "medlemmer vert ikkje lesne under fuzzing", en: "members are not read while fuzzing"))
             }
         }
     }

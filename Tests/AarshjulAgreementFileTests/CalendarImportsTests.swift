@@ -41,7 +41,7 @@ import Testing
         #expect {
             try AgreementFile.imports(text, fileName: "test.yaml", folder: "", people: ["ordforer"])
         } throws: { error in
-            "\(error)".contains("test.yaml:13:3") && "\(error)".contains("Did you mean 'ordforer'?")
+            "\(error)".contains("test.yaml:13:3") && "\(error)".contains("(did you mean 'ordforer'?)")
         }
     }
 }

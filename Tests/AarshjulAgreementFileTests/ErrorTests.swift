@@ -27,8 +27,10 @@ series:
         let e = try #require(failure("id: x\nmunicipality: X\n  county: oslo\n"))
         #expect(e.file == "lillestrom.yaml")
         #expect(e.line == 3 && e.column == 9)
-        #expect(e.message.contains("not valid YAML"))
-        #expect(e.message.contains("indented"))
+        #expect(e.message.contains("starts a second value"))
+        #expect(e.message.contains("; expected the same indentation as the keys around it"))
+        #expect(!e.message.contains("mapping values"), "libyaml's own words: \(e.message)")
+        #expect(e.message(.bokmal).hasPrefix("lillestrom.yaml:3:9: et ': ' her begynner en ny verdi"))
         #expect(e.description.hasPrefix("lillestrom.yaml:3:9: "))
     }
 
@@ -41,9 +43,11 @@ series:
     @Test func unknownKeySuggestsTheClosest() throws {
         let e = try #require(failure(header + "  - id: s\n    title: S\n    rule: {per_year: 1}\n    atendees: [slt]\n"))
         #expect(e.line == 10 && e.column == 5)
-        #expect(e.message.contains("Unknown key 'atendees' in a series"))
-        #expect(e.message.contains("Did you mean 'attendees'?"))
-        #expect(e.message.contains("Allowed keys: id, title"))
+        #expect(e.message.contains("unknown key 'atendees' in a series"))
+        #expect(e.message.contains("(did you mean 'attendees'?)"))
+        #expect(e.message.contains("; expected one of the keys id, title"))
+        #expect(e.message(.bokmal).contains("ukjent nøkkel 'atendees' i en serie (mente du 'attendees'?); forventet en av nøklene id, title"))
+        #expect(e.message(.nynorsk).contains("ukjend nykel 'atendees' i ein serie (meinte du 'attendees'?); venta ein av nyklane id, title"))
     }
 
     @Test func wrongWeekday() throws {
@@ -57,7 +61,9 @@ series:
     @Test func impossibleDate() throws {
         let e = try #require(failure(header + "  - {id: s, title: S, rule: {per_year: 1}}\nblackouts:\n  - {date: 2027-02-30, reason: x}\n"))
         #expect(e.line == 9 && e.column == 12)
-        #expect(e.message == "2027-02-30 is not a date: February 2027 has 28 days.")
+        #expect(e.message == "2027-02-30 is not a date: February 2027 has 28 days; expected a day from 1 to 28")
+        #expect(e.words.bokmal == "2027-02-30 er ikke en dato: februar 2027 har 28 dager; forventet en dag fra 1 til 28")
+        #expect(e.words.nynorsk == "2027-02-30 er ikkje ein dato: februar 2027 har 28 dagar; venta ein dag frå 1 til 28")
     }
 
     @Test func backwardsTimeRangeInOfficeHours() throws {
@@ -76,31 +82,31 @@ series:
         let e = try #require(failure(header + "  - id: s\n    title: S\n    rule: {per_year: 1}\n    attendees: [slt, politikontakt]\n"))
         #expect(e.line == 10 && e.column == 22)
         #expect(e.message.contains("'politikontakt' (an attendee of series 's') is not listed under 'people:'"))
-        #expect(e.message.contains("Listed people: slt."))
+        #expect(e.message.contains("; expected one of those listed there: slt"))
     }
 
     @Test func unknownVenueSuggestsSpelling() throws {
         let e = try #require(failure(header + "  - {id: s, title: S, rule: {per_year: 1}, venue: radhust}\nvenues:\n  - {id: radhus, name: R, office_hours: {mon: \"09:00-15:00\"}}\n"))
         #expect(e.line == 7 && e.column == 51)
-        #expect(e.message.contains("Did you mean 'radhus'?"))
+        #expect(e.message.contains("(did you mean 'radhus'?)"))
     }
 
     @Test func missingRequiredKey() throws {
         let e = try #require(failure(header + "  - id: s\n    title: S\n"))
         #expect(e.line == 7 && e.column == 5)
-        #expect(e.message.contains("A series is missing the required key 'rule'"))
+        #expect(e.message.contains("a series is missing the key 'rule'; expected rule:"))
     }
 
     @Test func missingCountyAtTopLevel() throws {
         let e = try #require(failure("id: x\nmunicipality: X\nseries: []\n"))
         #expect(e.line == 1 && e.column == 1)
-        #expect(e.message.contains("missing the required key 'county'"))
+        #expect(e.message.contains("missing the key 'county'"))
     }
 
     @Test func unknownCountySuggests() throws {
         let e = try #require(failure("id: x\nmunicipality: X\ncounty: vestlnad\n"))
         #expect(e.line == 3 && e.column == 9)
-        #expect(e.message.contains("Did you mean 'vestland'?"))
+        #expect(e.message.contains("(did you mean 'vestland'?)"))
     }
 
     @Test func valueParsingErrors() throws {
@@ -111,7 +117,7 @@ series:
         #expect(try message("{per_year: 1}", extra: ", duration: 90").contains("'90' has no unit"))
         #expect(try message("{per_year: 1, skip_months: [7]}").contains("'skip_months' does not belong in a per_year rule"))
         #expect(try message("{per_year: 1, monthly: true}").contains("both 'per_year' and 'monthly'"))
-        #expect(try message("{school_window: grade8}").contains("Did you mean 'grade7'?"))
+        #expect(try message("{school_window: grade8}").contains("(did you mean 'grade7'?)"))
         #expect(try message("{yearly: {from: \"02-30\", to: \"03-01\"}}").contains("February has no day 30"))
         #expect(try message("{per_year: 1}", extra: ", time: \"9\"").contains("'9' is not a time of day"))
         let badID = try #require(failure(header + "  - {id: Politiråd, title: S, rule: {per_year: 1}}\n"))
@@ -122,7 +128,7 @@ series:
     @Test func electionsMustFallInElectionYears() throws {
         let e = try #require(failure(header + "  - {id: s, title: S, rule: {per_year: 1}}\nelections: {2026: 2026-09-14}\n"))
         #expect(e.line == 8 && e.column == 13)
-        #expect(e.message.contains("There is no election in 2026"))
+        #expect(e.message.contains("there is no election in 2026; expected an election year"))
     }
 
     @Test func loadReportsUnreadableFile() {

@@ -187,7 +187,7 @@ import Testing
         let text = Self.district("{id: leikanger, municipality: Leikanger, county: vestland}")
         let error = try #require(throws: AgreementFileError.self) {
             try DistrictFile.parse(text, fileName: "d.yaml") { (_: String) throws(AgreementFileError) -> Agreement in
-                throw AgreementFileError(file: "", line: 0, column: 0, message: "no files")
+                throw AgreementFileError(file: "", line: 0, column: 0, words: LocalizedText(nb: "no files", en: "no files"))
             }
         }
         #expect(error.file == "d.yaml" && error.line == 4)
@@ -196,16 +196,16 @@ import Testing
 
     @Test func defaultMembersTakeCountyAndPoliceDistrictFromTheRegister() throws {
         let district = try DistrictFile.parse(Self.district("{id: gausdal, municipality: Gausdal}"), fileName: "d.yaml") {
-            (_: String) throws(AgreementFileError) -> Agreement in throw AgreementFileError(file: "", line: 0, column: 0, message: "")
+            (_: String) throws(AgreementFileError) -> Agreement in throw AgreementFileError(file: "", line: 0, column: 0, words: LocalizedText(nb: "", en: ""))
         }
         let gausdal = try #require(district.members.first)
         #expect(gausdal.county == .innlandet && gausdal.policeDistrict == "Innlandet politidistrikt")
         let unknown = try #require(throws: AgreementFileError.self) {
             try DistrictFile.parse(Self.district("{id: x, municipality: Nowhere}"), fileName: "d.yaml") {
-                (_: String) throws(AgreementFileError) -> Agreement in throw AgreementFileError(file: "", line: 0, column: 0, message: "")
+                (_: String) throws(AgreementFileError) -> Agreement in throw AgreementFileError(file: "", line: 0, column: 0, words: LocalizedText(nb: "", en: ""))
             }
         }
-        #expect(unknown.message.contains("needs 'county:'"))
+        #expect(unknown.message.contains("expected 'county:'"))
     }
 
     /// The bar: no shipped agreement or district names a municipality that

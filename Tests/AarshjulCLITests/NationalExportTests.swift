@@ -62,7 +62,7 @@ import Testing
                 attendees: [gausdal/ordforer, oyer/ordforer]
             """
         let district = try DistrictFile.parse(text, fileName: "d.yaml") { (_: String) throws(AgreementFileError) -> Agreement in
-            throw AgreementFileError(file: "", line: 0, column: 0, message: "")
+            throw AgreementFileError(file: "", line: 0, column: 0, words: LocalizedText(nb: "", en: ""))
         }
         let meeting = try #require(district.meetings.first)
         #expect(meeting.host == "oyer" && meeting.members == ["gausdal", "oyer"])
@@ -73,7 +73,7 @@ import Testing
         let noHost = text.replacingOccurrences(of: "    host: oyer\n", with: "")
         #expect(throws: AgreementFileError.self) {
             try DistrictFile.parse(noHost, fileName: "d.yaml") { (_: String) throws(AgreementFileError) -> Agreement in
-                throw AgreementFileError(file: "", line: 0, column: 0, message: "")
+                throw AgreementFileError(file: "", line: 0, column: 0, words: LocalizedText(nb: "", en: ""))
             }
         }
     }

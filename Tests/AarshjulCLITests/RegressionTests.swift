@@ -76,7 +76,9 @@ import Glibc
         let plan = try Self.bounded(["plan", Self.fixture("district-no-members.yaml"), "--year", "2027", "--out", out])
         #expect(plan.status == 1, "\(plan.stderr)")
         #expect(plan.stderr.contains("district-no-members.yaml:3:"), "\(plan.stderr)")
-        #expect(plan.stderr.contains("at least one member"))
+        #expect(plan.stderr.contains("distriktet har ingen medlemmer; forventet minst ett medlem"), "\(plan.stderr)")
+        let english = try Self.bounded(["check", Self.fixture("district-no-members.yaml"), "--years", "2027", "--lang", "en"])
+        #expect(english.stderr.contains("the district has no members; expected at least one member"), "\(english.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         try Self.bothRefuse(Self.fixture("district-no-members.yaml"), status: 1, located: "district-no-members.yaml:3:")
     }
@@ -197,15 +199,15 @@ import Glibc
         var text = head
         for i in 0..<10_000 { text += "  - {id: s\(i), title: S, rule: {yearly: true}}\n" }
         try text.write(toFile: many, atomically: true, encoding: .utf8)
-        try Self.bothRefuse(many, status: 1, located: "many.yaml:", mentioning: "at most")
+        try Self.bothRefuse(many, status: 1, located: "many.yaml:", mentioning: "forventet høyst 1000")
         let long = dir.appendingPathComponent("long.yaml").path
         try (head + "  - id: s\n    title: \"" + String(repeating: "x", count: 10 << 20) + "\"\n    rule: {yearly: true}\n")
             .write(toFile: long, atomically: true, encoding: .utf8)
-        try Self.bothRefuse(long, status: 1, located: "long.yaml: ", mentioning: "more than the limit of 1 MB")
+        try Self.bothRefuse(long, status: 1, located: "long.yaml: ", mentioning: "mer enn grensen på 1 MB")
         let title = dir.appendingPathComponent("title.yaml").path
         try (head + "  - id: s\n    title: \"" + String(repeating: "x", count: 100_000) + "\"\n    rule: {yearly: true}\n")
             .write(toFile: title, atomically: true, encoding: .utf8)
-        try Self.bothRefuse(title, status: 1, located: "title.yaml:6:12", mentioning: "at most 2000 characters")
+        try Self.bothRefuse(title, status: 1, located: "title.yaml:6:12", mentioning: "forventet høyst 2000 tegn")
     }
 
     @Test func filesThatAreNotAgreementsAreNamedWithoutPrintingThem() throws {
@@ -231,10 +233,12 @@ import Glibc
         let loop = dir.appendingPathComponent("loop.yaml").path
         try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
         let looped = try Self.bounded(["check", loop])
-        #expect(looped.status == 1 && looped.stderr.contains("loop"), "\(looped.stderr)")
+        #expect(looped.status == 1 && looped.stderr.contains("peker rundt i ring"), "\(looped.stderr)")
         let fifo = dir.appendingPathComponent("fifo.yaml").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let piped = try Self.bounded(["check", fifo])
+        let piped = try Self.bounded(["check", fifo, "--lang", "en"])
         #expect(piped.status == 1 && piped.stderr.contains("not a regular file"), "\(piped.stderr)")
+        let nynorsk = try Self.bounded(["check", fifo, "--lang", "nn"])
+        #expect(nynorsk.stderr.contains("fifo.yaml: dette er ikkje ei vanleg fil"), "\(nynorsk.stderr)")
     }
 }

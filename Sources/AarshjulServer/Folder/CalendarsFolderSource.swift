@@ -142,7 +142,9 @@ public actor CalendarsFolderSource: FeedSource {
             } else if let id, let old = kept[id] {
                 plans[id] = old.plan
             }
-            logger.error("\(folder)/\(file) skipped: \(error)\(id == nil ? "" : "; its last good feeds stay")")
+            // A refused file is told in the language it asks for (bokmål when none), as `check` tells it.
+            let said = (error as? AgreementFileError)?.message(asked: nil) ?? "\(error)"
+            logger.error("\(folder)/\(file) skipped: \(said)\(id == nil ? "" : "; its last good feeds stay")")
         }
         for (file, district) in contents.districts {
             var members: [String: PublishedHistory] = [:]
