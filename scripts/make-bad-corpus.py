@@ -221,6 +221,25 @@ def main():
         write(name, "\n".join(agreement) + "\n")
         rows.append((name, len(BASE) + 2 if what == "person" else 0, 1))
 
+    # The file itself: not an agreement, not text, not a file, nested past the limit.
+    files = [
+        ("empty", "", 1), ("list", "- id: korpus\n- municipality: Korpus\n", 1), ("text", "Dette er ikke en avtale.\n", 1),
+        ("nesting", "\n".join(BASE) + "\nextra: " + "[" * 1100 + "\n", len(BASE) + 1),
+        ("binary", None, 0), ("folder", None, 0),
+    ]
+    for what, text, line in files:
+        n += 1
+        name = f"f{n:03d}-file-{what}.yaml"
+        if what == "binary":
+            with open(os.path.join(HERE, name), "wb") as f:
+                f.write(b"id: korpus\nmunicipality: Korpus \xff\xfe\n")
+        elif what == "folder":
+            os.makedirs(os.path.join(HERE, name))
+            write(os.path.join(name, ".gitkeep"), "")
+        else:
+            write(name, text)
+        rows.append((name, line, 1))
+
     with open(os.path.join(HERE, "expected.tsv"), "w", encoding="utf-8") as f:
         f.write("# file\tline (0: no line, the file is named)\texit\t[the file the line is in]\n")
         for row in rows:

@@ -147,7 +147,7 @@ struct SourceLines {
         if Self.marker("BEGIN:", lines[first]) != "VCALENDAR" {
             return (first + 1, LocalizedText(nb: "dette er ikke en iCalendar-fil; forventet BEGIN:VCALENDAR som første linje",
                                              nn: "dette er ikkje ei iCalendar-fil; venta BEGIN:VCALENDAR som første line",
-                                             en: "not an iCalendar file: expected BEGIN:VCALENDAR as the first line"))
+                                             en: "this is not an iCalendar file; expected BEGIN:VCALENDAR as the first line"))
         }
         if let imbalance { return (imbalance.line, imbalance.message) }
         return (nil, LocalizedText(nb: "libical kunne ikke lese filen som iCalendar; forventet en fil etter RFC 5545",

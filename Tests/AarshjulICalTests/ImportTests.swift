@@ -97,7 +97,7 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         } catch {
             guard case let .malformed(file, line, _, _) = error else { Issue.record("wrong error \(error)"); return }
             #expect(file == "notat.txt" && line == 1)
-            #expect(error.description.hasPrefix("notat.txt:1:1: not an iCalendar file"))
+            #expect(error.description.hasPrefix("notat.txt:1:1: this is not an iCalendar file; expected BEGIN:VCALENDAR"))
         }
         #expect(throws: ICalError.self) {
             try ICalImporter.parse("BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", fileName: "lone.ics")
