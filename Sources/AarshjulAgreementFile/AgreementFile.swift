@@ -19,10 +19,7 @@ public enum AgreementFile {
         switch InputFile.read(path, limit: AgreementLimits.maxFileBytes) {
         case .success(let text): return text
         case .failure(let problem):
-            throw AgreementFileError(file: path, line: 0, column: 0, words: LocalizedText(
-                nb: problem.message(expected: expected.bokmal, language: .bokmal),
-                nn: problem.message(expected: expected.nynorsk, language: .nynorsk),
-                en: problem.message(expected: expected.english, language: .english)))
+            throw AgreementFileError(file: path, line: 0, column: 0, words: problem.words(expected: expected))
         }
     }
 

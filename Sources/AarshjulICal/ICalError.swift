@@ -25,7 +25,7 @@ public enum ICalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): \(message.text(language))"
         case let .unreadable(path, problem):
             let expected = LocalizedText(nb: "en iCalendar-fil (.ics)", nn: "ei iCalendar-fil (.ics)", en: "an iCalendar file (.ics)")
-            return "\(path): \(problem.message(expected: expected.text(language), language: language))"
+            return "\(path): \(problem.words(expected: expected).text(language))"
         case let .libical(code, message):
             return "libical error \(code): \(message)"
         case let .io(path, message):

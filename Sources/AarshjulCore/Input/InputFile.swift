@@ -10,7 +10,9 @@ import Glibc
 /// code, and never quotes the file's contents.
 public enum InputFile {
     public enum Problem: Error, Sendable, Equatable {
-        case missing, folder, notAFile, symlinkLoop, noPermission, tooLarge(bytes: Int, limit: Int), notText, unreadable(String)
+        case missing, folder, notAFile, symlinkLoop, noPermission, pathTooLong, tooLarge(bytes: Int, limit: Int), notText
+        /// Any other failure of the system: its error number.
+        case unreadable(errno: Int32)
     }
 
     /// The whole file as text; at most `limit` bytes.
@@ -51,51 +53,52 @@ public enum InputFile {
         case ELOOP: return .symlinkLoop
         case EACCES, EPERM: return .noPermission
         case EISDIR: return .folder
-        case ENAMETOOLONG: return .unreadable("the path is too long")
-        default: return .unreadable(strerror(code).map { String(cString: $0) } ?? "error \(code)")
+        case ENAMETOOLONG: return .pathTooLong
+        default: return .unreadable(errno: code)
         }
     }
 }
 
 extension InputFile.Problem {
-    /// What is wrong and what was expected, after "FILE: ". `what` names the expected content ("an agreement file (YAML)").
-    public func message(expected what: String, language: PlanLanguage = .english) -> String {
-        switch language {
-        case .english:
-            switch self {
-            case .missing: return "the file does not exist; expected \(what)"
-            case .folder: return "this is a folder, not a file; expected \(what)"
-            case .notAFile: return "this is not a regular file (a device, pipe or socket); expected \(what)"
-            case .symlinkLoop: return "the symbolic link points round in a loop; expected \(what)"
-            case .noPermission: return "the file cannot be opened (no permission to read it); expected \(what)"
-            case let .tooLarge(bytes, limit): return "the file is \(Self.size(bytes)), more than the limit of \(Self.size(limit)); expected \(what)"
-            case .notText: return "the file is not UTF-8 text; expected \(what)"
-            case let .unreadable(reason): return "the file cannot be read (\(reason)); expected \(what)"
-            }
-        case .bokmal, .nynorsk:
-            let nn = language == .nynorsk
-            switch self {
-            case .missing: return "fila finst ikkje; venta \(what)".nb(nn, "filen finnes ikke; forventet \(what)")
-            case .folder: return "dette er ei mappe, ikkje ei fil; venta \(what)".nb(nn, "dette er en mappe, ikke en fil; forventet \(what)")
-            case .notAFile: return "dette er ikkje ei vanleg fil (ei eining, ein kanal eller ein sokkel); venta \(what)"
-                .nb(nn, "dette er ikke en vanlig fil (en enhet, kanal eller sokkel); forventet \(what)")
-            case .symlinkLoop: return "den symbolske lenkja peikar rundt i ring; venta \(what)".nb(nn, "den symbolske lenken peker rundt i ring; forventet \(what)")
-            case .noPermission: return "fila kan ikkje opnast (manglar løyve til å lese); venta \(what)"
-                .nb(nn, "filen kan ikke åpnes (mangler tillatelse til å lese); forventet \(what)")
-            case let .tooLarge(bytes, limit): return "fila er \(Self.size(bytes)), meir enn grensa på \(Self.size(limit)); venta \(what)"
-                .nb(nn, "filen er \(Self.size(bytes)), mer enn grensen på \(Self.size(limit)); forventet \(what)")
-            case .notText: return "fila er ikkje UTF-8-tekst; venta \(what)".nb(nn, "filen er ikke UTF-8-tekst; forventet \(what)")
-            case let .unreadable(reason): return "fila kan ikkje lesast (\(reason)); venta \(what)".nb(nn, "filen kan ikke leses (\(reason)); forventet \(what)")
-            }
+    /// What is wrong and what was expected, after "FILE: ", in the three
+    /// plan languages. `what` names the expected content ("an agreement file (YAML)").
+    public func words(expected what: LocalizedText) -> LocalizedText {
+        let (nb, nn, en) = (what.bokmal, what.nynorsk, what.english)
+        switch self {
+        case .missing:
+            return LocalizedText(nb: "filen finnes ikke; forventet \(nb)", nn: "fila finst ikkje; venta \(nn)", en: "the file does not exist; expected \(en)")
+        case .folder:
+            return LocalizedText(nb: "dette er en mappe, ikke en fil; forventet \(nb)", nn: "dette er ei mappe, ikkje ei fil; venta \(nn)",
+                                 en: "this is a folder, not a file; expected \(en)")
+        case .notAFile:
+            return LocalizedText(nb: "dette er ikke en vanlig fil (en enhet, kanal eller sokkel); forventet \(nb)",
+                                 nn: "dette er ikkje ei vanleg fil (ei eining, ein kanal eller ein sokkel); venta \(nn)",
+                                 en: "this is not a regular file (a device, pipe or socket); expected \(en)")
+        case .symlinkLoop:
+            return LocalizedText(nb: "den symbolske lenken peker rundt i ring; forventet \(nb)", nn: "den symbolske lenkja peikar rundt i ring; venta \(nn)",
+                                 en: "the symbolic link points round in a loop; expected \(en)")
+        case .noPermission:
+            return LocalizedText(nb: "filen kan ikke åpnes (mangler tillatelse til å lese); forventet \(nb)",
+                                 nn: "fila kan ikkje opnast (manglar løyve til å lese); venta \(nn)",
+                                 en: "the file cannot be opened (no permission to read it); expected \(en)")
+        case .pathTooLong:
+            return LocalizedText(nb: "stien er for lang til å åpnes; forventet \(nb) med en kortere sti", nn: "stigen er for lang til å opnast; venta \(nn) med ein kortare stig",
+                                 en: "the path is too long to open; expected \(en) with a shorter path")
+        case let .tooLarge(bytes, limit):
+            let (size, most) = (Self.size(bytes), Self.size(limit))
+            return LocalizedText(nb: "filen er \(size), mer enn grensen på \(most); forventet \(nb)", nn: "fila er \(size), meir enn grensa på \(most); venta \(nn)",
+                                 en: "the file is \(size), more than the limit of \(most); expected \(en)")
+        case .notText:
+            return LocalizedText(nb: "filen er ikke UTF-8-tekst; forventet \(nb)", nn: "fila er ikkje UTF-8-tekst; venta \(nn)",
+                                 en: "the file is not UTF-8 text; expected \(en)")
+        case let .unreadable(code):
+            // The system's own words (strerror) are English; the number lets a helper look it up.
+            return LocalizedText(nb: "filen kan ikke leses (systemfeil \(code)); forventet \(nb)", nn: "fila kan ikkje lesast (systemfeil \(code)); venta \(nn)",
+                                 en: "the file cannot be read (system error \(code)); expected \(en)")
         }
     }
 
     static func size(_ bytes: Int) -> String {
         bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : bytes >= 1024 ? "\(bytes / 1024) kB" : "\(bytes) B"
     }
-}
-
-extension String {
-    /// The nynorsk text when `nynorsk`, else the bokmål one.
-    fileprivate func nb(_ nynorsk: Bool, _ bokmal: String) -> String { nynorsk ? self : bokmal }
 }
