@@ -68,9 +68,12 @@ public struct ICalFinding: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension ICalFinding {
+    /// How many findings of one file are listed one by one.
+    static let listed = 20
+
     /// At most `limit` findings, the rest summed up in one: a broken export
     /// of 50,000 events should not print 50,000 warnings.
-    static func capped(_ findings: [ICalFinding], limit: Int = 20) -> [ICalFinding] {
+    static func capped(_ findings: [ICalFinding], limit: Int = listed) -> [ICalFinding] {
         guard findings.count > limit, let first = findings.first else { return findings }
         return Array(findings.prefix(limit)) + [ICalFinding(
             file: first.file, line: nil, component: "VCALENDAR",
