@@ -2,14 +2,81 @@ import AarshjulCore
 import CLibical
 
 /// Turns planned events and deadlines into VEVENT and VTODO components.
-struct PlanComponents {
+/// A class: one export hands it to every calendar it writes, uncopied.
+final class PlanComponents {
     let plan: Plan
     let options: ICalExportOptions
     let runtime: LibicalRuntime
+    /// Looked up once per export, not per event: naming people
+    /// (`Person.shownAs` compares words of name and role) and finding a
+    /// deadline's meeting among all events were most of the export time.
+    private let people: [String: (person: Person, shownAs: String)]
+    private let seriesByID: [String: MeetingSeries]
+    private let meetingsByUID: [String: PlannedEvent]
+
+    init(plan: Plan, options: ICalExportOptions, runtime: LibicalRuntime) {
+        self.plan = plan
+        self.options = options
+        self.runtime = runtime
+        // The first of a repeated id wins, as `Agreement.person` and `first(where:)` would.
+        var people: [String: (person: Person, shownAs: String)] = [:]
+        for person in plan.agreement.people where people[person.id] == nil { people[person.id] = (person, person.shownAs(options.language)) }
+        self.people = people
+        var series: [String: MeetingSeries] = [:]
+        for one in plan.agreement.series where series[one.id] == nil { series[one.id] = one }
+        seriesByID = series
+        var meetings: [String: PlannedEvent] = [:]
+        for event in plan.events + plan.cancelledEvents where meetings[event.uid] == nil { meetings[event.uid] = event }
+        meetingsByUID = meetings
+    }
 
     private var language: PlanLanguage { options.language }
 
-    func series(_ id: String) -> MeetingSeries? { plan.agreement.series.first { $0.id == id } }
+    // Each component's text, written once per export and reused by every
+    // calendar that holds it (keyed by UID, reused only for the same value).
+    private var eventTexts: [String: (event: PlannedEvent, text: String)] = [:]
+    private var deadlineEventTexts: [String: (deadline: PlannedDeadline, text: String)] = [:]
+    private var todoTexts: [String: (deadline: PlannedDeadline, text: String)] = [:]
+    private var vtimezoneTexts: [ClosedRange<Int>: String] = [:]
+
+    /// `event(_:)` as libical writes it.
+    func eventText(_ event: PlannedEvent) throws(ICalError) -> String {
+        if let done = eventTexts[event.uid], done.event == event { return done.text }
+        let text = try self.event(event).serialized()
+        eventTexts[event.uid] = (event, text)
+        return text
+    }
+
+    /// `deadlineEvent(_:)` as libical writes it.
+    func deadlineEventText(_ deadline: PlannedDeadline) throws(ICalError) -> String {
+        if let done = deadlineEventTexts[deadline.uid], done.deadline == deadline { return done.text }
+        let text = try deadlineEvent(deadline).serialized()
+        deadlineEventTexts[deadline.uid] = (deadline, text)
+        return text
+    }
+
+    /// `todo(_:)` as libical writes it.
+    func todoText(_ deadline: PlannedDeadline) throws(ICalError) -> String {
+        if let done = todoTexts[deadline.uid], done.deadline == deadline { return done.text }
+        let text = try todo(deadline).serialized()
+        todoTexts[deadline.uid] = (deadline, text)
+        return text
+    }
+
+    /// The Europe/Oslo VTIMEZONE for `years` as libical writes it (truncating the zone walks its rules).
+    func vtimezoneText(years: ClosedRange<Int>) throws(ICalError) -> String {
+        if let done = vtimezoneTexts[years] { return done }
+        let text = try runtime.vtimezone(years: years).serialized()
+        vtimezoneTexts[years] = text
+        return text
+    }
+
+    func series(_ id: String) -> MeetingSeries? { seriesByID[id] }
+
+    private func person(_ id: String) -> Person? { people[id]?.person }
+
+    /// How the person with `id` is named in the export's language (`Person.shownAs`).
+    private func shownAs(_ id: String) -> String? { people[id]?.shownAs }
 
     /// The series title in the export language (CATEGORIES, calendar names).
     func seriesTitle(_ series: MeetingSeries) -> String {
@@ -55,15 +122,15 @@ struct PlanComponents {
             try c.add(property: icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), what: "TRANSP")
         }
         if options.confidential {
-            if let organizer = event.organizer.flatMap(plan.agreement.person), let email = organizer.email {
+            if let organizer = event.organizer.flatMap(person), let email = organizer.email {
                 try c.add(property: icalproperty_new_organizer("mailto:\(email)"),
                           icalparameter_new_cn(organizer.name(language)),
                           what: "ORGANIZER")
             }
             for id in event.attendees {
-                guard let person = plan.agreement.person(id), let email = person.email else { continue }
+                guard let attendee = person(id), let email = attendee.email else { continue }
                 try c.add(property: icalproperty_new_attendee("mailto:\(email)"),
-                          icalparameter_new_cn(person.name(language)),
+                          icalparameter_new_cn(attendee.name(language)),
                           what: "ATTENDEE")
             }
             // Who attends, by agreement person id, so a plan read back can be audited
@@ -88,9 +155,7 @@ struct PlanComponents {
     /// replaces the VTODO earlier feeds carried. Cancelled with its meeting.
     func deadlineEvent(_ deadline: PlannedDeadline) throws(ICalError) -> LibicalComponent {
         let c = try LibicalComponent(kind: ICAL_VEVENT_COMPONENT)
-        let meeting = deadline.relatedEventUID.flatMap { uid in
-            (plan.events + plan.cancelledEvents).first { $0.uid == uid }
-        }
+        let meeting = deadline.relatedEventUID.flatMap { meetingsByUID[$0] }
         // A meeting's deadline goes with the meeting: cancelled when it is cancelled or gone.
         // One no longer planned (cancelledDeadlines) is cancelled too.
         let cancelled = deadline.cancelled || deadline.relatedEventUID != nil && (meeting == nil || meeting!.cancelled)
@@ -102,7 +167,7 @@ struct PlanComponents {
         try c.add(property: icalproperty_new_dtend(LibicalRuntime.dateValue(deadline.due.adding(days: 1))), what: "DTEND")
         try c.add(property: icalproperty_new_summary(deadlineTitle(deadline, meeting: meeting)), what: "SUMMARY")
         var lines: [String] = [deadline.title]
-        let responsible = deadline.responsible.compactMap(plan.agreement.person).map { $0.shownAs(language) }
+        let responsible = deadline.responsible.compactMap(shownAs)
         if !responsible.isEmpty { lines.append(ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")) }
         try c.add(property: icalproperty_new_description(lines.joined(separator: "\n")), what: "DESCRIPTION")
         if let related = deadline.relatedEventUID {
@@ -144,7 +209,7 @@ struct PlanComponents {
         if deadline.cancelled {
             try c.add(property: icalproperty_new_status(ICAL_STATUS_CANCELLED), what: "STATUS")
         }
-        let responsible = deadline.responsible.compactMap(plan.agreement.person).map { $0.shownAs(language) }
+        let responsible = deadline.responsible.compactMap(shownAs)
         if !responsible.isEmpty {
             let heading = responsible.count == 1 ? ExportWords.responsible(language) : ExportWords.responsiblePlural(language)
             let text = ExportWords.peopleBlock(heading, responsible)
@@ -182,7 +247,7 @@ struct PlanComponents {
         }
         var roles: [String] = []
         let series = series(event.seriesID)
-        let person = { (id: String?) -> String? in id.flatMap(plan.agreement.person).map { $0.shownAs(language) } }
+        let person = { (id: String?) -> String? in id.flatMap(self.shownAs) }
         if let chair = person(series?.chair) { roles.append(ExportWords.chair(language) + " " + chair) }
         if let caller = person(series?.calledBy ?? event.organizer) {
             roles.append(ExportWords.calledBy(language) + " " + caller)

@@ -36,7 +36,7 @@ private func lines(_ text: String) -> [Substring] {
         #expect(winter.start == F.date(2027, 2, 10))
         #expect(winter.startTime == TimeOfDay(hour: 10, minute: 0))
         #expect(winter.endTime == TimeOfDay(hour: 12, minute: 0))
-        // CET: UTC+1, computed from the file's own VTIMEZONE.
+        // CET: UTC+1 (TZID=Europe/Oslo, read with libical's own Europe/Oslo).
         #expect(winter.startUTC == UTCTimestamp(date: F.date(2027, 2, 10), time: TimeOfDay(hour: 9, minute: 0)!))
         #expect(winter.sequence == 2)
         #expect(winter.stamp == F.stamp)
