@@ -5,7 +5,9 @@ used: 157 mutated agreement and district files (run through `check`) and
 through `check`, which imports it as `plan` does). Every run is held to
 10 s; prints crashes (a signal, or an exit other than 0, 1, 2), runs over
 10 s, the slowest run, the largest memory and how many refusals name
-file:line:column. Deterministic for one --seed.
+file:line:column. Deterministic for one --seed. First it runs every input of
+Tests/AarshjulCLITests/Regressions with its README command and prints each
+one's exit, time and memory against the bar (under 5 s and 300 MB).
 
   swift build -c release --product aarshjul
   scripts/mutation-campaign.py [--binary .build/release/aarshjul] [--seed 11] [--jobs 1] [--keep DIR]
@@ -14,7 +16,6 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import tempfile
 import time
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
+BINARY = os.path.join(ROOT, ".build", "release", "aarshjul")
 
 ICS_MUTATIONS = [
     "RRULE:FREQ=SECONDLY", "RRULE:FREQ=MINUTELY;BYSECOND=0,10,20,30,40,50", "RRULE:FREQ=DAILY;RSCALE=CHINESE",
@@ -138,18 +140,89 @@ def ics_inputs(rng, dir, count, bases):
 
 
 def run(binary, argv, limit):
+    """One run held to `limit` seconds: exit code, stderr, seconds, whether it
+    was killed, and its own peak memory in MB (from wait4, per process)."""
     started = time.monotonic()
-    proc = subprocess.Popen([binary] + argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
-                            env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
-    try:
-        _, err = proc.communicate(timeout=limit)
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([binary] + argv, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT,
+                                env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
         hung = False
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, err = proc.communicate()
-        hung = True
-    elapsed = time.monotonic() - started
-    return proc.returncode, err.decode("utf-8", "replace"), elapsed, hung
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - started > limit:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                hung = True
+                break
+            time.sleep(0.005)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.monotonic() - started
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    return proc.returncode, text, elapsed, hung, usage.ru_maxrss / 1024
+
+
+REGRESSIONS = os.path.join(ROOT, "Tests", "AarshjulCLITests", "Regressions")
+
+
+def regression_runs(work):
+    """The commands of ../shared/regressions/README.md (and of the files added
+    since) for every file in Tests/AarshjulCLITests/Regressions, with the exit
+    each must give and the text its message must hold."""
+    prev = os.path.join(work, "prev")
+    subprocess.run([BINARY, "plan", "calendars/lillestrom.yaml", "--year", "2027", "--out", prev, "--quiet"],
+                   cwd=ROOT, check=True)
+    lost = os.path.join(REGRESSIONS, "lost-todo")
+    runs = []
+    for name in sorted(os.listdir(REGRESSIONS)):
+        path = os.path.join(REGRESSIONS, name)
+        if os.path.isdir(path) or name.endswith(".md"):
+            continue
+        if name.endswith(".yaml"):
+            argv = ["plan", path, "--year", "2027"] + (["--out", os.path.join(work, "out-" + name)] if "district" in name else [])
+            want = (2, name[:0]) if name.startswith("weekly-") else (1, name + ":")
+        elif name.startswith("sequence-"):
+            held = os.path.join(work, "held")
+            os.makedirs(held, exist_ok=True)
+            shutil.copy(path, os.path.join(held, "lillestrom-2027.ics"))
+            argv = ["reschedule", "calendars/lillestrom.yaml", "--year", "2027", "--previous", held,
+                    "--out", os.path.join(work, "new-seq"), "--blackout", "2027-03-01"]
+            want = (0, "")
+        elif name.startswith("ind-54-"):
+            continue  # the lost-todo pair, run once below
+        elif name.startswith("busy-event-from-1601"):
+            agreement = os.path.join(work, name + ".yaml")
+            shutil.copy(path, os.path.join(work, name))
+            busy_agreement(agreement, os.path.join(work, name))
+            argv, want = ["plan", agreement, "--year", "2027"], (2, "")
+        else:
+            argv = ["reschedule", "calendars/lillestrom.yaml", "--year", "2027", "--previous", prev,
+                    "--busy", "ordforer=" + path, "--dry-run"]
+            want = (1, name + ":")
+        runs.append((name, argv, want))
+    runs.append(("lost-todo/", ["reschedule", "calendars/lillestrom.yaml", "--year", "2027", "--previous", prev,
+                                "--out", os.path.join(work, "new-lost"),
+                                "--blackout", "2027-07-16..2027-07-19:Sperret", "--blackout", "2027-04-14..2027-04-19:Sperret",
+                                "--blackout", "2027-08-02..2027-08-03:Sperret", "--blackout", "2027-04-21",
+                                "--blackout", "2027-12-22",
+                                "--busy", "seksjonsleder_kultur=" + os.path.join(lost, "ind-54-seksjonsleder_kultur.ics"),
+                                "--busy", "seksjonsleder_out=" + os.path.join(lost, "ind-54-seksjonsleder_out.ics")], (0, "")))
+    return runs
+
+
+def check_regressions(work, limit):
+    """Runs every regression input; prints its time, memory and exit; returns the failures."""
+    bad = []
+    print("regression inputs (release binary; the bar: under 5 s and 300 MB each):")
+    for name, argv, (status, text) in regression_runs(work):
+        code, err, elapsed, hung, mb = run(BINARY, argv, limit)
+        ok = not hung and code == status and text in err and elapsed < 5 and mb < 300
+        print(f"  {name:44s} exit {code}  {elapsed:5.2f} s  {mb:6.1f} MB  {'ok' if ok else 'NOT AS REQUIRED'}")
+        if not ok:
+            bad.append(f"regression {name}: exit {code} (want {status}), {elapsed:.2f} s, {mb:.0f} MB: {err[-300:]}")
+    return bad
 
 
 def main():
@@ -161,21 +234,25 @@ def main():
     p.add_argument("--limit", type=float, default=10.0)
     p.add_argument("--keep", help="copy every crashing or slow input here")
     p.add_argument("--slice", default="0/1", help="K/N: run only every N-th input from the K-th (for N runs side by side)")
+    p.add_argument("--no-regressions", action="store_true", help="skip the pass over Tests/AarshjulCLITests/Regressions")
     a = p.parse_args()
+    global BINARY
+    BINARY = a.binary
     rng = random.Random(a.seed)
     work = tempfile.mkdtemp(prefix="aarshjul-campaign-")
+    regression_failures = [] if a.no_regressions else check_regressions(work, a.limit)
     ydir, cdir = os.path.join(work, "yaml"), os.path.join(work, "ics")
     os.makedirs(ydir), os.makedirs(cdir)
     jobs = [("yaml", j) for j in yaml_inputs(rng, ydir, a.yaml)] + \
            [("ics", j) for j in ics_inputs(rng, cdir, a.ics, ics_bases(work))]
     stats = {"yaml": [0, 0, 0, 0, 0, 0], "ics": [0, 0, 0, 0, 0, 0]}  # runs, crashes, hangs, refused, located, exit2
-    slowest, bad = (0.0, ""), []
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    slowest, bad, peak = (0.0, ""), [], 0.0
     k, n = (int(x) for x in a.slice.split("/"))
     for index, (kind, argv) in enumerate(jobs):
         if index % n != k:
             continue
-        code, err, elapsed, hung = run(a.binary, argv, a.limit)
+        code, err, elapsed, hung, mb = run(a.binary, argv, a.limit)
+        peak = max(peak, mb)
         s = stats[kind]
         s[0] += 1
         if elapsed > slowest[0]:
@@ -188,6 +265,8 @@ def main():
             bad.append(f"exit {code}: {' '.join(argv)}: {err[-300:]}")
         if sum(stats["yaml"][0:1] + stats["ics"][0:1]) % 250 == 0:
             print(f"progress: {stats} slowest {slowest[0]:.2f} s", flush=True)
+        if hung:
+            pass
         elif code == 1:
             s[3] += 1
             if re.search(r"[^\s:]+:\d+:\d+: ", err):
@@ -201,13 +280,13 @@ def main():
                 ics = f[:-5] + ".ics"
                 if os.path.exists(ics):
                     shutil.copy(ics, a.keep)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     for kind, label in (("yaml", "agreement/district files"), ("ics", "mutated .ics (busy calendars)")):
         runs, crashes, hangs, refused, located, exit2 = stats[kind]
         print(f"{label}: {runs} runs, {crashes} crashes, {hangs} over {a.limit:.0f} s, "
               f"{refused} refused with exit 1 ({located} naming file:line:column), {exit2} exit 2")
     print(f"slowest run: {slowest[0]:.2f} s ({slowest[1]})")
-    print(f"largest memory of any run: {max(peak, before) / 1024:.0f} MB")
+    print(f"largest memory of any run: {peak:.0f} MB")
+    bad = regression_failures + bad
     for line in bad:
         print(line)
     shutil.rmtree(work, ignore_errors=True)
