@@ -159,9 +159,9 @@ struct Fields {
                 en: "'\(key)' is empty; expected \(expected.english)"))
         }
         throw reader.fail(position, LocalizedText(
-            nb: "\(what.bokmal) mangler nøkkelen '\(key)'; forventet \(key): med \(expected.bokmal)",
-            nn: "\(what.nynorsk) manglar nykelen '\(key)'; venta \(key): med \(expected.nynorsk)",
-            en: "\(what.english) is missing the key '\(key)'; expected \(key): with \(expected.english)"))
+            nb: "\(what.bokmal) mangler nøkkelen '\(key)'; forventet \(key): (\(expected.bokmal))",
+            nn: "\(what.nynorsk) manglar nykelen '\(key)'; venta \(key): (\(expected.nynorsk))",
+            en: "\(what.english) is missing the key '\(key)'; expected \(key): (\(expected.english))"))
     }
 
     func requiredText(_ key: String, expected: LocalizedText) throws(AgreementFileError) -> String {
