@@ -129,8 +129,8 @@ public enum AgreementTemplate {
                            "\(en.sltCoordinator), \(en.municipalityName)"))
         }
         if usesCouncil {
-            people.append(("politistasjonssjef", w.stationChief, "\(w.stationChief), \(c.policeDistrict)",
-                           "\(en.stationChief), \(c.policeDistrict)"))
+            people.append(("politistasjonssjef", w.stationChief, "\(w.stationChief), \(w.policeDistrict(c.policeDistrict))",
+                           "\(en.stationChief), \(en.policeDistrict(c.policeDistrict))"))
         }
         people.append(("politikontakt", w.policeContact, w.policeContactRole, en.policeContactRole))
         for p in people {

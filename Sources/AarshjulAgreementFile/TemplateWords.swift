@@ -11,15 +11,15 @@ struct TemplateWords {
         [
             language.pick(nb: "\(municipality) kommune – samarbeidsavtale med \(c.policeDistrict).",
               nn: "\(municipality) kommune – samarbeidsavtale med \(c.policeDistrict).",
-              en: "\(municipality) municipality – cooperation agreement with \(c.policeDistrict)."),
-            language.pick(nb: "Skrevet av `aarshjul init`: standardseriene, med våre standardvalg der avtalen",
-              nn: "Skrive av `aarshjul init`: standardseriane, med standardvala våre der avtalen",
-              en: "Written by `aarshjul init`: the standard series, with our defaults wherever"),
-            language.pick(nb: "ikke er lest inn ennå. Hver kommentar sier hva som er et standardvalg; rett",
-              nn: "ikkje er lesen inn enno. Kvar kommentar seier kva som er eit standardval; rett",
-              en: "the agreement has not been read in yet. Each comment says what is a default;"),
-            language.pick(nb: "det til det avtalen sier. Formatet: docs/agreement-format.md.",
-              nn: "det til det avtalen seier. Formatet: docs/agreement-format.md.",
+              en: "\(municipality) municipality – cooperation agreement with \(policeDistrict(c.policeDistrict))."),
+            language.pick(nb: "Skrevet av `aarshjul init`: standardseriene med våre standardvalg, til du har",
+              nn: "Skrive av `aarshjul init`: standardseriane med standardvala våre, til du har",
+              en: "Written by `aarshjul init`: the standard series with our defaults, until you"),
+            language.pick(nb: "ført inn det avtalen sier. Hver kommentar sier hva som er et standardvalg;",
+              nn: "ført inn det avtalen seier. Kvar kommentar seier kva som er eit standardval;",
+              en: "have entered what the agreement says. Each comment says what is a default;"),
+            language.pick(nb: "rett det til det avtalen sier. Formatet: docs/agreement-format.md.",
+              nn: "rett det til det avtalen seier. Formatet: docs/agreement-format.md.",
               en: "change it to what the agreement says. The format: docs/agreement-format.md."),
             language.pick(nb: "Sjekk filen:    aarshjul check \(c.id).yaml",
               nn: "Sjekk fila:     aarshjul check \(c.id).yaml",
@@ -51,7 +51,7 @@ struct TemplateWords {
     func source(_ c: AgreementTemplate.Choices) -> String {
         language.pick(nb: "Samarbeidsavtale mellom \(municipality) kommune og \(c.policeDistrict) (skriv inn dato og kilde)",
           nn: "Samarbeidsavtale mellom \(municipality) kommune og \(c.policeDistrict) (skriv inn dato og kjelde)",
-          en: "Cooperation agreement between \(municipality) municipality and \(c.policeDistrict) (add its date and source)")
+          en: "Cooperation agreement between \(municipality) municipality and \(policeDistrict(c.policeDistrict)) (add its date and source)")
     }
 
     var noMeetingNote: String {
@@ -64,6 +64,13 @@ struct TemplateWords {
         language.pick(nb: "Personene er navngitt etter rolle (standard); legg til name og email når de er kjent.",
           nn: "Personane er namngjevne etter rolle (standard); legg til name og email når dei er kjende.",
           en: "People are named by role (default); add name and email once they are known.")
+    }
+
+    /// The police district as this language names it: "Innlandet police
+    /// district" in English for the register's "Innlandet politidistrikt".
+    func policeDistrict(_ name: String) -> String {
+        guard language == .english, name.hasSuffix(" politidistrikt") else { return name }
+        return String(name.dropLast(" politidistrikt".count)) + " police district"
     }
 
     var municipalityName: String { language.pick(nb: "\(municipality) kommune", nn: "\(municipality) kommune", en: "\(municipality) municipality") }

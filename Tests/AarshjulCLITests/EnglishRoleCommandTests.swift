@@ -59,6 +59,8 @@ import Testing
         #expect(made.status == 0, "\(made.stderr)")
         let text = try String(contentsOf: dir.appendingPathComponent("gran.yaml"), encoding: .utf8)
         #expect(text.contains("role: \"Ordførar, Gran kommune\"") && text.contains("role_en: \"Mayor, Gran municipality\""))
+        #expect(text.contains("role: \"Politistasjonssjef, Innlandet politidistrikt\"")
+                && text.contains("role_en: \"Police station chief, Innlandet police district\""))
         let english = try Self.csv(dir.appendingPathComponent("gran.yaml").path, language: "en", in: dir)
         #expect(english.contains("Mayor, Gran municipality") && !english.contains("Ordførar"))
 

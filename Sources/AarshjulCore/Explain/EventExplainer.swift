@@ -43,11 +43,11 @@ public enum EventExplainer {
         var window = Self.window(series.rule, occurrence: index, of: sameYear.count, date: date, siblings: siblings,
                                  event: event, school: calendar.school, schoolOnly: SeriesWindows.isSchoolOnly(series))
         if case .weekly = series.rule {
-            window = Window(range: window.range, note: lang.pick(nb: "uke \(date.isoWeek.week)", nn: "veke \(date.isoWeek.week)", en: "week \(date.isoWeek.week)"))
+            window = Window(range: window.range, note: LocalizedText(nb: "uke \(date.isoWeek.week)", nn: "veke \(date.isoWeek.week)", en: "week \(date.isoWeek.week)"))
         }
         let frequency = RuleCatalogue.hardRule(RuleCatalogue.frequency)!.description.text(lang)
         let span = Words.dateRange(window.range.first, window.range.last, lang, withYear: true)
-        let note = window.note.map { " (\($0))" } ?? ""
+        let note = window.note.map { " (\($0.text(lang)))" } ?? ""
         lines.append("- \(frequency) " + lang.pick(nb: "Perioden er \(span)\(note).", nn: "Perioden er \(span)\(note).", en: "The window is \(span)\(note)."))
         // The year's last meeting goes where its positional agenda items belong.
         if index == sameYear.count - 1, let pull = PositionalPull.pulls(series, year: date.year, agreement: plan.agreement).last,
@@ -201,7 +201,7 @@ public enum EventExplainer {
         sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
     }
 
-    struct Window { let range: DateRange; let note: String? }
+    struct Window { let range: DateRange; let note: LocalizedText? }
 
     static func window(_ rule: FrequencyRule, occurrence k: Int, of count: Int, date: CivilDate, siblings: [PlannedEvent],
                        event: PlannedEvent, school: SchoolCalendar, schoolOnly: Bool = false) -> Window {
@@ -210,7 +210,9 @@ public enum EventExplainer {
         case .perQuarter(let n): return Window(range: .quarter(min(4, k / max(1, n) + 1), of: year), note: nil)
         case .perYear(let c, _):
             let slices = SeriesWindows.slices(of: year, count: c)
-            return Window(range: slices.first { $0.contains(date) } ?? .year(year), note: "\(k + 1)/\(c)")
+            return Window(range: slices.first { $0.contains(date) } ?? .year(year),
+                          note: LocalizedText(nb: "møte \(k + 1) av \(c) i året", nn: "møte \(k + 1) av \(c) i året",
+                                              en: "meeting \(k + 1) of \(c) in the year"))
         case .monthly: return Window(range: .month(date.month, of: year), note: nil)
         case .yearly(let w): return Window(range: w?.range(in: year) ?? .year(year), note: nil)
         case .schoolWindow(let w, _): return Window(range: SeriesWindows.range(of: w, in: year, school: school), note: nil)
@@ -218,8 +220,11 @@ public enum EventExplainer {
             let monday = CivilDate.mondayOfISOWeek(date.isoWeek.week, year: date.isoWeek.year)
             return Window(range: DateRange(monday, monday.adding(days: 6)), note: nil)
         case .everyWeeks(let a, let b, _):
+            let chain = a == b
+                ? LocalizedText(nb: "hver \(a). uke", nn: "kvar \(a). veke", en: "every \(a) weeks")
+                : LocalizedText(nb: "hver \(a).–\(b). uke", nn: "kvar \(a).–\(b). veke", en: "every \(a)–\(b) weeks")
             let position = siblings.firstIndex { $0.uid == event.uid } ?? 0
-            guard position > 0 else { return Window(range: DateRange(.firstOfYear(year), .firstOfYear(year).adding(days: b * 7 - 1)), note: "\(a)–\(b)") }
+            guard position > 0 else { return Window(range: DateRange(.firstOfYear(year), .firstOfYear(year).adding(days: b * 7 - 1)), note: chain) }
             let previous = siblings[position - 1].date
             var last = previous.adding(days: b * 7)
             // A school-term chain does not count the pupils' summer holiday towards its longest gap
@@ -234,7 +239,7 @@ public enum EventExplainer {
                 last = previous.adding(days: b * 7 + extra)
             }
             if position + 1 < siblings.count { last = min(last, siblings[position + 1].date.adding(days: -a * 7)) }
-            return Window(range: DateRange(previous.adding(days: a * 7), max(last, previous.adding(days: a * 7))), note: "\(a)–\(b)")
+            return Window(range: DateRange(previous.adding(days: a * 7), max(last, previous.adding(days: a * 7))), note: chain)
         }
     }
 }

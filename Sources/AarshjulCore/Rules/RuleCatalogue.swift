@@ -64,16 +64,16 @@ public enum RuleCatalogue {
             nn: "Skulearrangement, og møte skulane er med på, vert aldri lagde i skuleferiar.",
             en: "School events, and meetings the schools attend, never fall in school holidays.")),
         HardRule(id: officeHours, description: LocalizedText(
-            nb: "Møtet holdes en ukedag lokalet er åpent, og innenfor åpningstiden.",
-            nn: "Møtet vert halde ein vekedag lokalet er ope, og innanfor opningstida.",
+            nb: "Møtet holdes på en ukedag da lokalet er åpent, innenfor åpningstiden.",
+            nn: "Møtet vert halde på ein vekedag då lokalet er ope, innanfor opningstida.",
             en: "A meeting is held on a weekday its venue is open, within the opening hours.")),
         HardRule(id: noDoubleBooking, description: LocalizedText(
             nb: "Ingen person er i to møter samtidig (reisetid medregnet), har to heldagsoppdrag samme dag, eller er i en annen kommune en dag hun eller han har heldags tilstedeværelse.",
             nn: "Ingen person er i to møte samstundes (reisetid medrekna), har to heildagsoppdrag same dag, eller er i ein annan kommune ein dag ho eller han har heildags nærvær.",
             en: "Nobody is in two meetings at once (travel included), has two all-day items on one day, or is in another municipality on a day of all-day presence.")),
         HardRule(id: busyTime, description: LocalizedText(
-            nb: "Ingen bookes når egen kalender sier opptatt; en heldags tilstedeværelse krever at hele dagen er ledig.",
-            nn: "Ingen vert booka når eigen kalender seier oppteken; eit heildags nærvær krev at heile dagen er ledig.",
+            nb: "Ingen settes opp når egen kalender viser opptatt; en heldags tilstedeværelse krever at hele dagen er ledig.",
+            nn: "Ingen vert sette opp når eigen kalender viser oppteken; heildags nærvær krev at heile dagen er ledig.",
             en: "Nobody is booked while their own calendar says busy; an all-day presence needs the whole day free.")),
         HardRule(id: frequency, description: LocalizedText(
             nb: "Hver møteserie har så mange møter som avtalen krever, i riktig periode og med riktig avstand.",
@@ -84,9 +84,9 @@ public enum RuleCatalogue {
             nn: "Eit klokkeslett eller tidsrom avtalen oppgjev for ein serie, vert halde (foreldremøtet kl. 18 vert ikkje flytta til kontortid).",
             en: "A time or time window the agreement states for a series is kept (the 18:00 parent meeting is not moved into office hours).")),
         HardRule(id: positionalAgenda, description: LocalizedText(
-            nb: "Et møte med en sak som hører til en plass i året, ligger der: årets siste møte i november–desember (eller månedene avtalen nevner), første møte etter kommunevalget etter valgdagen.",
-            nn: "Eit møte med ei sak som høyrer til ein plass i året, ligg der: årets siste møte i november–desember (eller månadene avtalen nemner), første møte etter kommunevalet etter valdagen.",
-            en: "A meeting carrying an item that belongs to a place in the year lies there: the year's last meeting in November–December (or the months the agreement names), the first after a municipal election after election day.")),
+            nb: "Et møte med en sak som hører til en bestemt tid på året, legges der: årets siste møte i november–desember (eller i månedene avtalen nevner), og møtet som tar saken etter et kommunevalg, etter valgdagen.",
+            nn: "Eit møte med ei sak som høyrer til ei bestemt tid på året, vert lagt der: siste møtet i året i november–desember (eller i månadene avtalen nemner), og møtet som tek saka etter eit kommuneval, etter valdagen.",
+            en: "A meeting carrying an item that belongs to a time of year is held then: the year's last meeting in November–December (or the months the agreement names), and the meeting that takes the item due after a municipal election, after election day.")),
         HardRule(id: deadlineSlip, description: LocalizedText(
             nb: "En frist som faller på en fridag eller i en ferie, flyttes til siste arbeidsdag før, om ikke avtalen sier etter.",
             nn: "Ein frist som fell på ein fridag eller i ein ferie, vert flytta til siste arbeidsdag før, om ikkje avtalen seier etter.",
@@ -143,8 +143,8 @@ public enum RuleCatalogue {
                 nn: "\(p.seriesTitle) \(p.date.norwegian): saklista må ut \(p.measure) \(Words.daysNoun(p.measure, .nynorsk)) tidlegare fordi fristen fell på ein fridag (\(p.points) poeng).",
                 en: "\(p.seriesTitle) \(p.date.english): the agenda must go out \(p.measure) \(Words.daysNoun(p.measure, .english)) earlier because the deadline falls on a day off (\(Words.points(p.points))).") }),
         SoftRule(id: midWindow, weight: Weight.midWindow, description: LocalizedText(
-            nb: "Et møte som skal holdes i en periode (kvartal, måned, vindu) legges helst midt i perioden (1 poeng per hele uke unna).",
-            nn: "Eit møte som skal haldast i ein periode (kvartal, månad, vindauge) vert helst lagt midt i perioden (1 poeng per heile veke unna).",
+            nb: "Et møte som skal holdes i en periode (kvartal, måned eller tidsrom) legges helst midt i perioden (1 poeng per hele uke unna).",
+            nn: "Eit møte som skal haldast i ein periode (kvartal, månad eller tidsrom) vert helst lagt midt i perioden (1 poeng per heile veke unna).",
             en: "A meeting due in a period (quarter, month, window) preferably falls mid-period (1 point per whole week away)."),
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(p.measure) \(Words.daysNoun(p.measure, .bokmal)) fra midten av perioden (\(p.points) poeng).",
@@ -152,9 +152,9 @@ public enum RuleCatalogue {
                 en: "\(p.seriesTitle) \(p.date.english): \(p.measure) \(Words.daysNoun(p.measure, .english)) from the middle of its period (\(Words.points(p.points))).") }),
         // Regular patterns: one weekday (and week of the month) a year, as coordinators plan by hand.
         SoftRule(id: regularWeekday, weight: Weight.regularWeekday, description: LocalizedText(
-            nb: "En serie holder seg til én ukedag hele året (en møterekke hver A–B uke over flere år: alle årene; valgt av planleggeren når avtalen ikke sier hvilken), og flytter bare når dagen ikke går (40 poeng, pluss 1 per ukedag unna).",
-            nn: "Ein serie held seg til éin vekedag heile året (ei møterekkje kvar A–B veke over fleire år: alle åra; vald av planleggjaren når avtalen ikkje seier kva for ein), og flyttar berre når dagen ikkje går (40 poeng, pluss 1 per vekedag unna).",
-            en: "A series keeps one weekday all year (an every-A–B-weeks chain over several years: all of them; chosen by the planner when the agreement names none) and moves only when that day cannot be used (40 points, plus 1 per weekday away)."),
+            nb: "En serie holder seg til én ukedag hele året (en møterekke «hver 6.–8. uke» over flere år: alle årene); planleggeren velger dagen når avtalen ikke gjør det, og møtet flyttes bare når dagen ikke går (40 poeng, pluss 1 per ukedag unna).",
+            nn: "Ein serie held seg til éin vekedag heile året (ei møterekkje «kvar 6.–8. veke» over fleire år: alle åra); planleggjaren vel dagen når avtalen ikkje gjer det, og møtet vert berre flytta når dagen ikkje går (40 poeng, pluss 1 per vekedag unna).",
+            en: "A series keeps one weekday all year (a chain \"every 6–8 weeks\" over several years: all of them); the planner chooses the day when the agreement does not, and a meeting moves only when that day cannot be used (40 points, plus 1 per weekday away)."),
             explain: { p in LocalizedText(
                 nb: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .bokmal)), ikke seriens faste ukedag (\(p.points) poeng).",
                 nn: "\(p.seriesTitle) \(p.date.norwegian): \(Words.weekdayName(p.date.weekday, .nynorsk)), ikkje den faste vekedagen til serien (\(p.points) poeng).",

@@ -52,7 +52,12 @@ public enum TextPlan {
                 detail = [patternText(plan, id, lang), gapText(own.map(\.date), lang)].filter { !$0.isEmpty }
                     .joined(separator: ", ")
             }
-            table.append([title, String(own.count), Words.countNoun(own.count, days: allDay, lang), detail])
+            // A long title wraps under itself, as in the event lines, so the
+            // counts stay near the names instead of 80 columns to the right;
+            // its further lines are indented so they do not read as series.
+            let lines = wrapped(title, width: maxEventTitle)
+            table.append([lines[0], String(own.count), Words.countNoun(own.count, days: allDay, lang), detail])
+            for more in lines.dropFirst() { table.append(["  " + more]) }
         }
         return table.lines(indent: "")
     }
