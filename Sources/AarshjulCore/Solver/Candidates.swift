@@ -118,6 +118,10 @@ struct Occupancy: Sendable {
     private(set) var itemCount = 0
     /// Travel minutes between places; nil when everything is in one place.
     var travel: TravelTable?
+    /// Items of these owners are held but not seen by `isFree` (a plan's
+    /// notes look at everything but the unit's own meetings without
+    /// copying the occupancy to take them out).
+    var ignoring: Range<Int>?
 
     /// The place of time a person's own calendar blocks: somewhere else than
     /// any municipality, so it also rules out an all-day presence that day.
@@ -126,6 +130,7 @@ struct Occupancy: Sendable {
     func isFree(day: Int, start: Int, end: Int, people: [Int]) -> Bool {
         guard day >= 0 && day < byDay.count else { return true }
         for b in byDay[day] where people.contains(b.person) {
+            if let ignoring, ignoring.contains(b.owner) { continue }
             if start < 0 && b.start < 0 { return false }
             if start >= 0 && b.start >= 0 {
                 let gap = b.place == place ? 0 : (travel?.minutes(b.place, place) ?? 0)

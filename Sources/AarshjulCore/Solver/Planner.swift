@@ -291,7 +291,7 @@ struct SpanRun {
                                                         previousLast: carry[item.unit.seriesIndex], pattern: item.pattern)
             // What stands on the pattern's day or at the usual start for the unit: everything placed but its own meetings.
             var others = occupancy
-            others.remove(owners: (ownerBase + k)..<(ownerBase + k + 1))
+            others.ignoring = (ownerBase + k)..<(ownerBase + k + 1)
             var candidates = solver.candidates
             if let pattern = item.pattern {
                 candidates.pattern = pattern

@@ -175,19 +175,25 @@ struct SeriesSolver {
     private func solveSlots(_ slots: [PlanUnit.Slot], _ occupancy: Occupancy) -> Outcome {
         guard !slots.isEmpty else { return .solved(Solution(placements: [], cost: 0, skippedWeeks: [])) }
         var layers: [[Node]] = []
-        var cache: [DateRange: [Node]] = [:]
+        layers.reserveCapacity(slots.count)
         for (k, slot) in slots.enumerated() {
             if bias != nil {
                 layers.append(nodes(in: slot.range, occupancy, position: k).filter { slot.allows(table.date($0.day)) })
                 continue
             }
-            if slot.pull == nil, let known = cache[slot.range] { layers.append(known); continue }
-            let first = table.index(slot.range.first), last = table.index(slot.range.last)
-            let list = nodes(in: slot.range, occupancy).filter { slot.allows(table.date($0.day)) }.map { node in
-                Node(day: node.day, start: node.start,
-                     cost: node.cost + SoftCosts.midWindow(day: node.day, first: first, last: last).points)
+            // Slots sharing a range (n a quarter) are next to each other and have the same nodes.
+            if slot.pull == nil, k > 0, slots[k - 1].pull == nil, slots[k - 1].range == slot.range {
+                layers.append(layers[k - 1])
+                continue
             }
-            if slot.pull == nil { cache[slot.range] = list }
+            let first = table.index(slot.range.first), last = table.index(slot.range.last)
+            var list: [Node] = []
+            list.reserveCapacity(last - first + 1)
+            for i in first...last {
+                guard let node = node(i, occupancy, position: nil), slot.pull == nil || slot.allows(table.date(i)) else { continue }
+                list.append(Node(day: i, start: node.start,
+                                 cost: node.cost + SoftCosts.midWindow(day: i, first: first, last: last).points))
+            }
             layers.append(list)
         }
         // Slots sharing a range (n a quarter) need n distinct days there.
@@ -242,6 +248,7 @@ struct SeriesSolver {
     // MARK: Weekly
 
     private func solveWeekly(_ weeks: [PlanUnit.Week], _ occupancy: Occupancy) -> Solution {
+        if bias == nil, let dayNodes { return solveWeekly(weeks, dayNodes) }
         var chosen: [Placement] = []
         var skipped: [PlanUnit.Week] = []
         var cost = 0
@@ -251,6 +258,30 @@ struct SeriesSolver {
             if let pick {
                 chosen.append(placement(pick))
                 cost += pick.cost
+            } else {
+                skipped.append(week)
+            }
+        }
+        return Solution(placements: chosen, cost: cost, skippedWeeks: skipped)
+    }
+
+    /// The same from the days' nodes found once per solve: no node list per week.
+    private func solveWeekly(_ weeks: [PlanUnit.Week], _ dayNodes: DayNodes) -> Solution {
+        var chosen: [Placement] = []
+        var skipped: [PlanUnit.Week] = []
+        var cost = 0
+        chosen.reserveCapacity(weeks.count)
+        for week in weeks {
+            var pick: Node?
+            var pickCost = 0
+            for i in table.index(week.range.first)...table.index(week.range.last) {
+                guard let found = dayNodes.node(i), let node = found else { continue }
+                let c = node.cost + candidates.patternCost(i)
+                if pick == nil || c < pickCost { pick = node; pickCost = c }
+            }
+            if let pick {
+                chosen.append(Placement(day: pick.day, start: pick.start.start, end: pick.start.end))
+                cost += pickCost
             } else {
                 skipped.append(week)
             }
