@@ -295,7 +295,8 @@ def main():
     first.parameters.max_time_in_seconds = args.seconds
     first.parameters.num_workers = args.workers
     first.parameters.cp_model_presolve = False
-    if first.solve(fixed) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    first_status = first.solve(fixed)
+    if first_status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         tool_cost = int(first.objective_value)
         model.clear_hints()
         for i in range(len(model.proto.variables)):
@@ -312,7 +313,8 @@ def main():
     print(f"{'':10} {'cost':>8} {'bound':>8} {'seconds':>9}")
     print(f"{'aarshjul':10} {tool['cost']:>8} {tool['bound']:>8} {tool['seconds']:>9.3f}"
           + (f"  (its plan costs {tool_cost} in the CP-SAT model)" if tool_cost is not None
-             else "  (its plan is not a solution of the CP-SAT model)"))
+             else "  (its plan is not a solution of the CP-SAT model)" if first_status == cp_model.INFEASIBLE
+             else f"  (its plan's cost in the CP-SAT model not found in time: {first.status_name(first_status).lower()})"))
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         skipped = sum(solver.Value(s) for s in skips)
         cost = int(solver.ObjectiveValue()) - SKIP * skipped
