@@ -219,7 +219,9 @@ def main():
         agreement = list(BASE) + ["busy_calendars:", text]
         name = f"c{n:03d}-busy-{what}.yaml"
         write(name, "\n".join(agreement) + "\n")
-        rows.append((name, len(BASE) + 2 if what == "person" else 0, 1))
+        # A calendar that cannot be read is located at the agreement's line naming it. /etc/shadow is
+        # that for a user who may not read it, and refused at its own line 1 for one who may: no line.
+        rows.append((name, 0 if what == "shadow" else len(BASE) + 2, 1))
 
     # The file itself: not an agreement, not text, not a file, nested past the limit.
     files = [

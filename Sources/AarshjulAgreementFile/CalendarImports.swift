@@ -11,6 +11,9 @@ public struct CalendarImports: Sendable, Equatable {
     /// (person id, path), in file order.
     public var busyCalendars: [(person: String, path: String)]
     public var schoolCalendars: [String]
+    /// Where each path is written in the agreement file (file, line, column),
+    /// so that a calendar file that cannot be read is located at the line naming it.
+    var written: [String: (file: String, at: Position, busy: Bool)] = [:]
 
     public init(busyCalendars: [(person: String, path: String)] = [], schoolCalendars: [String] = []) {
         self.busyCalendars = busyCalendars
@@ -20,6 +23,23 @@ public struct CalendarImports: Sendable, Equatable {
     public static func == (a: CalendarImports, b: CalendarImports) -> Bool {
         a.schoolCalendars == b.schoolCalendars
             && a.busyCalendars.map { "\($0.person)=\($0.path)" } == b.busyCalendars.map { "\($0.person)=\($0.path)" }
+    }
+}
+
+extension CalendarImports {
+    /// A calendar file the agreement names that cannot be read (`problem`),
+    /// located at the line of the agreement file that names it; nil for a
+    /// path the agreement does not name.
+    public func unreadable(_ path: String, _ problem: InputFile.Problem, language: PlanLanguage?) -> AgreementFileError? {
+        guard let place = written[path] else { return nil }
+        let (file, at, busy) = (place.file, place.at, place.busy)
+        let inner = problem.words(expected: LocalizedText(nb: "en iCalendar-fil (.ics)", nn: "ei iCalendar-fil (.ics)", en: "an iCalendar file (.ics)"))
+        let what = busy ? LocalizedText(nb: "opptattkalenderen", nn: "opptattkalenderen", en: "the busy calendar")
+                        : LocalizedText(nb: "skoleruten", nn: "skuleruta", en: "the skolerute")
+        return AgreementFileError(file: file, line: at.line, column: at.column, words: LocalizedText(
+            nb: "\(what.bokmal) '\(path)' kan ikke leses: \(inner.bokmal)",
+            nn: "\(what.nynorsk) '\(path)' kan ikkje lesast: \(inner.nynorsk)",
+            en: "\(what.english) '\(path)' cannot be read: \(inner.english)"), language: language)
     }
 }
 
@@ -61,14 +81,19 @@ extension AgreementFile {
                 }
                 let file = try reader.nonEmptyText(entry.value, expected: Self.icsPath)
                 out.busyCalendars.append((entry.key, resolve(file)))
+                out.written[resolve(file)] = (fileName, reader.position(entry.value), true)
             }
         }
         if let school = top.first(where: { $0.key == "school_calendar" })?.value, case .mapping = school {
             for entry in try reader.pairs(school, expected: LocalizedText(nb: "school_calendar", nn: "school_calendar", en: "school_calendar")) where entry.key == "import" {
                 if case .sequence(let items) = entry.value {
-                    for item in items { out.schoolCalendars.append(resolve(try reader.nonEmptyText(item, expected: Self.icsPath))) }
+                    for item in items {
+                        out.schoolCalendars.append(resolve(try reader.nonEmptyText(item, expected: Self.icsPath)))
+                        out.written[out.schoolCalendars.last!] = (fileName, reader.position(item), false)
+                    }
                 } else {
                     out.schoolCalendars.append(resolve(try reader.nonEmptyText(entry.value, expected: Self.icsPath)))
+                    out.written[out.schoolCalendars.last!] = (fileName, reader.position(entry.value), false)
                 }
             }
         }

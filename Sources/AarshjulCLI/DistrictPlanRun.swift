@@ -30,6 +30,11 @@ struct DistrictPlanRun {
             return (district, plan)
         } catch {
             progress.finish()
+            // A member's calendar file that cannot be read: located at the member agreement's line naming it.
+            if case let ICalError.unreadable(file, problem) = error,
+               let located = imports.values.lazy.compactMap({ $0.unreadable(file, problem, language: nil) }).first {
+                Failure.report(located, language: fallback)
+            }
             Failure.report(error, language: fallback)
         }
     }

@@ -34,6 +34,10 @@ enum ImportedCalendarsPlan {
         let language = override ?? agreement.language
         do {
             return (agreement, try plan(agreement, imports: imports, years: years, language: language), language)
+        } catch ICalError.unreadable(let file, let problem) {
+            // Located at the agreement's line that names the file (where to change the path).
+            if let located = imports.unreadable(file, problem, language: agreement.language) { Failure.report(located, language: language) }
+            Failure.report(ICalError.unreadable(path: file, problem: problem), language: language)
         } catch {
             // A chain continued from the previous plan whose agreed gap cannot be kept
             // after its last meeting: bridged as soon as the calendar allows, and said.

@@ -77,5 +77,8 @@ import Testing
         let result = try CLI.run(["plan", path, "--year", "2027"])
         #expect(result.status == 1, "\(result.stdout)")
         #expect(result.stderr.contains("skolerute-mangler.ics"), "\(result.stderr)")
+        // Located at the member file's line that names it, in the run's language.
+        #expect(result.stderr.contains("luster.yaml:") && result.stderr.contains(": skoleruten '") && result.stderr.contains("kan ikke leses: filen finnes ikke"),
+                "\(result.stderr)")
     }
 }
