@@ -14,7 +14,9 @@ public enum BusyCalendar {
         // Days already busy from midnight to midnight: further busy time on them
         // adds nothing, and thousands of overlapping occurrences (a weekly event
         // stretched over centuries) would otherwise give millions of intervals.
-        var wholeDays = Set<CivilDate>()
+        // They are skipped in runs, not one by one: 22,000 such occurrences
+        // each covering the whole horizon took seconds of Set lookups.
+        var whole = WholeDays(horizon)
         // A timed event its owner marked "show as free" (TRANSP:TRANSPARENT) is
         // no busy time. All-day events count whatever their TRANSP: Outlook and
         // Google mark every all-day event free by default, holidays and
@@ -26,17 +28,28 @@ public enum BusyCalendar {
             // days once per occurrence took minutes and gigabytes.
             guard let days = event.dates.clamped(to: horizon) else { continue }
             guard !event.isAllDay, let startTime = event.startTime else {
-                for day in days where wholeDays.insert(day).inserted {
-                    out.append(BusyInterval(personID: person, date: day, time: nil, summary: event.summary))
-                }
+                whole.cover(days) { out.append(BusyInterval(personID: person, date: $0, time: nil, summary: event.summary)) }
                 continue
             }
             let start = startTime.minutes, end = event.endTime?.minutes ?? start
-            for day in days where !wholeDays.contains(day) {
+            let allDay = TimeSpan(TimeOfDay(minutes: 0), TimeOfDay(minutes: 24 * 60))
+            var day = days.first
+            while day <= days.last {
+                guard day == event.start || day == event.end else {
+                    // Midnight to midnight up to the event's last day (or the horizon's).
+                    let last = event.end > day && event.end <= days.last ? event.end.adding(days: -1) : days.last
+                    whole.cover(DateRange(day, last)) {
+                        out.append(BusyInterval(personID: person, date: $0, time: allDay, summary: event.summary))
+                    }
+                    day = last.adding(days: 1)
+                    continue
+                }
+                defer { day = day.adding(days: 1) }
+                guard !whole.contains(day) else { continue }
                 let from = day == event.start ? start : 0
                 let to = day == event.end ? end : 24 * 60
                 guard from < to else { continue }
-                if from == 0 && to == 24 * 60 { wholeDays.insert(day) }
+                if from == 0 && to == 24 * 60 { whole.cover(DateRange(day, day)) { _ in } }
                 out.append(BusyInterval(personID: person, date: day,
                                         time: TimeSpan(TimeOfDay(minutes: from), TimeOfDay(minutes: to)), summary: event.summary))
             }
@@ -82,6 +95,49 @@ public enum BusyCalendar {
             deadline.cancelled = todo.cancelled
             return deadline
         }, foreign, parsed.findings)
+    }
+}
+
+/// The days of a horizon that are busy from midnight to midnight, with each
+/// run of them skipped in one step (every covered day points past itself,
+/// paths shortened as they are followed): covering N ranges costs about N
+/// plus the days of the horizon, however much the ranges overlap.
+struct WholeDays {
+    let first: CivilDate
+    /// next[i] == i: day i is not yet whole; else a day at or before the next one that may not be.
+    private var next: [Int]
+
+    init(_ horizon: DateRange) {
+        first = horizon.first
+        next = Array(0...max(0, horizon.last - horizon.first + 1))
+    }
+
+    func contains(_ day: CivilDate) -> Bool {
+        let i = day - first
+        return i >= 0 && i < next.count - 1 && next[i] != i
+    }
+
+    /// Marks every day of `range` (inside the horizon) whole, calling `newlyWhole` for each one that was not, in date order.
+    mutating func cover(_ range: DateRange, _ newlyWhole: (CivilDate) -> Void) {
+        let end = min(range.last - first, next.count - 2)
+        var i = find(max(0, range.first - first))
+        while i <= end {
+            newlyWhole(first.adding(days: i))
+            next[i] = i + 1
+            i = find(i + 1)
+        }
+    }
+
+    private mutating func find(_ start: Int) -> Int {
+        var root = start
+        while next[root] != root { root = next[root] }
+        var i = start
+        while i != root {
+            let following = next[i]
+            next[i] = root
+            i = following
+        }
+        return root
     }
 }
 

@@ -101,3 +101,56 @@ import Testing
         #expect(own.startUTC == UTCTimestamp(date: CivilDate(year: 2027, month: 2, day: 10)!, time: TimeOfDay(hour: 5, minute: 0)!))
     }
 }
+
+/// Busy intervals with whole days skipped in runs give exactly what the
+/// day-by-day walk gave: the same intervals, in the same order.
+@Suite struct WholeDayRunsTests {
+    /// The day-by-day walk BusyCalendar did before (a Set of whole days).
+    static func dayByDay(_ occurrences: [ImportedEvent], person: String, horizon: DateRange) -> [BusyInterval] {
+        var out: [BusyInterval] = []
+        var wholeDays = Set<CivilDate>()
+        for event in occurrences where event.isAllDay || !event.transparent {
+            guard let days = event.dates.clamped(to: horizon) else { continue }
+            guard !event.isAllDay, let startTime = event.startTime else {
+                for day in days where wholeDays.insert(day).inserted {
+                    out.append(BusyInterval(personID: person, date: day, time: nil, summary: event.summary))
+                }
+                continue
+            }
+            let start = startTime.minutes, end = event.endTime?.minutes ?? start
+            for day in days where !wholeDays.contains(day) {
+                let from = day == event.start ? start : 0
+                let to = day == event.end ? end : 24 * 60
+                guard from < to else { continue }
+                if from == 0 && to == 24 * 60 { wholeDays.insert(day) }
+                out.append(BusyInterval(personID: person, date: day,
+                                        time: TimeSpan(TimeOfDay(minutes: from), TimeOfDay(minutes: to)), summary: event.summary))
+            }
+        }
+        return out
+    }
+
+    @Test func theSameIntervalsAsTheDayByDayWalk() throws {
+        func event(_ uid: String, _ start: String, _ end: String, _ extra: String = "") -> String {
+            "BEGIN:VEVENT\r\nUID:\(uid)\r\nDTSTAMP:20270101T000000Z\r\nDTSTART\(start)\r\nDTEND\(end)\r\n\(extra)SUMMARY:\(uid)\r\nEND:VEVENT\r\n"
+        }
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+            + event("centuries", ":16010101T080000Z", ":20270301T090000Z", "RRULE:FREQ=WEEKLY;COUNT=3\r\n")
+            + event("week", ";TZID=Europe/Oslo:20270310T140000", ";TZID=Europe/Oslo:20270317T100000")
+            + event("midnight", ";TZID=Europe/Oslo:20270320T000000", ";TZID=Europe/Oslo:20270322T000000")
+            + event("overnight", ";TZID=Europe/Oslo:20270323T220000", ";TZID=Europe/Oslo:20270324T060000")
+            + event("holiday", ";VALUE=DATE:20270312", ";VALUE=DATE:20270420")
+            + event("free", ";TZID=Europe/Oslo:20270401T090000", ";TZID=Europe/Oslo:20270405T090000", "TRANSP:TRANSPARENT\r\n")
+            + event("late", ";TZID=Europe/Oslo:20271230T120000", ";TZID=Europe/Oslo:20280110T120000")
+            + event("daily", ";TZID=Europe/Oslo:20270601T230000", ";TZID=Europe/Oslo:20270603T010000", "RRULE:FREQ=DAILY;COUNT=40\r\n")
+            + "END:VCALENDAR\r\n"
+        let horizon = DateRange(CivilDate(year: 2027, month: 1, day: 1)!, CivilDate(year: 2027, month: 12, day: 31)!)
+        let occurrences = try ICalImporter.busyOccurrences(text, fileName: "t.ics", horizon: horizon)
+        #expect(occurrences.count > 40)
+        let expected = Self.dayByDay(occurrences, person: "p", horizon: horizon)
+        let (intervals, _) = try BusyCalendar.intervals(text, fileName: "t.ics", person: "p", horizon: horizon)
+        #expect(intervals.count == expected.count)
+        #expect(intervals == expected)
+        #expect(expected.contains { $0.time == nil } && expected.contains { $0.time?.start.minutes == 0 && $0.time?.end.minutes == 1440 })
+    }
+}
