@@ -202,8 +202,10 @@ struct SpanRun {
     private func lowerBound(_ aroundBase: [[SeriesSolver.Solution]]) -> Int {
         guard base.itemCount != facts.itemCount else { return aroundBase.joined().reduce(0) { $0 + $1.cost } }
         var total = 0
-        for series in solvers {
-            for solver in series {
+        for (s, series) in solvers.enumerated() {
+            for (u, solver) in series.enumerated() {
+                // Free of cost around `base` is free of cost around less (no penalty is negative).
+                if aroundBase[s][u].cost == 0 { continue }
                 if case .solved(let solution) = solver.solve(facts, previousLast: carry[solver.unit.seriesIndex]) {
                     total += solution.cost
                 }
