@@ -83,14 +83,18 @@ import Testing
             member.people[0].roleEnglish = "Police contact officer"
             return member
         }
-        let district = District(id: "t", name: "Test", members: members, sharedPeople: [DistrictPlanningTests.sharedContact(ids)])
+        var shared = DistrictPlanningTests.sharedContact(ids)
+        shared.roleEnglish = "Shared police contact officer"
+        let district = District(id: "t", name: "Test", members: members, sharedPeople: [shared])
         #expect {
             _ = try DistrictPlanner.plan(district, years: 2027...2027, language: .english)
         } throws: { error in
             guard let error = error as? PlanningError else { return false }
             let english = error.message(.english), norwegian = error.message(.bokmal)
             return english.contains("Police contact officer has other meetings then") && !english.contains("Politikontakt has")
+                && english.contains("Shared police contact officer serves A, B, C, D, E, F")
                 && norwegian.contains("Politikontakt har andre møter da")
+                && norwegian.contains("Politikontakt felles tjener A, B, C, D, E, F")
         }
     }
 }

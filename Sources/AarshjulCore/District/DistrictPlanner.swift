@@ -288,12 +288,15 @@ enum DistrictClash {
                     ? clash.explanation.bokmal.contains(shared.name)
                     : people.contains { p in shared.appearances.contains { $0.member == p.0 && $0.person == p.1 } })
             }
-            let also = serving.map { shared -> (String, String) in
+            let also = serving.map { shared -> (Person, String) in
                 let places = shared.appearances.compactMap { a in district.members.first { $0.id == a.member }?.municipality }
-                return (shared.name, places.joined(separator: ", "))
+                // As a Person, to be named in each language (an English role under English).
+                let person = Person(id: shared.id, name: shared.name, role: shared.role, roleEnglish: shared.roleEnglish)
+                return (person, places.joined(separator: ", "))
             }
             func add(_ text: String, _ language: PlanLanguage) -> String {
-                let extra = also.map { name, places -> String in
+                let extra = also.map { person, places -> String in
+                    let name = person.name(language)
                     switch language {
                     case .bokmal: return " \(name) tjener \(places) og kan ikke være to steder samme dag eller tid."
                     case .nynorsk: return " \(name) tener \(places) og kan ikkje vere to stader same dag eller tid."
