@@ -91,12 +91,24 @@ extension NodeReader {
                                                   en: "now has the number \(successor.number) (\(successor.name))")
             }
             let note = gone.note.map { " (\($0))" } ?? ""
-            let day = gone.until.adding(days: 1).iso
+            let day = gone.until.adding(days: 1)
+            let (nb, nn, en) = (AarshjulCore.Words.longDate(day, .bokmal), AarshjulCore.Words.longDate(day, .nynorsk), AarshjulCore.Words.longDate(day, .english))
             let old = "\(gone.name)\(gone.number.map { " (\($0))" } ?? "")"
+            let expected = (nb: "; forventet \(successor.name), nummer \(successor.number)",
+                            nn: "; venta \(successor.name), nummer \(successor.number)",
+                            en: "; expected \(successor.name), number \(successor.number)")
+            // A renumbered municipality still exists: only its old number is gone
+            // (0219 Bærum became 3024 in 2020 and 3201 in 2024), so the date is the old number's.
+            if gone.change == .renumbered {
+                throw fail(position(node), LocalizedText(
+                    nb: "\(old): nummeret har ikke vært i bruk siden \(nb)\(note); kommunen \(how.bokmal)\(expected.nb)",
+                    nn: "\(old): nummeret har ikkje vore i bruk sidan \(nn)\(note); kommunen \(how.nynorsk)\(expected.nn)",
+                    en: "\(old): the number has not been in use since \(en)\(note); the municipality \(how.english)\(expected.en)"))
+            }
             throw fail(position(node), LocalizedText(
-                nb: "\(old) finnes ikke lenger: kommunen \(how.bokmal) \(day)\(note); forventet \(successor.name), nummer \(successor.number)",
-                nn: "\(old) finst ikkje lenger: kommunen \(how.nynorsk) \(day)\(note); venta \(successor.name), nummer \(successor.number)",
-                en: "\(old) no longer exists: it \(how.english) on \(day)\(note); expected \(successor.name), number \(successor.number)"))
+                nb: "\(old) finnes ikke lenger: kommunen \(how.bokmal) \(nb)\(note)\(expected.nb)",
+                nn: "\(old) finst ikkje lenger: kommunen \(how.nynorsk) \(nn)\(note)\(expected.nn)",
+                en: "\(old) no longer exists: it \(how.english) on \(en)\(note)\(expected.en)"))
         case .otherCounty(let m):
             let given = county?.name
             throw fail(position(node), LocalizedText(

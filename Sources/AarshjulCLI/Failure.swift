@@ -1,6 +1,7 @@
 import AarshjulAgreementFile
 import AarshjulCore
 import AarshjulICal
+import AarshjulServer
 import ArgumentParser
 
 #if canImport(Glibc)
@@ -28,8 +29,14 @@ enum Failure {
     /// What `publish` and `serve` say when the calendars folder cannot be
     /// built: a refused agreement or district file in the language the file
     /// asks for (bokmål when it says none), as its plan would be.
-    static func folderMessage(_ error: any Error) -> String {
-        (error as? AgreementFileError)?.message(asked: nil) ?? String(describing: error)
+    /// A folder that cannot be published or served: an agreement file's fault in the asked
+    /// language (else the file's own), the folder's own faults in the asked language (else bokmål).
+    static func folderMessage(_ error: any Error, asked: PlanLanguage?) -> String {
+        switch error {
+        case let error as AgreementFileError: return error.message(asked: asked)
+        case let error as FolderSourceError: return error.message(asked ?? .bokmal)
+        default: return String(describing: error)
+        }
     }
 
     static func report(_ error: any Error, language: PlanLanguage) -> Never {

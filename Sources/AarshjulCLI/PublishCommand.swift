@@ -21,6 +21,7 @@ struct PublishCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var folderOptions: FolderOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(help: "Folder to write the static site into (created if missing).")
     var to: String?
@@ -55,19 +56,24 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The command's own lines: --lang, else bokmål (a folder holds agreements in several languages).
+        let said = languageOptions.planLanguage ?? .bokmal
         var logger = Logger(label: "aarshjul")
         logger.logLevel = .warning
         let source = try folderOptions.source(logger: logger)
         let build: FolderBuild
         do { build = try await source.build() } catch {
-            Failure.exit(Failure.folderMessage(error), code: (error as? FolderSourceError)?.exitCode ?? 1)
+            Failure.exit(Failure.folderMessage(error, asked: languageOptions.planLanguage), code: (error as? FolderSourceError)?.exitCode ?? 1)
         }
         if let to {
             let site = publicURL.flatMap(PublicURL.init)
             do {
                 let report = try StaticPublisher.publish(build.catalog, to: to, siteHost: site?.authority ?? siteHost, secure: site?.secure ?? true,
                                                      stateFolder: folderOptions.stateFolder)
-                print("\(to): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+                let (w, u, r) = (report.written.count, report.unchanged.count, report.removed.count)
+                print("\(to): " + said.pick(nb: "\(w) skrevet, \(u) uendret, \(r) fjernet",
+                                             nn: "\(w) skrivne, \(u) uendra, \(r) fjerna",
+                                             en: "\(w) written, \(u) unchanged, \(r) removed"))
             } catch {
                 Failure.exit("\(to): \(error)", code: 1)
             }
@@ -76,21 +82,24 @@ struct PublishCommand: AsyncParsableCommand {
             var credentials: CalDAVPublisher.Credentials?
             if let user, let passwordFile {
                 guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
-                    Failure.exit("\(passwordFile): cannot read the password file.", code: 1)
+                    Failure.exit("\(passwordFile): " + said.pick(nb: "passordfila kan ikke leses.", nn: "passordfila kan ikkje lesast.",
+                                                                  en: "cannot read the password file."), code: 1)
                 }
                 credentials = .init(user: user, password: String(text.split(separator: "\n").first ?? ""))
             }
             let publisher = CalDAVPublisher(base: url, credentials: credentials, confidential: !publicOnly)
-            // publish's other lines are in English; so is its progress line (terminal only).
             let progress = TerminalProgress()
-            let words = ProgressWords(language: .english)
+            let words = ProgressWords(language: said)
             do {
                 let r = try await publisher.publish(build.municipalities, today: build.today) { p in
                     progress.update(words.publishing((p.municipality, p.index, p.count, p.done, p.total)))
                 }
                 progress.finish()
-                print("\(caldav): \(r.collectionsCreated.count) calendars created, \(r.created.count) events added, "
-                      + "\(r.updated.count) updated, \(r.unchanged.count) unchanged, \(r.deleted.count) deleted")
+                let (c, a, up, un, d) = (r.collectionsCreated.count, r.created.count, r.updated.count, r.unchanged.count, r.deleted.count)
+                print("\(caldav): " + said.pick(
+                    nb: "\(c) kalendere opprettet, \(a) hendelser lagt til, \(up) oppdatert, \(un) uendret, \(d) slettet",
+                    nn: "\(c) kalendrar oppretta, \(a) hendingar lagde til, \(up) oppdaterte, \(un) uendra, \(d) sletta",
+                    en: "\(c) calendars created, \(a) events added, \(up) updated, \(un) unchanged, \(d) deleted"))
             } catch {
                 progress.finish()
                 Failure.exit("\(caldav): \(error)", code: 1)

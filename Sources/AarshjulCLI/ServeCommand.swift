@@ -18,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var folderOptions: FolderOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(help: "Port to listen on.")
     var port: Int = 8080
@@ -61,8 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             app = try await buildApplication(configuration: configuration, source: source, logger: logger)
         } catch {
-            Failure.exit(Failure.folderMessage(error), code: (error as? FolderSourceError)?.exitCode ?? 1)
+            Failure.exit(Failure.folderMessage(error, asked: languageOptions.planLanguage), code: (error as? FolderSourceError)?.exitCode ?? 1)
         }
+        let said = languageOptions.planLanguage ?? .bokmal
         if let build = await source.lastBuild {
             let base = configuration.publicURL.map { ($0.secure ? "https://" : "http://") + $0.authority }
                 ?? "http://\(configuration.fallbackHost)"
@@ -74,10 +76,16 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
             } else {
                 do { try PrivateURLs.write(lines, to: target) } catch { Failure.exit("\(target): \(error)", code: 1) }
-                print("aarshjul: \(lines.count) private feed addresses (full details; share each only with its people) written to \(target)",
+                let n = lines.count
+                print("aarshjul: " + said.pick(
+                    nb: "\(n) private kalenderadresser (med alle detaljer; del hver bare med sine egne) er skrevet til \(target)",
+                    nn: "\(n) private kalenderadresser (med alle detaljar; del kvar berre med sine eigne) er skrivne til \(target)",
+                    en: "\(n) private feed addresses (full details; share each only with its people) written to \(target)"),
                       to: &standardError)
             }
-            print("aarshjul: serving \(build.catalog.feeds.filter(\.isPublic).count) public feeds at \(base)/", to: &standardError)
+            let n = build.catalog.feeds.filter(\.isPublic).count
+            print("aarshjul: " + said.pick(nb: "deler \(n) offentlige kalendere på \(base)/", nn: "deler \(n) offentlege kalendrar på \(base)/",
+                                           en: "serving \(n) public feeds at \(base)/"), to: &standardError)
         }
         try await app.runService()
     }

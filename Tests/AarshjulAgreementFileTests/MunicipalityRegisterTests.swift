@@ -109,6 +109,12 @@ import Testing
         let baerum = try #require(successor("0219"))        // 0219 → 3024 (2020) → 3201 (2024)
         #expect(baerum.1.name == "Bærum" && baerum.1.number == "3201" && baerum.0.change == .renumbered)
         #expect(baerum.0.until == CivilDate(year: 2019, month: 12, day: 31)!)
+        // Said as a number that went out of use, not as a municipality that ceased to exist.
+        let said = try #require(throws: AgreementFileError.self) {
+            try AgreementFile.parse(Self.agreement("id: b\nmunicipality: Bærum\nmunicipality_number: \"0219\"\ncounty: akershus"), fileName: "b.yaml")
+        }
+        #expect(said.message(.bokmal).contains("Bærum (0219): nummeret har ikke vært i bruk siden 01.01.2020")
+                && said.message(.bokmal).contains("har nå nummeret 3201") && !said.message(.bokmal).contains("finnes ikke"), "\(said.message(.bokmal))")
         #expect(try #require(successor("1902")).1.name == "Tromsø")
         #expect(try #require(successor("1852")).1.number == "5512")   // Tjeldsund (Nordland) and Skånland
         #expect(try #require(successor("1534")).1.name == "Haram")    // in Ålesund 2020–2023
@@ -151,7 +157,8 @@ import Testing
         let error = try #require(throws: AgreementFileError.self) { try AgreementFile.parse(text, fileName: "leikanger.yaml") }
         #expect(error.line == 2 && error.column == 15)
         #expect(error.message.contains("Leikanger (1419) no longer exists") && error.message.contains("Sogndal") && error.message.contains("4640")
-                && error.message.contains("2020-01-01"))
+                && error.message.contains("1 Jan 2020"))
+        #expect(error.message(.bokmal).contains("slått sammen med Sogndal (4640) 01.01.2020"), "\(error.message(.bokmal))")
     }
 
     @Test func aNumberMustBeCurrentAndMatchTheName() throws {

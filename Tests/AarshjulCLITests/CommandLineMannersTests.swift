@@ -33,6 +33,8 @@ import Testing
         let file = calendars.appendingPathComponent(".aarshjul-state/private-urls.txt")
         #expect(r.stderr.contains(file.lastPathComponent), "\(r.stderr)")
         #expect(!r.stderr.contains("/private/"), "a private address reached standard error: \(r.stderr)")
+        // Said in bokmål, as the rest of a Norwegian run.
+        #expect(r.stderr.contains("private kalenderadresser") && r.stderr.contains(" offentlige kalendere på http") && !r.stderr.contains("serving"), "\(r.stderr)")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains("/private/") && text.contains("/oyer/"))
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int

@@ -22,8 +22,12 @@ import Testing
         let site = calendars.deletingLastPathComponent().appendingPathComponent("site")
         let result = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027"])
         #expect(result.status == 2, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("flakstad.yaml: cannot be planned") && result.stderr.contains("Ombygging"), "\(result.stderr)")
+        // Said in bokmål by default, in English when asked.
+        #expect(result.stderr.contains("flakstad.yaml: kan ikke planlegges") && result.stderr.contains("Ombygging"), "\(result.stderr)")
+        #expect(!result.stderr.contains("cannot be planned"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.path))
+        let english = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027", "--lang", "en"])
+        #expect(english.status == 2 && english.stderr.contains("flakstad.yaml: cannot be planned"), "\(english.stderr)")
     }
 
     @Test func publishWritesTheSiteAndASecondRunTouchesNothing() throws {
@@ -50,7 +54,13 @@ import Testing
         // State and secret went to the hidden state folder, so the second run keeps identities.
         #expect(FileManager.default.fileExists(atPath: calendars.appendingPathComponent(".aarshjul-state/secret").path))
         let second = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027"])
-        #expect(second.stdout.contains(" 0 written"), "stdout: \(second.stdout)")
+        // The counts are said in bokmål by default, nynorsk or English when asked.
+        #expect(first.stdout.contains(" skrevet, 0 uendret, 0 fjernet"), "stdout: \(first.stdout)")
+        #expect(second.stdout.contains(": 0 skrevet, "), "stdout: \(second.stdout)")
+        let nynorsk = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027", "--lang", "nn"])
+        #expect(nynorsk.stdout.contains(": 0 skrivne, ") && nynorsk.stdout.contains(" uendra, 0 fjerna"), "stdout: \(nynorsk.stdout)")
+        let english = try CLI.run(["publish", calendars.path, "--to", site.path, "--years", "2027", "--lang", "en"])
+        #expect(english.stdout.contains(": 0 written, "), "stdout: \(english.stdout)")
     }
 
     @Test func planWritesTheWheel() throws {

@@ -70,6 +70,12 @@ enum ReadmeCommands {
         return copy
     }
 
+    /// serve's last start-up line ("deler 12 offentlige kalendere på http://…/",
+    /// "serving 12 public feeds at http://…/") is the only one naming an address.
+    static func isServing(_ stderr: String) -> Bool {
+        stderr.contains(" http://") || stderr.contains(" https://")
+    }
+
     /// Runs one line through /bin/sh (globs and comments as a user's shell
     /// sees them). `serve` never ends by itself: it passes once it says it
     /// is serving (within 10 minutes), on a free port instead of the README's one (the test
@@ -95,14 +101,14 @@ enum ReadmeCommands {
         if serving {
             let deadline = Date().addingTimeInterval(600)  // generous: serve plans every agreement first, and a loaded CI machine is slow
             while process.isRunning, Date() < deadline {
-                if let err = try? String(contentsOf: errFile, encoding: .utf8), err.contains("serving") { break }
+                if let err = try? String(contentsOf: errFile, encoding: .utf8), Self.isServing(err) { break }
                 Thread.sleep(forTimeInterval: 0.2)
             }
             let started = process.isRunning
             if started { process.terminate() }
             process.waitUntilExit()
             let err = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
-            return CLI.Result(status: started && err.contains("serving") ? 0 : max(1, process.terminationStatus), stdout: "", stderr: err)
+            return CLI.Result(status: started && Self.isServing(err) ? 0 : max(1, process.terminationStatus), stdout: "", stderr: err)
         }
         process.waitUntilExit()
         return CLI.Result(status: process.terminationStatus,

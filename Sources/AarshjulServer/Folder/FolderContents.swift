@@ -63,13 +63,15 @@ struct FolderContents: Sendable {
     }
 }
 
-/// Why the folder could not be turned into feeds, in plain words.
+/// Why the folder could not be turned into feeds, in plain words and in the
+/// language the command was asked for (`--lang`, else bokmål).
 public enum FolderSourceError: Error, CustomStringConvertible, Equatable {
     case noAgreements(String)
     case duplicateID(String, String, String)
-    case planning(file: String, message: String)
+    case planning(file: String, message: LocalizedText)
     /// No plan keeps every hard rule (exit 2, as `plan`'s).
-    case noPlan(file: String, message: String)
+    case noPlan(file: String, message: LocalizedText)
+    /// A fault in the state folder; the detail is the system's own words.
     case state(String)
 
     /// What a command exits with for this error: 2 when no plan is possible, else 1 (bad input).
@@ -79,20 +81,31 @@ public enum FolderSourceError: Error, CustomStringConvertible, Equatable {
     }
 
     static func planning(file: String, _ error: PlanningError) -> FolderSourceError {
-        if case .infeasible = error { return .noPlan(file: file, message: error.message(.english)) }
-        return .planning(file: file, message: error.message(.english))
+        let message = LocalizedText(nb: error.message(.bokmal), nn: error.message(.nynorsk), en: error.message(.english))
+        if case .infeasible = error { return .noPlan(file: file, message: message) }
+        return .planning(file: file, message: message)
     }
 
-    public var description: String {
+    public func message(_ language: PlanLanguage) -> String {
         switch self {
         case .noAgreements(let folder):
-            return "\(folder): no agreement files (*.yaml) found; put one agreement per municipality there."
+            return folder + ": " + language.pick(
+                nb: "fant ingen avtalefiler (*.yaml); legg én avtale per kommune i mappen.",
+                nn: "fann ingen avtalefiler (*.yaml); legg éi avtale per kommune i mappa.",
+                en: "no agreement files (*.yaml) found; put one agreement per municipality there.")
         case .duplicateID(let id, let a, let b):
-            return "\(a) and \(b) both describe the agreement '\(id)'; each municipality needs its own id."
+            return language.pick(
+                nb: "\(a) og \(b) beskriver begge avtalen «\(id)»; hver kommune trenger sin egen id.",
+                nn: "\(a) og \(b) skildrar begge avtalen «\(id)»; kvar kommune treng sin eigen id.",
+                en: "\(a) and \(b) both describe the agreement '\(id)'; each municipality needs its own id.")
         case .planning(let file, let message), .noPlan(let file, let message):
-            return "\(file): cannot be planned: \(message)"
+            return "\(file): " + language.pick(nb: "kan ikke planlegges: ", nn: "kan ikkje planleggjast: ", en: "cannot be planned: ")
+                + message.text(language)
         case .state(let message):
-            return "state folder: \(message)"
+            return language.pick(nb: "tilstandsmappen: ", nn: "tilstandsmappa: ", en: "state folder: ") + message
         }
     }
+
+    /// English, for the server's log.
+    public var description: String { message(.english) }
 }
