@@ -116,7 +116,7 @@ def test_publish_change_publish(radicale, tmp_path):
     url = radicale + f"/{USER}/"
 
     out = publish(calendars, state, url)
-    assert "1 calendars created" in out, out
+    assert "1 kalendere opprettet" in out, out
     first, _ = sync(tmp_path, url)
     meetings = [e for e in first.values() if e.name == "VEVENT" and str(e.get("X-AARSHJUL-SERIES")) == "politirad"]
     assert meetings, "no politiråd meeting on the server"
@@ -127,7 +127,7 @@ def test_publish_change_publish(radicale, tmp_path):
 
     # A second publish with nothing changed touches nothing.
     again = publish(calendars, state, url)
-    assert "0 events added, 0 updated" in again and "0 deleted" in again, again
+    assert "0 hendelser lagt til, 0 oppdatert" in again and "0 slettet" in again, again
 
     # A future event left on the server that no plan has (a stray) goes; a past one is history and stays.
     stale, held = "flakstad-politirad-2099-1@aarshjul", "flakstad-politirad-2020-1@aarshjul"
@@ -144,7 +144,7 @@ def test_publish_change_publish(radicale, tmp_path):
     text += f"\nblackouts:\n  - {{date: {old_day.isoformat()}, reason: Kommunestyremøte}}\n"
     (calendars / "flakstad.yaml").write_text(text)
     changed = publish(calendars, state, url)
-    assert "0 updated" not in changed, changed
+    assert "0 oppdatert" not in changed, changed
 
     second, vdir = sync(tmp_path, url)
     moved = second[str(target["UID"])]
