@@ -154,7 +154,7 @@ def test_publish_change_publish(radicale, tmp_path):
     assert int(moved["SEQUENCE"]) == int(target.get("SEQUENCE", 0)) + 1
     assert set(second) == set(first) | {held}, "UIDs are kept, the stale one is deleted, the past one kept"
     assert stale not in second
-    assert "1 deleted" in changed, changed
+    assert "1 slettet" in changed, changed
 
     if shutil.which("khal"):
         khal_conf = tmp_path / "khal.conf"
