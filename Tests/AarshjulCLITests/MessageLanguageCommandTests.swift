@@ -3,7 +3,7 @@ import Testing
 
 /// A refused agreement or district file is told in the plan's language by
 /// every command that reads one: `--lang` when given, else the file's own
-/// `language:`, else bokmål; `publish` and `serve` (no `--lang`) by the file's.
+/// `language:`, else bokmål (`publish` and `serve` too, which also take `--lang`).
 @Suite struct MessageLanguageCommandTests {
     static let base = """
     id: korpus
