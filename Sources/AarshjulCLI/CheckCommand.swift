@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The year(s) to check against, e.g. 2027 or 2027-2030. Default: next year.")
     var years: String?
 
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<AgreementsLanguage>
 
     func validate() throws {
         if agreementFiles.isEmpty { throw ValidationError("Name at least one agreement file, e.g. calendars/luster.yaml.") }

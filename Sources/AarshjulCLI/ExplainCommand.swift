@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
     var event: String
 
     @OptionGroup var yearOptions: YearOptions
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<AgreementsLanguage>
 
     func run() throws {
         var language = languageOptions.planLanguage ?? .bokmal

@@ -21,7 +21,7 @@ struct HolidaysCommand: ParsableCommand {
     @Option(help: "text (default) or iso (one public holiday per line: YYYY-MM-DD<TAB>name).")
     var format: String = "text"
 
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<HolidaysLanguage>
 
     func validate() throws {
         guard (1900...2200).contains(year) else {

@@ -1,10 +1,14 @@
 import AarshjulCore
 import ArgumentParser
 
-/// `--lang nb|nn|en`, shared by every command that prints plan text.
-struct LanguageOptions: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "Output language: nb (bokmål), nn (nynorsk) or en. Default: the agreement's own language.")
+/// `--lang nb|nn|en`, shared by every command that prints plan text. What a
+/// run says without it differs by command, so each names its default
+/// (`LanguageDefault`) and `--help` tells the truth for that command.
+struct LanguageOptions<Default: LanguageDefault>: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Output language: nb (bokmål), nn (nynorsk) or en. Default: " + Default.help))
     var language: String?
+
+    init() {}
 
     func validate() throws {
         if let language, PlanLanguage(rawValue: language) == nil {
@@ -13,6 +17,31 @@ struct LanguageOptions: ParsableArguments {
     }
 
     var planLanguage: PlanLanguage? { language.flatMap(PlanLanguage.init(rawValue:)) }
+}
+
+/// What a command says when `--lang` is not given, in `--help`'s words.
+protocol LanguageDefault { static var help: String { get } }
+
+/// plan, check, reschedule, explain: the file's `language:`.
+enum AgreementsLanguage: LanguageDefault {
+    static let help = "the agreement's own language (its language:, else bokmål)."
+}
+
+/// holidays: the agreement's when one is named, else bokmål.
+enum HolidaysLanguage: LanguageDefault {
+    static let help = "the agreement's own language when one is named, else bokmål."
+}
+
+/// rules: nothing to take a language from.
+enum BokmalLanguage: LanguageDefault {
+    static let help = "bokmål."
+}
+
+/// publish, serve: their own lines; a folder holds agreements in several
+/// languages, and the feeds and pages keep each agreement's own.
+enum FolderLanguage: LanguageDefault {
+    static let help = "bokmål (a refused agreement file in its own language). "
+        + "Only this command's own lines and errors; feeds and pages keep each agreement's language."
 }
 
 /// `--year 2027` or `--years 2027-2030`.

@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
     var agreementFile: String
 
     @OptionGroup var yearOptions: YearOptions
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<AgreementsLanguage>
 
     @Option(help: "Folder to write the .ics files and plan.txt into (created if missing). Without it nothing is written.")
     var out: String?

@@ -21,7 +21,7 @@ struct PublishCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var folderOptions: FolderOptions
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<FolderLanguage>
 
     @Option(help: "Folder to write the static site into (created if missing).")
     var to: String?

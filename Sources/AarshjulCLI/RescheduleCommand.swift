@@ -27,7 +27,7 @@ struct RescheduleCommand: ParsableCommand {
     var agreementFile: String
 
     @OptionGroup var yearOptions: YearOptions
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<AgreementsLanguage>
 
     @Option(help: "Folder of the published plan (its <id>-<year>.ics is read).")
     var previous: String

@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
         abstract: "List the hard rules the planner never breaks and the weighted preferences it scores."
     )
 
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<BokmalLanguage>
 
     func run() throws {
         print(RuleListing.render(languageOptions.planLanguage ?? .bokmal), terminator: "")

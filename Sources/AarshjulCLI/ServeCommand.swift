@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var folderOptions: FolderOptions
-    @OptionGroup var languageOptions: LanguageOptions
+    @OptionGroup var languageOptions: LanguageOptions<FolderLanguage>
 
     @Option(help: "Port to listen on.")
     var port: Int = 8080

@@ -18,6 +18,32 @@ import Testing
         }
     }
 
+    /// `--lang`'s help names the default that command really has: the
+    /// agreement's language for the commands that read one, bokmål for
+    /// `rules` and for publish/serve's own lines (which never follow an
+    /// agreement: a folder holds several).
+    @Test func langHelpSaysEachCommandsOwnDefault() throws {
+        let expected: [(String, String)] = [
+            ("plan", "Default: the agreement's own language (its language:, else bokmål)."),
+            ("check", "Default: the agreement's own language (its language:, else bokmål)."),
+            ("reschedule", "Default: the agreement's own language (its language:, else bokmål)."),
+            ("explain", "Default: the agreement's own language (its language:, else bokmål)."),
+            ("holidays", "Default: the agreement's own language when one is named, else bokmål."),
+            ("rules", "Default: bokmål."),
+            ("publish", "Default: bokmål (a refused agreement file in its own language)."),
+            ("serve", "Default: bokmål (a refused agreement file in its own language)."),
+        ]
+        for (command, said) in expected {
+            let r = try CLI.run([command, "--help"])
+            // The help is wrapped to the terminal's width: compare words, not lines.
+            let help = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(r.status == 0 && help.contains(said), "\(command) --help: \(help)")
+            if ["publish", "serve", "rules"].contains(command) {
+                #expect(!help.contains("agreement's own language"), "\(command) --help: \(help)")
+            }
+        }
+    }
+
     /// `serve` writes the private addresses to a mode-600 file in the state
     /// folder by default; standard error says where, and holds no token.
     @Test func servePrivateAddressesGoToAFileNotStandardError() throws {
