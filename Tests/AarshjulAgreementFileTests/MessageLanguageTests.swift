@@ -7,18 +7,14 @@ import Testing
 /// nynorsk and English as "what is wrong; what was expected", located, and
 /// never in libyaml's or Foundation's words.
 @Suite struct MessageLanguageTests {
-    static let agreement = """
-    id: korpus
-    municipality: Korpus
-    county: akershus
-    people:
-      - {id: ordforer, role: Ordfører}
-    venues:
-      - {id: radhuset, name: Rådhuset, office_hours: {mon-fri: "08:00-15:30"}}
-    series:
-      - {id: rad, title: Politiråd, rule: {per_quarter: 1}, venue: radhuset, duration: 2h, chair: ordforer}
-
-    """
+    /// The base agreement every case alters, shipped once for this suite and
+    /// MessageLanguageCommandTests (which reads it with a misspelt county):
+    /// Tests/Fixtures/korpus.yaml. A valid file: each case breaks one thing.
+    static let agreement: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/korpus.yaml")
+        do { return try String(contentsOf: url, encoding: .utf8) } catch { fatalError("\(url.path): \(error)") }
+    }()
 
     /// One input per kind of message (the line that differs from a valid file).
     static let agreementCases: [(String, String)] = [

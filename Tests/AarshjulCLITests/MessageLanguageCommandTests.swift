@@ -5,18 +5,16 @@ import Testing
 /// every command that reads one: `--lang` when given, else the file's own
 /// `language:`, else bokmål (`publish` and `serve` too, which also take `--lang`).
 @Suite struct MessageLanguageCommandTests {
-    static let base = """
-    id: korpus
-    municipality: Korpus
-    county: akershuss
-    people:
-      - {id: ordforer, role: Ordfører}
-    venues:
-      - {id: radhuset, name: Rådhuset, office_hours: {mon-fri: "08:00-15:30"}}
-    series:
-      - {id: rad, title: Politiråd, rule: {per_quarter: 1}, venue: radhuset, duration: 2h, chair: ordforer}
-
-    """
+    /// The shipped base agreement (Tests/Fixtures/korpus.yaml, which
+    /// MessageLanguageTests alters case by case) with its county misspelt on
+    /// purpose: the refusal every command must tell in the right language.
+    static let base: String = {
+        let url = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/korpus.yaml")
+        guard let text = try? String(contentsOf: url, encoding: .utf8), text.contains("county: akershus\n") else {
+            fatalError("\(url.path) is missing or no longer says 'county: akershus'")
+        }
+        return text.replacingOccurrences(of: "county: akershus\n", with: "county: akershuss\n")
+    }()
 
     static let bokmal = "korpus.yaml:3:9: 'akershuss' er ikke et norsk fylke (mente du 'akershus'?); forventet ett av oslo, akershus"
     static let nynorsk = "korpus.yaml:3:9: 'akershuss' er ikkje eit norsk fylke (meinte du 'akershus'?); venta eitt av oslo, akershus"
