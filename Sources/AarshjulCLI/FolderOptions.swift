@@ -50,7 +50,7 @@ struct FolderOptions: ParsableArguments {
     var stateFolder: String { state ?? CalendarsFolderSource.defaultStateFolder(for: folder) }
 
     /// `skipBrokenFiles`: serve reports a broken file and serves the rest; publish stops.
-    func source(logger: Logger, skipBrokenFiles: Bool = false) throws -> CalendarsFolderSource {
+    func source(logger: Logger, skipBrokenFiles: Bool = false, language: PlanLanguage? = nil) throws -> CalendarsFolderSource {
         let secret: [UInt8]
         let secretPath = secretFile ?? stateFolder + "/secret"
         do {
@@ -61,6 +61,7 @@ struct FolderOptions: ParsableArguments {
             Failure.exit("\(secretPath): cannot read or create the feed secret (\(error)).", code: 1)
         }
         return CalendarsFolderSource(folder: folder, years: try years.map(YearOptions.span), horizon: horizon.flatMap(FeedHorizon.init(text:)) ?? FeedHorizon(), secret: secret,
-                                     stateFolder: stateFolder, skipBrokenFiles: skipBrokenFiles, now: clock, logger: logger)
+                                     stateFolder: stateFolder, skipBrokenFiles: skipBrokenFiles, language: language,
+                                     now: clock, logger: logger)
     }
 }

@@ -60,7 +60,7 @@ struct PublishCommand: AsyncParsableCommand {
         let said = languageOptions.planLanguage ?? .bokmal
         var logger = Logger(label: "aarshjul")
         logger.logLevel = .warning
-        let source = try folderOptions.source(logger: logger)
+        let source = try folderOptions.source(logger: logger, language: languageOptions.planLanguage)
         let build: FolderBuild
         do { build = try await source.build() } catch {
             Failure.exit(Failure.folderMessage(error, asked: languageOptions.planLanguage), code: (error as? FolderSourceError)?.exitCode ?? 1)

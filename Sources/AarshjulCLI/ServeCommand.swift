@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "aarshjul")
-        let source = try folderOptions.source(logger: logger, skipBrokenFiles: true)
+        let source = try folderOptions.source(logger: logger, skipBrokenFiles: true, language: languageOptions.planLanguage)
         var configuration = ServerConfiguration(host: host, port: port, fallbackHost: siteHost,
                                                 publicURL: publicURL.flatMap(PublicURL.init),
                                                 trustedProxies: Set(trustedProxy), idleTimeout: .seconds(idleTimeout),

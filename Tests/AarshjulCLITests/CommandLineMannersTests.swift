@@ -67,6 +67,29 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    /// A broken agreement file is skipped by `serve` with a line in the
+    /// run's language, like its other lines: bokmål by default, `--lang`'s
+    /// language when given (the refusal inside too).
+    @Test func serveSaysASkippedFileInTheRunsLanguage() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let calendars = dir.appendingPathComponent("calendars")
+        try FileManager.default.createDirectory(at: calendars, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("calendars/oyer.yaml"),
+                                         to: calendars.appendingPathComponent("oyer.yaml"))
+        try MessageLanguageCommandTests.base.write(to: calendars.appendingPathComponent("brutt.yaml"), atomically: true, encoding: .utf8)
+        let runs: [(lang: String, line: String, why: String, notSaid: String)] = [
+            ("", "calendars/brutt.yaml er hoppet over: ", "brutt.yaml:3:9: 'akershuss' er ikke et norsk fylke", "skipped"),
+            (" --lang nn", "calendars/brutt.yaml er hoppa over: ", "brutt.yaml:3:9: 'akershuss' er ikkje eit norsk fylke", "skipped"),
+            (" --lang en", "calendars/brutt.yaml skipped: ", "brutt.yaml:3:9: 'akershuss' is not a Norwegian county", "hoppet"),
+        ]
+        for run in runs {
+            let r = try ReadmeCommands.run("aarshjul serve calendars --port 8080 --years 2027" + run.lang, in: dir)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains(run.line) && r.stderr.contains(run.why) && !r.stderr.contains(run.notSaid), "\(run.lang): \(r.stderr)")
+        }
+    }
+
     /// Piped, a multi-year district plan prints no progress line (no
     /// carriage returns, nothing on standard error).
     @Test func noProgressWhenPiped() throws {

@@ -63,6 +63,9 @@ public actor CalendarsFolderSource: FeedSource {
     /// Serve: a broken file is reported and skipped (its last good plan, if any, is kept).
     /// Publish: a broken file fails the build.
     private let skipBrokenFiles: Bool
+    /// The run's `--lang`: its log lines are said in it (else bokmål), a
+    /// refused file and a plan's notes in it (else their file's own).
+    private let language: PlanLanguage?
     /// Which agreement or district each file held at the last good read.
     private var fileIDs: [String: String] = [:]
     public private(set) var lastBuild: FolderBuild?
@@ -75,7 +78,7 @@ public actor CalendarsFolderSource: FeedSource {
     ///   - stateFolder: where published plans are kept across restarts; nil keeps them in memory only.
     ///   - now: the clock: what "today" is, and the stamp on moved events (tests set it).
     public init(folder: String, years: ClosedRange<Int>? = nil, horizon: FeedHorizon = FeedHorizon(), secret: [UInt8],
-                stateFolder: String? = nil, skipBrokenFiles: Bool = false,
+                stateFolder: String? = nil, skipBrokenFiles: Bool = false, language: PlanLanguage? = nil,
                 now: @escaping @Sendable () -> UTCTimestamp = CalendarsFolderSource.systemNow,
                 logger: Logger = Logger(label: "aarshjul.folder")) {
         self.folder = folder
@@ -86,6 +89,7 @@ public actor CalendarsFolderSource: FeedSource {
         self.now = now
         self.logger = logger
         self.skipBrokenFiles = skipBrokenFiles
+        self.language = language
     }
 
     /// The years planned now.
@@ -142,9 +146,7 @@ public actor CalendarsFolderSource: FeedSource {
             } else if let id, let old = kept[id] {
                 plans[id] = old.plan
             }
-            // A refused file is told in the language it asks for (bokmål when none), as `check` tells it.
-            let said = (error as? AgreementFileError)?.message(asked: nil) ?? "\(error)"
-            logger.error("\(folder)/\(file) skipped: \(said)\(id == nil ? "" : "; its last good feeds stay")")
+            logger.error("\(Self.skipped(folder + "/" + file, error, keepsFeeds: id != nil, language: language))")
         }
         for (file, district) in contents.districts {
             var members: [String: PublishedHistory] = [:]
@@ -238,6 +240,18 @@ public actor CalendarsFolderSource: FeedSource {
         }
     }
 
+    /// "calendars/x.yaml er hoppet over: …; de siste gode kalenderne deles fortsatt":
+    /// the line in the run's language (`--lang`, else bokmål, like serve's
+    /// other lines); the refusal itself as `check` tells it (`--lang`, else
+    /// the language the file asks for).
+    static func skipped(_ path: String, _ error: any Error, keepsFeeds: Bool, language: PlanLanguage?) -> String {
+        let why = (error as? AgreementFileError)?.message(asked: language) ?? "\(error)"
+        return path + " " + (language ?? .bokmal).pick(
+            nb: "er hoppet over: \(why)" + (keepsFeeds ? "; de siste gode kalenderne deles fortsatt" : ""),
+            nn: "er hoppa over: \(why)" + (keepsFeeds ? "; dei siste gode kalendrane vert framleis delte" : ""),
+            en: "skipped: \(why)" + (keepsFeeds ? "; its last good feeds stay" : ""))
+    }
+
     /// The busy time and skolerute an agreement names, read through libical;
     /// libical's findings are logged, not swallowed.
     private func calendarInputs(_ imports: CalendarImports, span years: ClosedRange<Int>) throws -> AgreementCalendarInputs {
@@ -270,7 +284,7 @@ public actor CalendarsFolderSource: FeedSource {
             // soon as the calendar allows and says so, instead of refusing
             // every feed of the municipality.
             if let relieved = ChainRelief.plan(original: original, continued: agreement, failure: error, attempt: attempt) {
-                for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.english)") }
+                for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.text(language ?? original.language))") }
                 return relieved.plan
             }
             throw FolderSourceError.planning(file: folder + "/" + file, error)
@@ -330,7 +344,8 @@ public actor CalendarsFolderSource: FeedSource {
             guard let relieved = ChainRelief.district(original: original, continued: district, failure: error, attempt: {
                 try DistrictPlanner.plan($0, years: span)
             }) else { throw FolderSourceError.planning(file: folder + "/" + file, error) }
-            for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.english)") }
+            let said = language ?? original.members.first?.language ?? .bokmal
+            for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.text(said))") }
             planned = relieved.plan
         }
         for i in planned.plans.indices {
