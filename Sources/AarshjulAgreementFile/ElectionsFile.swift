@@ -24,15 +24,15 @@ extension NodeReader {
             sources[entry.key] = try factSource(entry.key, entry.value)
         }
         let r = try fields(try f.required("rule", expected: "the rule for years not decided"), of: "the rule",
-                           allowed: ["basis", "day", "municipal_from", "parliament_from", "source"])
+                           allowed: DataFileForms.keys("basis") + ["day", "municipal_from", "parliament_from", "source"])
         var table = ElectionTable(
             day: try dayRule(try r.required("day", expected: "the election day rule, such as 'monday on or after 09-08'")),
-            basis: try r.requiredText("basis", expected: "the rule in words"),
+            basis: try r.requiredDataText("basis", expected: "the rule in words"),
             municipalFrom: try int(try r.required("municipal_from", expected: "a municipal election year"), "a year", in: 1900...2200),
             parliamentFrom: try int(try r.required("parliament_from", expected: "a parliament election year"), "a year", in: 1900...2200),
             source: try r["source"].map { n throws(AgreementFileError) in try source(n, in: sources) })
         for item in try list(try f.required("elections", expected: "the election days"), expected: "election days") {
-            let e = try fields(item, of: "an election", allowed: ["year", "kind", "date", "source", "projected"])
+            let e = try fields(item, of: "an election", allowed: ["year", "kind", "date", "source"] + DataFileForms.keys("projected"))
             let yearNode = try e.required("year", expected: "the year")
             let year = try year(yearNode)
             let kindText = try e.requiredText("kind", expected: "parliament or municipal")
@@ -50,7 +50,9 @@ extension NodeReader {
             let provenance: Provenance
             if let p = e["projected"] {
                 let text = try nonEmptyText(p, expected: "true or why the day is assumed")
-                provenance = .projected(["true", "yes"].contains(text.lowercased()) ? table.basis : text, source: src ?? table.source)
+                let basis = ["true", "yes"].contains(text.lowercased())
+                    ? table.basis : try dataText(e, "projected", expected: "why the day is assumed")!
+                provenance = .projected(basis, source: src ?? table.source)
             } else if let src {
                 provenance = .published(src)
             } else {

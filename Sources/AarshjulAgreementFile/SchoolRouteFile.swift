@@ -49,7 +49,7 @@ extension NodeReader {
     }
 
     func schoolRoute(_ root: Node) throws(AgreementFileError) -> CountySchoolRoute {
-        let f = try fields(root, of: "the skolerute", allowed: ["county", "scope", "sources", "pattern", "years"])
+        let f = try fields(root, of: "the skolerute", allowed: ["county", "scope", "sources", "reasons", "pattern", "years"])
         let county = try county(try f.required("county", expected: "the county, such as innlandet"))
         let scope = try f.optionalText("scope", expected: "which schools the skolerute is for")
         var sources: [String: FactSource] = [:]
@@ -60,6 +60,18 @@ extension NodeReader {
             if sources[entry.key] != nil { throw fail(position(entry.keyNode), "The source '\(entry.key)' is listed twice.") }
             sources[entry.key] = try factSource(entry.key, entry.value)
         }
+        // Why dates are assumed, by key, when several dates share one reason.
+        var reasons: [String: LocalizedText] = [:]
+        for entry in try pairs(f["reasons"] ?? Node(""), expected: "reasons by key, such as {asker-forslag: {nb: …, nn: …, en: …}}") {
+            guard Values.isValidID(entry.key) else {
+                throw fail(position(entry.keyNode), "'\(entry.key)' is not a usable reason key; use lowercase letters, digits, - and _.")
+            }
+            if reasons[entry.key] != nil { throw fail(position(entry.keyNode), "The reason '\(entry.key)' is listed twice.") }
+            let r = try fields(entry.value, of: "the reason '\(entry.key)'", allowed: ["nb", "nn", "en"])
+            reasons[entry.key] = LocalizedText(nb: try r.requiredText("nb", expected: "the reason in bokmål"),
+                                               nn: try r.requiredText("nn", expected: "the reason in nynorsk"),
+                                               en: try r.requiredText("en", expected: "the reason in English"))
+        }
         let patternNode = try f.required("pattern", expected: "the county's pattern for years not decided yet")
         let pattern = try schoolPattern(patternNode, sources: sources)
         var years: [Int: SchoolYearRoute] = [:]
@@ -68,7 +80,7 @@ extension NodeReader {
                 throw fail(position(entry.keyNode), "'\(entry.key)' is not a school year; write it as 2026/27.")
             }
             if years[start] != nil { throw fail(position(entry.keyNode), "The school year \(entry.key) is listed twice.") }
-            years[start] = try schoolYear(start, entry.value, pattern: pattern, sources: sources)
+            years[start] = try schoolYear(start, entry.value, pattern: pattern, sources: sources, reasons: reasons)
         }
         return CountySchoolRoute(county: county, years: years, pattern: pattern, scope: scope)
     }
@@ -111,7 +123,7 @@ extension NodeReader {
     }
 
     func schoolPattern(_ node: Node, sources: [String: FactSource]) throws(AgreementFileError) -> SchoolPattern {
-        let f = try fields(node, of: "the pattern", allowed: ["basis", "source", "first_day", "last_day", "autumn", "christmas", "winter", "easter"])
+        let f = try fields(node, of: "the pattern", allowed: DataFileForms.keys("basis") + ["source", "first_day", "last_day", "autumn", "christmas", "winter", "easter"])
         func breakRule(_ key: String) throws(AgreementFileError) -> SchoolPattern.BreakRule {
             let b = try fields(try f.required(key, expected: "{from: RULE, to: RULE}"), of: "the pattern's \(key)", allowed: ["from", "to"])
             return SchoolPattern.BreakRule(from: try dayRule(try b.required("from", expected: "the break's first day")),
@@ -122,17 +134,19 @@ extension NodeReader {
             lastDay: try dayRule(try f.required("last_day", expected: "the last school day, such as 'friday on or before 06-21'")),
             autumn: try breakRule("autumn"), christmas: try breakRule("christmas"),
             winter: try breakRule("winter"), easter: try breakRule("easter"),
-            basis: try f.requiredText("basis", expected: "the pattern in words, with what it rests on"),
+            basis: try f.requiredDataText("basis", expected: "the pattern in words, with what it rests on"),
             source: try f["source"].map { n throws(AgreementFileError) in try source(n, in: sources) })
     }
 
-    /// `source: KEY` (published) or `projected: true | "why"` (with an optional source).
-    func provenance(_ f: Fields, pattern: SchoolPattern, sources: [String: FactSource]) throws(AgreementFileError) -> Provenance {
+    /// `source: KEY` (published) or `projected: true | REASON | "why"` (with an optional source).
+    func provenance(_ f: Fields, pattern: SchoolPattern, sources: [String: FactSource],
+                    reasons: [String: LocalizedText]) throws(AgreementFileError) -> Provenance {
         let src = try f["source"].map { n throws(AgreementFileError) in try source(n, in: sources) }
         if let p = f["projected"] {
             let text = try nonEmptyText(p, expected: "true or why the date is assumed")
-            let basis = ["true", "yes"].contains(text.lowercased()) ? pattern.basis : text
-            return .projected(basis, source: src)
+            if ["true", "yes"].contains(text.lowercased()) { return .projected(pattern.basis, source: src) }
+            if let reason = reasons[text] { return .projected(reason, source: src) }
+            return .projected(try dataText(f, "projected", expected: "why the date is assumed")!, source: src)
         }
         guard let src else {
             throw fail(f.position, "Each date needs 'source:' (a key under sources:) or 'projected:' (why it is assumed).")
@@ -141,7 +155,7 @@ extension NodeReader {
     }
 
     func schoolYear(_ start: Int, _ node: Node, pattern: SchoolPattern,
-                    sources: [String: FactSource]) throws(AgreementFileError) -> SchoolYearRoute {
+                    sources: [String: FactSource], reasons: [String: LocalizedText]) throws(AgreementFileError) -> SchoolYearRoute {
         var year = pattern.year(startingIn: start)
         if case .scalar = node, try text(node, expected: "projected").lowercased() == "projected" { return year }
         let label = SchoolYearRoute.label(start)
@@ -150,15 +164,15 @@ extension NodeReader {
         let span = DateRange(CivilDate(year: start, month: 7, day: 1)!, CivilDate(year: start + 1, month: 6, day: 30)!)
         func day(_ key: String) throws(AgreementFileError) -> SchoolDayFact? {
             guard let n = f[key] else { return nil }
-            let d = try fields(n, of: "\(key) of \(label)", allowed: ["date", "source", "projected"])
+            let d = try fields(n, of: "\(key) of \(label)", allowed: ["date", "source"] + DataFileForms.keys("projected"))
             let dateNode = try d.required("date", expected: "the date, such as \(start)-08-17")
             let date = try date(dateNode)
             guard span.contains(date) else { throw fail(position(dateNode), "\(date.iso) is not in the school year \(label) (July \(start) to June \(start + 1)).") }
             guard !date.isWeekend else { throw fail(position(dateNode), "\(date.iso) is a \(date.weekday == .saturday ? "Saturday" : "Sunday"); a school day is a weekday.") }
-            return SchoolDayFact(date: date, provenance: try provenance(d, pattern: pattern, sources: sources))
+            return SchoolDayFact(date: date, provenance: try provenance(d, pattern: pattern, sources: sources, reasons: reasons))
         }
-        func range(_ n: Node, of what: String, named: Bool) throws(AgreementFileError) -> (DateRange, String?, Provenance) {
-            let allowed = ["from", "to", "date", "source", "projected"] + (named ? ["name"] : [])
+        func range(_ n: Node, of what: String, named: Bool) throws(AgreementFileError) -> (DateRange, LocalizedText?, Provenance) {
+            let allowed = ["from", "to", "date", "source"] + DataFileForms.keys("projected") + (named ? DataFileForms.keys("name") : [])
             let b = try fields(n, of: what, allowed: allowed)
             let fromNode: Node, toNode: Node
             if let single = b["date"] { fromNode = single; toNode = single } else {
@@ -171,8 +185,8 @@ extension NodeReader {
                 guard span.contains(d) else { throw fail(position(node), "\(d.iso) is not in the school year \(label) (July \(start) to June \(start + 1)).") }
                 guard !d.isWeekend else { throw fail(position(node), "\(d.iso) is a weekend day; write a break from its first to its last weekday off.") }
             }
-            let name = named ? try b.optionalText("name", expected: "the name of the day off, such as Planleggingsdag") : nil
-            return (DateRange(from, to), name, try provenance(b, pattern: pattern, sources: sources))
+            let name = named ? try dataText(b, "name", expected: "the name of the day off, such as Planleggingsdag") : nil
+            return (DateRange(from, to), name, try provenance(b, pattern: pattern, sources: sources, reasons: reasons))
         }
         if let first = try day("first_day") { year.firstDay = first }
         if let last = try day("last_day") { year.lastDay = last }

@@ -24,6 +24,19 @@ import Testing
         #expect(SchoolRouteFile.shipped[county] == disk, "the compiled-in copy of \(county.rawValue).yaml is stale")
     }
 
+    /// Every text a reader sees (a pattern's basis, a projection's reason, a
+    /// day off's name) has its nynorsk and English form, so no nynorsk or
+    /// English plan says it in bokmål.
+    @Test func everyShownTextHasItsNynorskAndEnglishForm() throws {
+        let files = County.allCases.map { "skolerute/\($0.rawValue).yaml" } + ["valg.yaml"]
+        for name in files {
+            let url = Self.dataFolder.appendingPathComponent(name)
+            #expect(DataFileForms.missing(in: try String(contentsOf: url, encoding: .utf8), fileName: "data/" + name) == [])
+        }
+        #expect(DataFileForms.missing(in: "pattern: {basis: x, basis_nn: y}\n", fileName: "x.yaml") == ["x.yaml:1:11: 'basis' has no basis_en"])
+        #expect(DataFileForms.missing(in: "a: {projected: true}\nb: {projected: r}\nreasons: {r: {nb: x, nn: y, en: z}}\n", fileName: "x.yaml") == [])
+    }
+
     @Test(arguments: County.allCases)
     func everySchoolYearIsSaneAndEveryFactHasItsOrigin(_ county: County) throws {
         let route = try Self.fromDisk(county)
@@ -58,7 +71,8 @@ import Testing
                         "\(what): incomplete source \(s.id) (publisher, title, url and date read)")
             }
         case .projected:
-            #expect(!(p.basis ?? "").isEmpty, "\(what) is projected without saying from what")
+            let basis = p.basis.map { [$0.bokmal, $0.nynorsk, $0.english] } ?? []
+            #expect(basis.count == 3 && !basis.contains(""), "\(what) is projected without saying from what")
         }
     }
 
@@ -216,11 +230,24 @@ import Testing
         #expect(throws: AgreementFileError.self) { try SchoolRouteFile.parse(bad + "  2026/27: projected\n", fileName: "x.yaml") }
     }
 
+    @Test func textsCarryTheirNynorskAndEnglishFormsAndReasonsAreNamedByKey() throws {
+        let text = Self.base.replacingOccurrences(of: "sources:", with: "reasons:\n  forslag: {nb: forslag, nn: framlegg, en: proposal}\nsources:")
+            .replacingOccurrences(of: "basis: test", with: "basis: uke 41\n  basis_nn: veke 41\n  basis_en: week 41")
+            + "  2026/27:\n    winter: {from: 2027-02-15, to: 2027-02-19, projected: forslag}\n"
+            + "    days_off:\n      - {date: 2026-11-27, name: Fridag for elevene, name_nn: Fridag for elevane, name_en: Pupils' day off, source: hamar}\n"
+        let year = try SchoolRouteFile.parse(text, fileName: "x.yaml").schoolYear(startingIn: 2026)
+        #expect(year.break(.winter)!.provenance.basis == LocalizedText(nb: "forslag", nn: "framlegg", en: "proposal"))
+        #expect(year.break(.autumn)!.provenance.basis == LocalizedText(nb: "uke 41", nn: "veke 41", en: "week 41"))
+        #expect(year.break(.dayOff)!.name == LocalizedText(nb: "Fridag for elevene", nn: "Fridag for elevane", en: "Pupils' day off"))
+        let orphan = Self.base.replacingOccurrences(of: "basis: test", with: "basis_nn: test")
+        #expect(throws: AgreementFileError.self) { try SchoolRouteFile.parse(orphan + "  2026/27: projected\n", fileName: "x.yaml") }
+    }
+
     @Test func aProjectedEntryKeepsItsReason() throws {
         let route = try SchoolRouteFile.parse(Self.base + "  2026/27:\n    winter: {from: 2027-02-15, to: 2027-02-19, projected: \"uke 7, tidlig påske\"}\n",
                                               fileName: "x.yaml")
         let winter = try #require(route.schoolYear(startingIn: 2026).break(.winter))
-        #expect(winter.provenance == .projected("uke 7, tidlig påske"))
-        #expect(route.schoolYear(startingIn: 2026).break(.autumn)!.provenance.basis == "test")
+        #expect(winter.provenance == .projected(LocalizedText(nb: "uke 7, tidlig påske", en: "uke 7, tidlig påske")))
+        #expect(route.schoolYear(startingIn: 2026).break(.autumn)!.provenance.basis?.bokmal == "test")
     }
 }

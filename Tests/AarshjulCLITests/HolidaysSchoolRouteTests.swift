@@ -49,6 +49,31 @@ import Testing
         #expect(text.contains("antatt etter mønsteret: høstferie uke 40"), "2027/28 still follows the pattern")
     }
 
+    /// What the data files say in words (a day off's name, the pattern, a
+    /// projection's reason, the election rule) is said in the listing's
+    /// language, from the forms the files give (data/README.md).
+    @Test func dataFileWordsAreSaidInTheListingsLanguage() throws {
+        let cases: [(lang: String, dayOff: String, pattern: String, reason: String, rule: String)] = [
+            ("nb", "Fridag for elevene", "antatt etter mønsteret: høstferie uke 40", "antatt: Asker kommunes forslag på høring (2024)",
+             "antatt etter regelen: andre mandag i september"),
+            ("nn", "Fridag for elevane", "venta ut frå mønsteret: haustferie veke 40", "venta: framlegget til Asker kommune på høyring (2024)",
+             "venta ut frå regelen: andre måndag i september"),
+            ("en", "Pupils' day off", "projected from the pattern: autumn break week 40",
+             "projected: Asker municipality's proposal on consultation (2024)", "projected from the rule: the second Monday of September"),
+        ]
+        for c in cases {
+            let agder = try Self.listing("agder", lang: c.lang)
+            let dayOff = agder.split(separator: "\n").first { $0.contains(c.lang == "en" ? " 7 May " : " 07.05. ") && !$0.contains("Kristi") && !$0.contains("Ascension") }
+            #expect(dayOff?.contains(c.dayOff) == true, "\(c.lang):\n\(agder)")
+            #expect(agder.contains(c.pattern), "\(c.lang):\n\(agder)")
+            let akershus = try Self.listing("akershus", lang: c.lang)
+            #expect(akershus.contains(c.reason), "\(c.lang):\n\(akershus)")
+            #expect(akershus.contains(c.rule), "\(c.lang):\n\(akershus)")
+        }
+        let vestland = try Self.listing("vestland", 2026)
+        #expect(vestland.contains("Fridag for elevene") && !vestland.contains("Fridag for elevar"), "bokmål, though Stord publishes in nynorsk:\n\(vestland)")
+    }
+
     @Test func aCountyWithoutPublishedDataSaysItIsProjected() throws {
         let text = try Self.listing("finnmark")
         #expect(Self.line(text, "01.03.–05.03.", "Vinterferie")?.hasSuffix("antatt [1]") == true, "\(text)")
@@ -94,11 +119,11 @@ import Testing
 
     /// What a fact rests on, as the listing is to cite it: a projection
     /// names the county's pattern, or its own reason (a proposal, say).
-    static func citation(_ p: Provenance, pattern: String) -> String {
+    static func citation(_ p: Provenance, pattern: LocalizedText) -> String {
         let source = p.source?.citation(.bokmal)
         guard p.status == .projected else { return source ?? "" }
         let lead = p.basis == pattern ? "antatt etter mønsteret: " : "antatt: "
-        return lead + (p.basis ?? "") + (source.map { " (\($0))" } ?? "")
+        return lead + (p.basis?.bokmal ?? "") + (source.map { " (\($0))" } ?? "")
     }
 
     /// The bar of issue 10, for every county: `holidays --county C --year
@@ -140,8 +165,8 @@ import Testing
         let text2025 = try Self.listing("oslo", 2025)
         #expect(text2025.contains("  man 08.09.  Stortingsvalg\n  Kilde: vedtatt – " + cite2025 + "\n"), "\(text2025)")
         let text2027 = try Self.listing("vestland", 2027)
-        let rule = "antatt etter regelen: " + table.basis + " (" + (try #require(table.source)).citation(.bokmal) + ")"
+        let rule = "antatt etter regelen: " + table.basis.bokmal + " (" + (try #require(table.source)).citation(.bokmal) + ")"
         #expect(text2027.contains("Kommunestyre- og fylkestingsvalg (foreløpig dato)\n  Kilde: " + rule + "\n"), "\(text2027)")
-        #expect(try Self.listing("oslo", 2027, lang: "en").contains("  Source: projected from the rule: " + table.basis))
+        #expect(try Self.listing("oslo", 2027, lang: "en").contains("  Source: projected from the rule: " + table.basis.english))
     }
 }

@@ -84,7 +84,7 @@ import Testing
         var pattern = SchoolPattern.national
         pattern.winter = .init(from: .ofISOWeek(.monday, week: winterWeek), to: .afterStart(days: 4))
         pattern.autumn = .init(from: .ofISOWeek(autumnStart, week: 40), to: .afterStart(days: autumnDays - 1))
-        pattern.basis = "test pattern"
+        pattern.basis = LocalizedText(nb: "test pattern", en: "test pattern")
         return SchoolCalendarSettings(countyRoute: CountySchoolRoute(county: county, pattern: pattern))
     }
 

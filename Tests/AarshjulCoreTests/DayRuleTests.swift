@@ -34,7 +34,7 @@ import Testing
 
     @Test func aProjectedYearSaysWhatIsAssumed() {
         var pattern = SchoolPattern.national
-        pattern.basis = "test"
+        pattern.basis = LocalizedText(nb: "test", en: "test")
         let route = CountySchoolRoute(county: .innlandet, pattern: pattern)
         let school = SchoolCalendar(county: .innlandet, settings: SchoolCalendarSettings(countyRoute: route))
         let notes = school.projectionNotes(years: 2029...2029)

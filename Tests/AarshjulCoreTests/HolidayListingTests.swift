@@ -89,7 +89,7 @@ import Testing
         var pattern = SchoolPattern.national
         pattern.winter = .init(from: .ofISOWeek(.monday, week: 9), to: .afterStart(days: 4))
         pattern.autumn = .init(from: .ofISOWeek(.monday, week: 41), to: .afterStart(days: 4))
-        pattern.basis = "uke 9 og 41"
+        pattern.basis = LocalizedText(nb: "uke 9 og 41", en: "uke 9 og 41")
         let source = FactSource(id: "bergen", publisher: "Bergen kommune", title: "Skolerute 2026–27",
                                 read: CivilDate(year: 2026, month: 12, day: 1)!)
         var year = pattern.year(startingIn: 2026)

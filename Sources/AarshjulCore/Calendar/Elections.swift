@@ -52,14 +52,15 @@ public struct ElectionTable: Sendable, Hashable {
 
     public var entries: [Int: Entry]
     public var day: DayRule
-    public var basis: String
+    /// The rule in words, in each language the data file gives it.
+    public var basis: LocalizedText
     public var municipalFrom: Int
     public var parliamentFrom: Int
     /// Where the rule is read (the latest decision that followed it), so a
     /// projected day can say what it rests on.
     public var source: FactSource?
 
-    public init(entries: [Int: Entry] = [:], day: DayRule, basis: String, municipalFrom: Int, parliamentFrom: Int,
+    public init(entries: [Int: Entry] = [:], day: DayRule, basis: LocalizedText, municipalFrom: Int, parliamentFrom: Int,
                 source: FactSource? = nil) {
         self.entries = entries
         self.day = day
@@ -74,7 +75,9 @@ public struct ElectionTable: Sendable, Hashable {
     /// September. 2023-09-11 and 2025-09-08 were fixed in council on that
     /// rule; the tool reads the decided days from data/valg.yaml.
     public static let rule = ElectionTable(day: .onOrAfter(.monday, month: 9, day: 8),
-                                           basis: "andre mandag i september", municipalFrom: 2023, parliamentFrom: 2025)
+                                           basis: LocalizedText(nb: "andre mandag i september", nn: "andre måndag i september",
+                                                                en: "the second Monday of September"),
+                                           municipalFrom: 2023, parliamentFrom: 2025)
 
     public func kind(in year: Int) -> Elections.Kind? {
         if let entry = entries[year] { return entry.kind }

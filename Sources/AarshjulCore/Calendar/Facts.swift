@@ -51,17 +51,18 @@ public enum FactStatus: String, Sendable, Hashable {
 public struct Provenance: Sendable, Hashable {
     public var status: FactStatus
     public var source: FactSource?
-    /// For a projection: the pattern in words ("høstferie uke 41 som 2022–2026").
-    public var basis: String?
+    /// For a projection: the pattern in words ("høstferie uke 41 som 2022–2026"),
+    /// in each language the data file gives it (data/README.md).
+    public var basis: LocalizedText?
 
-    public init(status: FactStatus, source: FactSource? = nil, basis: String? = nil) {
+    public init(status: FactStatus, source: FactSource? = nil, basis: LocalizedText? = nil) {
         self.status = status
         self.source = source
         self.basis = basis
     }
 
     public static func published(_ source: FactSource) -> Provenance { Provenance(status: .published, source: source) }
-    public static func projected(_ basis: String, source: FactSource? = nil) -> Provenance {
+    public static func projected(_ basis: LocalizedText, source: FactSource? = nil) -> Provenance {
         Provenance(status: .projected, source: source, basis: basis)
     }
 }

@@ -33,21 +33,19 @@ public struct SchoolDayFact: Sendable, Hashable {
 public struct SchoolBreakFact: Sendable, Hashable {
     public var kind: SchoolBreakKind
     public var range: DateRange
-    /// The published name of a day off ("Planleggingsdag"); nil: the kind's name.
-    public var label: String?
+    /// The published name of a day off ("Planleggingsdag") in each language
+    /// the data file gives it; nil: the kind's name.
+    public var label: LocalizedText?
     public var provenance: Provenance
 
-    public init(kind: SchoolBreakKind, range: DateRange, label: String? = nil, provenance: Provenance) {
+    public init(kind: SchoolBreakKind, range: DateRange, label: LocalizedText? = nil, provenance: Provenance) {
         self.kind = kind
         self.range = range
         self.label = label
         self.provenance = provenance
     }
 
-    public var name: LocalizedText {
-        guard let label else { return kind.name }
-        return LocalizedText(nb: label, en: kind == .dayOff ? "Day off school (\(label))" : label)
-    }
+    public var name: LocalizedText { label ?? kind.name }
 }
 
 /// One school year of a county's skolerute (2026/27: August 2026 to June 2027).
@@ -103,11 +101,11 @@ public struct SchoolPattern: Sendable, Hashable {
     public var winter: BreakRule
     public var easter: BreakRule
     /// The pattern in words, with what it rests on (shown with every projection).
-    public var basis: String
+    public var basis: LocalizedText
     public var source: FactSource?
 
     public init(firstDay: DayRule, lastDay: DayRule, autumn: BreakRule, christmas: BreakRule, winter: BreakRule,
-                easter: BreakRule, basis: String, source: FactSource? = nil) {
+                easter: BreakRule, basis: LocalizedText, source: FactSource? = nil) {
         self.firstDay = firstDay
         self.lastDay = lastDay
         self.autumn = autumn
@@ -131,7 +129,8 @@ public struct SchoolPattern: Sendable, Hashable {
         christmas: BreakRule(from: .onOrAfter(.monday, month: 12, day: 19), to: .onOrAfter(nil, month: 1, day: 1)),
         winter: BreakRule(from: .ofISOWeek(.monday, week: 8), to: .afterStart(days: 4)),
         easter: BreakRule(from: .easter(offset: -6), to: .easter(offset: 1)),
-        basis: "nasjonalt mønster (ingen fylkesdata lest)")
+        basis: LocalizedText(nb: "nasjonalt mønster (ingen fylkesdata lest)", nn: "nasjonalt mønster (utan fylkesdata)",
+                             en: "the national pattern (no county data read)"))
 
     /// The school year starting in `startYear` as the pattern has it, every fact projected.
     public func year(startingIn startYear: Int) -> SchoolYearRoute {

@@ -58,7 +58,7 @@ public enum HolidayListing {
         let citation = p.source.map { $0.citation(lang) }
         let text: String
         if p.status == .projected, let basis = p.basis {
-            text = ListingWords.assumedFromRule.text(lang) + " " + basis + (citation.map { " (\($0))" } ?? "")
+            text = ListingWords.assumedFromRule.text(lang) + " " + basis.text(lang) + (citation.map { " (\($0))" } ?? "")
         } else if let citation {
             text = p.status.word(lang) + " – " + citation
         } else {
@@ -89,7 +89,7 @@ public enum HolidayListing {
                     // A date projected for its own reason (a proposal, say) is
                     // not said to follow the county's pattern.
                     let lead = basis == school.route.pattern.basis ? ListingWords.assumedFrom : ListingWords.assumedBecause
-                    ref = lead.text(lang) + " " + basis + (ref.isEmpty ? "" : " (\(ref))")
+                    ref = lead.text(lang) + " " + basis.text(lang) + (ref.isEmpty ? "" : " (\(ref))")
                 }
                 status = p.status.word(lang) + (ref.isEmpty ? "" : " [\(reference(ref))]")
             } else {
