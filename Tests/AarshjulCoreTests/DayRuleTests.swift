@@ -37,8 +37,11 @@ import Testing
         pattern.basis = LocalizedText(nb: "test", en: "test")
         let route = CountySchoolRoute(county: .innlandet, pattern: pattern)
         let school = SchoolCalendar(county: .innlandet, settings: SchoolCalendarSettings(countyRoute: route))
-        let notes = school.projectionNotes(years: 2029...2029)
-        // Only what falls in the planned year: spring 2029 of 2028/29, autumn 2029 of 2029/30.
+        let dated = school.projectionNotes(years: 2029...2029)
+        let notes = dated.map(\.text)
+        // Only what falls in the planned year: spring 2029 of 2028/29, autumn 2029 of 2029/30,
+        // each dated by the first break it assumes (a plan lists notes as the year runs).
+        #expect(dated.map(\.date) == [CivilDate(year: 2029, month: 2, day: 19)!, CivilDate(year: 2029, month: 10, day: 1)!])
         #expect(notes.map(\.bokmal) == [
             "Skoleruta for 2028/29 (Innlandet) er ikke vedtatt ennå; vinterferien er antatt å være i uke 8 og påskeferien 26.03.–02.04.2029.",
             "Skoleruta for 2029/30 (Innlandet) er ikke vedtatt ennå; høstferien er antatt å være i uke 40.",
@@ -47,7 +50,7 @@ import Testing
         #expect(notes[0].english.hasPrefix("The 2028/29 school calendar (Innlandet) is not decided yet; the winter break is assumed to be in week 8"))
         // The municipality's own winter week is not an assumption: only Easter is left.
         let own = SchoolCalendar(county: .innlandet, settings: SchoolCalendarSettings(winterBreakWeek: 9, countyRoute: route))
-        #expect(own.projectionNotes(years: 2029...2029).first?.bokmal
+        #expect(own.projectionNotes(years: 2029...2029).first?.text.bokmal
             == "Skoleruta for 2028/29 (Innlandet) er ikke vedtatt ennå; påskeferien er antatt å være 26.03.–02.04.2029.")
     }
 }

@@ -162,15 +162,19 @@ public struct SchoolCalendar: Sendable {
     }
 
     /// One note per school year touching `years` whose skolerute is (partly)
-    /// projected: which breaks are assumed, and in which week.
-    public func projectionNotes(years: ClosedRange<Int>) -> [LocalizedText] {
-        var notes: [LocalizedText] = []
+    /// projected: which breaks are assumed, and in which week; dated by the
+    /// first assumed break it names (so a plan lists it as the year runs).
+    public func projectionNotes(years: ClosedRange<Int>) -> [(date: CivilDate, text: LocalizedText)] {
+        var notes: [(date: CivilDate, text: LocalizedText)] = []
         let span = DateRange(.firstOfYear(years.lowerBound), .lastOfYear(years.upperBound))
         for startYear in (years.lowerBound - 1)...years.upperBound {
             let schoolYear = schoolYear(startingIn: startYear)
             guard schoolYear.hasProjections, !importCovers(schoolYear),
                   let note = SchoolRouteWords.projectionNote(schoolYear, county: county, span: span, own: Self.ownSetting) else { continue }
-            notes.append(note)
+            let assumed = schoolYear.breaks.filter {
+                [.winter, .autumn, .easter].contains($0.kind) && $0.provenance.status == .projected && $0.range.overlaps(span)
+            }
+            notes.append((max(assumed.map(\.range.first).min() ?? span.first, span.first), note))
         }
         return notes
     }

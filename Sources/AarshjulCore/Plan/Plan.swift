@@ -134,10 +134,28 @@ public struct PlannedDeadline: Sendable, Equatable {
 public struct PlanNote: Sendable, Equatable {
     public var seriesID: String?
     public var text: LocalizedText
+    /// The first day the remark is about: a plan lists its notes by it, as
+    /// the year runs (undated ones last, in the order they came).
+    public var date: CivilDate?
 
-    public init(seriesID: String?, text: LocalizedText) {
+    public init(seriesID: String?, text: LocalizedText, date: CivilDate? = nil) {
         self.seriesID = seriesID
         self.text = text
+        self.date = date
+    }
+}
+
+extension Array where Element == PlanNote {
+    /// By date (stable), undated notes last.
+    public var byDate: [PlanNote] {
+        enumerated().sorted { a, b in
+            switch (a.element.date, b.element.date) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
     }
 }
 

@@ -44,7 +44,7 @@ struct PlanBuilder {
         translateAgendas(&events)
         let deadlines = (agendaDeadlines(events) + quarterlyDeadlines()).sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
         var plan = Plan(agreement: agreement, years: years, language: language, events: events, deadlines: deadlines,
-                        notes: notes, cost: cost)
+                        notes: notes.byDate, cost: cost)
         plan.patterns = placed.compactMap { item in
             item.pattern.map { PlannedPattern(seriesID: item.unit.series.id, schoolID: item.unit.school?.id, year: item.unit.year, pattern: $0) }
         }

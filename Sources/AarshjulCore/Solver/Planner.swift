@@ -91,7 +91,7 @@ public enum Planner {
         // School events were planned around school years nobody has decided
         // yet: say which, and what was assumed.
         if agreement.series.contains(where: SeriesWindows.isSchoolOnly) {
-            notes += calendar.school.projectionNotes(years: request.years).map { PlanNote(seriesID: nil, text: $0) }
+            notes += calendar.school.projectionNotes(years: request.years).map { PlanNote(seriesID: nil, text: $0.text, date: $0.date) }
         }
         return PlanBuilder(agreement: agreement, years: request.years, language: request.language, table: table)
             .plan(placed: SpanRun.byYear(run.placed, table: table), notes: notes,
@@ -306,7 +306,7 @@ struct SpanRun {
             let skipped = result.solutions[k].skippedWeeks
             guard !skipped.isEmpty else { continue }
             let explainer = ClashExplainer(candidates: solver.candidates, occupancy: occupancy)
-            for week in skipped { result.notes.append(skippedWeekNote(item.unit, week, explainer)) }
+            result.notes += Self.weekRuns(skipped, explainer).map { skippedWeeksNote(item.unit, $0.weeks, $0.reasons) }
         }
     }
 
@@ -353,8 +353,24 @@ struct SpanRun {
         return !shortened || usable >= most
     }
 
-    private func skippedWeekNote(_ unit: PlanUnit, _ week: PlanUnit.Week, _ explainer: ClashExplainer) -> PlanNote {
-        let reasons = explainer.reasons(in: week.range)
+    /// Consecutive empty weeks with the same reasons, as one run each
+    /// (fellesferie's weeks 28–31 are one note, not four).
+    static func weekRuns(_ weeks: [PlanUnit.Week], _ explainer: ClashExplainer) -> [(weeks: [PlanUnit.Week], reasons: [LocalizedText])] {
+        var runs: [(weeks: [PlanUnit.Week], reasons: [LocalizedText])] = []
+        for week in weeks.sorted(by: { $0.range.first < $1.range.first }) {
+            let reasons = explainer.reasons(in: week.range)
+            if let last = runs.last, last.reasons == reasons, last.weeks.last!.range.last.adding(days: 1) == week.range.first {
+                runs[runs.count - 1].weeks.append(week)
+            } else {
+                runs.append(([week], reasons))
+            }
+        }
+        return runs
+    }
+
+    private func skippedWeeksNote(_ unit: PlanUnit, _ weeks: [PlanUnit.Week], _ reasons: [LocalizedText]) -> PlanNote {
+        let first = weeks[0].number, last = weeks[weeks.count - 1].number
+        let numbers = first == last ? "\(first)" : "\(first)–\(last)"
         func why(_ language: PlanLanguage) -> String {
             let list = reasons.map { $0.text(language) }.joined(separator: ", ")
             guard language != .english, let first = list.first else { return list }
@@ -363,9 +379,10 @@ struct SpanRun {
         let title = unit.title
         let english = (unit.series.titleEnglish ?? unit.series.title) + (unit.school.map { " – \($0.name)" } ?? "")
         return PlanNote(seriesID: unit.series.id, text: LocalizedText(
-            nb: "\(title), uke \(week.number) i \(unit.year): ingen ledig dag (\(why(.bokmal)))",
-            nn: "\(title), veke \(week.number) i \(unit.year): ingen ledig dag (\(why(.nynorsk)))",
-            en: "\(english), week \(week.number) of \(unit.year): no free day (\(why(.english)))"))
+            nb: "\(title), uke \(numbers) i \(unit.year): ingen ledig dag (\(why(.bokmal)))",
+            nn: "\(title), veke \(numbers) i \(unit.year): ingen ledig dag (\(why(.nynorsk)))",
+            en: "\(english), \(first == last ? "week" : "weeks") \(numbers) of \(unit.year): no free day (\(why(.english)))"),
+            date: weeks[0].range.first)
     }
 
     /// The series orders to try, agreement order first. Up to five series:

@@ -133,7 +133,8 @@ enum PatternDepartures {
             notes.append(PlanNote(seriesID: unit.series.id, text: LocalizedText(
                 nb: "\(unit.title): \(day(date, .bokmal)) i stedet for \(day(intended, .bokmal)) (\(pattern.text(.bokmal))): \(why(.bokmal))",
                 nn: "\(unit.title): \(day(date, .nynorsk)) i staden for \(day(intended, .nynorsk)) (\(pattern.text(.nynorsk))): \(why(.nynorsk))",
-                en: "\(english): \(day(date, .english)) instead of \(day(intended, .english)) (\(pattern.text(.english))): \(why(.english))")))
+                en: "\(english): \(day(date, .english)) instead of \(day(intended, .english)) (\(pattern.text(.english))): \(why(.english))"),
+                date: date))
         }
         return notes
     }
@@ -156,6 +157,7 @@ enum PatternDepartures {
         return PlanNote(seriesID: series.id, text: LocalizedText(
             nb: "\(unit.title): \(date.norwegian) kl. \(at) i stedet for \(usual): \(names(.bokmal)) har andre møter da",
             nn: "\(unit.title): \(date.norwegian) kl. \(at) i staden for \(usual): \(names(.nynorsk)) har andre møte då",
-            en: "\(english): \(date.english) at \(at) instead of \(usual): \(names(.english)) \(busy.count == 1 ? "has" : "have") other meetings then"))
+            en: "\(english): \(date.english) at \(at) instead of \(usual): \(names(.english)) \(busy.count == 1 ? "has" : "have") other meetings then"),
+            date: date)
     }
 }
