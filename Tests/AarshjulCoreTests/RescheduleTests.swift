@@ -39,6 +39,22 @@ import Testing
         #expect(result.plan.cancelledEvents.isEmpty)
     }
 
+    /// A repaired plan's summary still names each series' regular weekday
+    /// while most of its meetings keep it (plan.txt after `reschedule`).
+    @Test func aRepairKeepsTheRegularWeekdayInTheSummary() throws {
+        let plan = try Self.published()
+        let fresh = plan.patterns.filter { $0.schoolID == nil }
+        #expect(!fresh.isEmpty)
+        #expect(try Self.repair(plan).plan.patterns == fresh)
+        let target = plan.events(inSeries: "politirad")[1]
+        let result = try Self.repair(plan, blackouts: [Blackout(range: DateRange(target.date, target.date), reason: "Bisettelse")])
+        #expect(result.changes(.moved).map(\.uid) == [target.uid])
+        let council = try #require(fresh.first { $0.seriesID == "politirad" })
+        #expect(result.plan.patterns.contains(council))
+        let summary = TextPlan.render(result.plan).split(separator: "\n").first { $0.hasPrefix("Politirådsmøte") }
+        #expect(summary?.contains(council.pattern.text(.bokmal)) == true, "\(summary ?? "")")
+    }
+
     @Test func blackoutOnACouncilMeetingMovesOnlyThatMeeting() throws {
         let plan = try Self.published()
         let target = plan.events(inSeries: "politirad")[1]

@@ -37,7 +37,9 @@ public enum Rescheduler {
             solvers.append(built)
         }
         let run = try SpanRun(solvers: solvers, carry: carry, table: table).best()
-        let placed = SpanRun.byYear(run.placed, table: table)
+        var placed = SpanRun.byYear(run.placed, table: table)
+        // For the summary only ("tirsdager"): costs and notes are already the repair's.
+        for k in placed.indices where placed[k].pattern == nil { placed[k].pattern = KeptPattern.of(placed[k], table: table) }
         let notes = run.notes
         for penalty in run.penalties { byRule[penalty.ruleID, default: 0] += penalty.points }
         for item in placed { matcher.match(item) }
