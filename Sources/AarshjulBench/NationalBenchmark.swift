@@ -20,10 +20,12 @@ enum NationalBenchmark {
         let cpuBefore = Benchmarks.cpu()
         let results = Box(count: regions.count)
         let workers = max(1, min(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        // One memo for the country: a problem two regions share is solved once (plans are the same without it).
+        let memo = CommandLine.arguments.contains("--no-memo") ? nil : PlanningMemo()
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
             while i < regions.count {
-                results.set(i, Result { () throws(PlanningError) -> DistrictPlan in try DistrictPlanner.plan(regions[i], years: years) })
+                results.set(i, Result { () throws(PlanningError) -> DistrictPlan in try DistrictPlanner.plan(regions[i], years: years, memo: memo) })
                 i += workers
             }
         }
@@ -72,6 +74,10 @@ enum NationalBenchmark {
         let gap = bound > 0 ? Double(cost - bound) * 100 / Double(bound) : 0
         print("total preference cost:     \(cost) (valid lower bound \(bound); at most \(cost - bound) points, \(Int(gap.rounded()))% above the best possible)")
         print("regions proven optimal:    \(proven) of \(regions.count)")
+        if let memo {
+            let (lookups, reused) = memo.statistics
+            print("unit solves:               \(lookups), \(reused) answered from the memo (\(lookups - reused) solved)")
+        }
         print("one-municipality regions:  \(single.count), \(single.filter { $0 == 0 }.count) proven optimal")
         print("regions that failed:       \(failed)")
         print("hard-rule violations:      \(violations) (+ \(excusedWeeks) presence weeks whose calendars leave a shared contact too few days)")

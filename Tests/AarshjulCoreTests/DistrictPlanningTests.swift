@@ -133,15 +133,44 @@ struct DistrictPlanningTests {
                                 travel: TravelTable(count: 3, uniform: 30))
         let years = 2027...2030
         let whole = try DistrictPlanner.plan(district, years: years)
-        let greedy = try DistrictPlanner.plan(district, years: years, language: nil, calendars: DistrictCalendars(), rounds: 0)
+        let greedy = try DistrictPlanner.plan(district, years: years, language: nil, calendars: DistrictCalendars(), rounds: 0,
+                                              memo: PlanningMemo())
         let alone = try members.map { try Planner.plan(PlanRequest(agreement: $0, years: years)) }
-        // Each member alone with nothing else placed bounds its part: the sum bounds the district.
-        #expect(whole.lowerBound == alone.reduce(0) { $0 + $1.cost.lowerBound })
+        // Each member alone with nothing else placed bounds its part, except
+        // for presence weeks holidays shorten below the contact's three
+        // presences (any member may leave those empty): the bound charges
+        // none of them, so it is at most the members' bounds alone.
+        #expect(whole.lowerBound <= alone.reduce(0) { $0 + $1.cost.lowerBound })
         #expect(whole.lowerBound <= whole.totalCost)
         #expect(whole.totalCost <= greedy.totalCost)
         #expect(DistrictAudit.violations(DistrictAudit.events(of: whole), district: district).isEmpty)
         // Deterministic: the same district gives the same plans.
         #expect(try DistrictPlanner.plan(district, years: years) == whole)
+    }
+
+    @Test func theBoundChargesNothingForAPresenceWeekAMemberMayLeaveEmpty() throws {
+        // Monday to Wednesday of week 10 closed everywhere: two days for the
+        // shared contact's three presences, so one member's week stays empty
+        // (at no cost). Alone, each member pays for a day off its pattern there.
+        let closed = Blackout(range: DateRange(CivilDate(year: 2027, month: 3, day: 8)!, CivilDate(year: 2027, month: 3, day: 10)!),
+                              reason: "Stengt")
+        let ids = ["a", "b", "c"]
+        let members = ids.map { id -> Agreement in
+            var agreement = Self.municipality(id, monthly: false)
+            agreement.blackouts = [closed]
+            return agreement
+        }
+        let district = District(id: "t", name: "Test", members: members, sharedPeople: [Self.sharedContact(ids)],
+                                travel: TravelTable(count: 3, uniform: 30))
+        let plan = try DistrictPlanner.plan(district, years: 2027...2027)
+        let week10 = plan.plans.flatMap(\.events).filter { $0.date >= closed.range.first && $0.date <= CivilDate(year: 2027, month: 3, day: 14)! }
+        #expect(week10.count == 2)
+        let alone = try members.map { try Planner.plan(PlanRequest(agreement: $0, years: 2027...2027)) }
+        let aloneBound = alone.reduce(0) { $0 + $1.cost.lowerBound }
+        // Alone, every member's week 10 costs a day off its pattern; in the
+        // district any of them may leave it empty, so the bound does not charge it.
+        #expect(plan.lowerBound < aloneBound, "district bound \(plan.lowerBound), members' bounds alone \(aloneBound)")
+        #expect(plan.lowerBound <= plan.totalCost)
     }
 
     @Test func aMembersBusyCalendarKeepsPresenceAndMeetingsOffBusyTime() throws {

@@ -42,14 +42,19 @@ public struct DistrictCalendars: Sendable, Equatable {
 public enum DistrictPlanner {
     static let improvementRounds = 6
 
+    /// `memo`: unit solves remembered across calls (several districts of one
+    /// country planned with one memo solve each shared problem once); nil: a
+    /// fresh one for this district. It changes time, never plans.
     public static func plan(_ district: District, years: ClosedRange<Int>, language: PlanLanguage? = nil,
-                            calendars: DistrictCalendars = DistrictCalendars()) throws(PlanningError) -> DistrictPlan {
-        try plan(district, years: years, language: language, calendars: calendars, rounds: improvementRounds)
+                            calendars: DistrictCalendars = DistrictCalendars(), memo: PlanningMemo? = nil) throws(PlanningError) -> DistrictPlan {
+        try plan(district, years: years, language: language, calendars: calendars, rounds: improvementRounds,
+                 memo: memo ?? PlanningMemo())
     }
 
     /// `rounds`: improvement rounds after the first pass (0: the first pass alone).
+    /// `memo`: nil solves every unit afresh (tests compare the two).
     static func plan(_ district: District, years: ClosedRange<Int>, language: PlanLanguage?,
-                     calendars: DistrictCalendars, rounds: Int) throws(PlanningError) -> DistrictPlan {
+                     calendars: DistrictCalendars, rounds: Int, memo: PlanningMemo?) throws(PlanningError) -> DistrictPlan {
         let problems = DistrictCheck.problems(district, language: language ?? district.members.first?.language ?? .bokmal)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
         var district = district
@@ -82,7 +87,10 @@ public enum DistrictPlanner {
 
         // The planning jobs: joint meetings, then members, each with its place and people.
         // Each member's calendar is built once (joint meetings read every member's).
-        let calendarOf = district.members.map { MunicipalCalendar(agreement: $0, years: years) }
+        let tableOf = district.members.map { member in
+            memo?.table(member, years: years) ?? DayTable(calendar: MunicipalCalendar(agreement: member, years: years))
+        }
+        let calendarOf = tableOf.map(\.calendar)
         var jobs: [Job] = []
         for meeting in district.meetings {
             let host = district.memberIndex(meeting.host)!
@@ -97,7 +105,7 @@ public enum DistrictPlanner {
             for person in member.people { local[person.id] = number[district.globalID(member: member.id, person: person.id)] }
             jobs.append(Job(request: PlanRequest(agreement: member, years: years, language: language), place: i,
                             personIndex: local, municipality: member.municipality, member: member))
-            jobs[jobs.count - 1].table = DayTable(calendar: calendarOf[i])
+            jobs[jobs.count - 1].table = tableOf[i]
         }
 
         var occupancy = facts
@@ -109,7 +117,7 @@ public enum DistrictPlanner {
         for (j, job) in jobs.enumerated() {
             guard let only = job.presenceOnly else { continue }
             // Only its days are kept (the member's full plan replaces them): no bound needed.
-            do { presence[j] = try only.place(around: &occupancy, load: load, facts: facts) } catch {
+            do { presence[j] = try only.place(around: &occupancy, load: load, facts: facts, memo: memo) } catch {
                 throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district)
             }
         }
@@ -118,7 +126,7 @@ public enum DistrictPlanner {
         for (j, job) in jobs.enumerated() {
             if let own = presence[j] { occupancy.remove(owners: own) }
             do {
-                let (plan, range) = try job.plan(around: &occupancy, load: load, facts: facts)!
+                let (plan, range) = try job.plan(around: &occupancy, load: load, facts: facts, memo: memo)!
                 planned.append(plan)
                 owners.append(range)
             } catch { throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district) }
@@ -141,7 +149,7 @@ public enum DistrictPlanner {
                 var others = occupancy
                 others.remove(owners: owners[j])
                 // Same job, same facts: the bound of the first pass holds; only a cheaper plan is built.
-                guard let (plan, range) = try? job.plan(around: &others, load: load, facts: facts,
+                guard let (plan, range) = try? job.plan(around: &others, load: load, facts: facts, memo: memo,
                                                         knownBound: planned[j].cost.lowerBound, mustBeat: planned[j].cost.total),
                       plan.cost.total < planned[j].cost.total else { continue }
                 occupancy = others
@@ -191,25 +199,27 @@ public enum DistrictPlanner {
         }
 
         /// Places the job's items around `occupancy` without building a plan; returns their owners.
-        func place(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy) throws(PlanningError) -> Range<Int> {
+        func place(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy,
+                   memo: PlanningMemo?) throws(PlanningError) -> Range<Int> {
             occupancy.place = place
             let first = occupancy.nextOwner
             var facts = facts
             facts.place = place
             _ = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
-                                 weeklyLoad: load, facts: facts, knownBound: 0, build: false)
+                                 weeklyLoad: load, facts: facts, knownBound: 0, build: false, memo: memo)
             return first..<max(first, occupancy.nextOwner)
         }
 
         /// Plans the job around `occupancy`, adds its items, and returns the plan and the owners of its items.
-        func plan(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy,
+        func plan(around occupancy: inout Occupancy, load: [Int: Int], facts: Occupancy, memo: PlanningMemo?,
                   knownBound: Int? = nil, mustBeat: Int? = nil) throws(PlanningError) -> (Plan, Range<Int>)? {
             occupancy.place = place
             let first = occupancy.nextOwner
             var facts = facts
             facts.place = place
             guard let plan = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
-                                              weeklyLoad: load, facts: facts, knownBound: knownBound, mustBeat: mustBeat)
+                                              weeklyLoad: load, facts: facts, knownBound: knownBound, mustBeat: mustBeat,
+                                              memo: memo)
             else { return nil }
             return (plan, first..<max(first, occupancy.nextOwner))
         }

@@ -144,6 +144,9 @@ struct Occupancy: Sendable {
         return true
     }
 
+    /// Everything held on day `i` (empty outside what was ever added).
+    func items(on i: Int) -> [Busy] { i >= 0 && i < byDay.count ? byDay[i] : [] }
+
     mutating func add(day: Int, start: Int, end: Int, people: [Int]) {
         precondition(day >= 0, "occupancy day index below the table")
         if day >= byDay.count { byDay += Array(repeating: [], count: day + 1 - byDay.count) }

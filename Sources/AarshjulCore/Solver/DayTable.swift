@@ -18,6 +18,24 @@ struct DayTable: Sendable {
     let summerBefore: [Int]
     /// Day of the month of each day (for regular patterns' week of the month).
     let dayOfMonth: [Int8]
+    /// `Facts.hash`, mixed once when the table is built.
+    let factsHash: Int
+
+    /// The day facts a unit's solve reads (the rest of the table follows
+    /// from them), hashed once: a solve memo names equal tables by them.
+    struct Facts: Equatable {
+        let base: Int
+        let meetingDay: [Bool]
+        let schoolDay: [Bool]
+        let afterBreak: [Bool]
+        let summerBefore: [Int]
+        let hash: Int
+    }
+
+    var facts: Facts {
+        Facts(base: base, meetingDay: meetingDay, schoolDay: schoolDay, afterBreak: afterBreak,
+              summerBefore: summerBefore, hash: factsHash)
+    }
 
     /// The day numbers a table for `years` covers: the years and one either side.
     static func span(_ years: ClosedRange<Int>) -> (base: Int, count: Int) {
@@ -81,6 +99,12 @@ struct DayTable: Sendable {
             date = date.day < 28 ? CivilDate(year: date.year, month: date.month, day: date.day + 1)! : CivilDate(dayNumber: base + i + 1)
         }
         dayOfMonth = days
+        var h = WordHash()
+        h.add(base)
+        for i in 0..<count {
+            h.add((meeting[i] ? 1 : 0) | (school[i] ? 2 : 0) | (after[i] ? 4 : 0) | summer[i] << 3)
+        }
+        factsHash = h.value
         meetingDay = meeting
         schoolDay = school
         afterBreak = after

@@ -57,6 +57,15 @@ struct PlanUnit: Sendable {
         return unit
     }
 
+    /// The same weekly unit with only `weeks` (a bound's unit: the weeks every plan must fill).
+    func with(weeks: [Week]) -> PlanUnit {
+        var unit = PlanUnit(seriesIndex: seriesIndex, series: series, school: school, year: year, lastYear: lastYear,
+                            shape: .weekly(weeks), schoolOnly: schoolOnly, venue: venue, people: people, personIDs: personIDs,
+                            peopleNames: peopleNames)
+        unit.lastPull = lastPull
+        return unit
+    }
+
     /// The same unit cut to one year of its span (for UIDs, occurrence
     /// numbers, positional items and partial attendance, which count per year).
     func cut(to year: Int) -> PlanUnit {

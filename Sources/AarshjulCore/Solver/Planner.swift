@@ -54,7 +54,7 @@ public enum Planner {
     static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
                      table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil,
                      facts: Occupancy = Occupancy(), knownBound: Int? = nil,
-                     mustBeat: Int? = nil, build: Bool = true) throws(PlanningError) -> Plan? {
+                     mustBeat: Int? = nil, build: Bool = true, memo: PlanningMemo? = nil) throws(PlanningError) -> Plan? {
         let agreement = request.agreement
         let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
         guard problems.isEmpty else { throw .invalidAgreement(problems) }
@@ -80,7 +80,8 @@ public enum Planner {
         let solvers = units.map { row in row.map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) } }
         let run = try SpanRun(solvers: solvers, carry: carry, table: table, base: occupancy, facts: facts,
                               weeklyLoad: weeklyLoad ?? Self.weeklyLoad(agreement, personIndex: personIndex),
-                              knownBound: knownBound, mustBeat: mustBeat, detailed: build).best()
+                              knownBound: knownBound, mustBeat: mustBeat, detailed: build,
+                              memo: memo.map { SpanRun.Memo($0, solvers: solvers, table: table) }).best()
         guard !run.abandoned else { return nil }
         occupancy = run.occupancy
         // `build: false`: only the occupancy was wanted (a district's presence pass).
@@ -143,6 +144,68 @@ struct SpanRun {
     var mustBeat: Int? = nil
     /// False: only placements, cost and occupancy are wanted (no penalties or notes).
     var detailed = true
+    /// Where unit solves are remembered (nil: every solve is run).
+    var memo: Memo? = nil
+
+    /// A `PlanningMemo` with this run's table and units named once.
+    struct Memo {
+        let memo: PlanningMemo
+        let table: Int
+        let units: [[Int]]
+
+        init(_ memo: PlanningMemo, solvers: [[SeriesSolver]], table: DayTable) {
+            self.memo = memo
+            self.table = memo.tableID(table)
+            units = solvers.map { row in row.map { memo.unitID(SeriesSolver.Signature($0)) } }
+        }
+    }
+
+    /// Unit `u` of series `s` solved exactly around `occupancy`: from the
+    /// memo when the same problem was solved before, else by its solver.
+    private func solve(_ s: Int, _ u: Int, _ occupancy: Occupancy, bounds: [RegularPattern: Int] = [:]) -> SeriesSolver.Outcome {
+        solve(solvers[s][u], unitID: memo?.units[s][u], occupancy, bounds: bounds)
+    }
+
+    private func solve(_ solver: SeriesSolver, unitID: Int?, _ occupancy: Occupancy,
+                       bounds: [RegularPattern: Int] = [:]) -> SeriesSolver.Outcome {
+        let previous = carry[solver.unit.seriesIndex]
+        guard let memo, let unitID, solver.bias == nil else { return solver.solve(occupancy, previousLast: previous, bounds: bounds) }
+        let key = memoKey(solver, unitID: unitID, occupancy, bounds: bounds)
+        if let known = memo.memo.solution(key) { return .solved(known) }
+        let outcome = solver.solve(occupancy, previousLast: previous, bounds: bounds)
+        if case .solved(let solution) = outcome { memo.memo.keep(solution, for: key) }
+        return outcome
+    }
+
+    private func memoKey(_ solver: SeriesSolver, unitID: Int, _ occupancy: Occupancy, bounds: [RegularPattern: Int]) -> PlanningMemo.Key {
+        let sorted = bounds.sorted { ($0.key.weekday.rawValue, $0.key.weekOfMonth ?? 0) < ($1.key.weekday.rawValue, $1.key.weekOfMonth ?? 0) }
+        return PlanningMemo.Key(unit: unitID, table: memo!.table, previousLast: carry[solver.unit.seriesIndex],
+                                bounds: sorted.flatMap { [$0.key.weekday.rawValue, $0.key.weekOfMonth ?? 0, $0.value] },
+                                busy: solver.busyKey(occupancy))
+    }
+
+    /// A weekly unit cut to the weeks every plan must fill: a week that
+    /// holidays shorten below the weekly presences its busiest person holds
+    /// (and that still has a usable day) may be left empty at no cost
+    /// (`unexcused`), so a bound must not charge for it. Nil when no such
+    /// week exists (the unit itself is its bound), or without weekly loads.
+    private func mustFill(_ s: Int, _ u: Int) -> SeriesSolver? {
+        let solver = solvers[s][u]
+        guard let load = weeklyLoad, case .weekly(let weeks) = solver.unit.shape else { return nil }
+        let kept = weeks.filter { week in
+            Self.unexcused(week, solver.unit, solver.candidates, load: load)
+                || !week.range.contains { solver.candidates.dayAllowed(table.index($0)) }
+        }
+        guard kept.count < weeks.count else { return nil }
+        return SeriesSolver(candidates: Candidates(unit: solver.unit.with(weeks: kept), table: table))
+    }
+
+    /// Unit (s, u)'s optimum with only facts placed when the memo holds it,
+    /// else 0: no placement of the unit around more comes under it.
+    private func knownFloor(_ s: Int, _ u: Int) -> Int {
+        guard let memo else { return 0 }
+        return memo.memo.peek(memoKey(solvers[s][u], unitID: memo.units[s][u], facts, bounds: [:]))?.cost ?? 0
+    }
 
     /// Owner numbers of this run's units start here (above everything in `base`).
     var ownerBase: Int { base.nextOwner }
@@ -156,13 +219,28 @@ struct SpanRun {
         var alone: [[SeriesSolver.Solution]] = []
         var bound = 0
         var clashes: [Clash] = []
-        for series in solvers {
+        // A re-plan that must come under `mustBeat` stops as soon as it
+        // cannot: no unit costs less around more than alone around `base`,
+        // nor less around `base` than with only facts placed (`knownFloor`).
+        // Weekly units count 0 here: one that may leave a shortened week
+        // empty may cost less around more.
+        func weekly(_ s: Int, _ u: Int) -> Bool { if case .weekly = solvers[s][u].unit.shape { true } else { false } }
+        let floors = mustBeat == nil ? [] : solvers.indices.map { s in
+            solvers[s].indices.map { u in weekly(s, u) ? 0 : knownFloor(s, u) }
+        }
+        var floor = floors.joined().reduce(0, +)
+        if let mustBeat, floor >= mustBeat { return Result(abandoned: true) }
+        for (s, series) in solvers.enumerated() {
             var row: [SeriesSolver.Solution] = []
-            for solver in series {
-                switch solver.solve(base, previousLast: carry[solver.unit.seriesIndex]) {
+            for u in series.indices {
+                switch solve(s, u, base) {
                 case .solved(let solution):
                     row.append(solution)
                     bound += solution.cost
+                    if let mustBeat {
+                        floor += (weekly(s, u) ? 0 : solution.cost) - floors[s][u]
+                        if floor >= mustBeat { return Result(abandoned: true) }
+                    }
                 case .failed(let clash): clashes.append(clash)
                 }
             }
@@ -199,14 +277,21 @@ struct SpanRun {
 
     /// The sum of every unit's optimum with only the facts placed. Around
     /// `base` (other municipalities' decisions) it would not be a bound.
+    /// A weekly unit counts only the weeks every plan must fill (`mustFill`).
     private func lowerBound(_ aroundBase: [[SeriesSolver.Solution]]) -> Int {
-        guard base.itemCount != facts.itemCount else { return aroundBase.joined().reduce(0) { $0 + $1.cost } }
+        let onlyFacts = base.itemCount == facts.itemCount
         var total = 0
         for (s, series) in solvers.enumerated() {
-            for (u, solver) in series.enumerated() {
+            for u in series.indices {
                 // Free of cost around `base` is free of cost around less (no penalty is negative).
                 if aroundBase[s][u].cost == 0 { continue }
-                if case .solved(let solution) = solver.solve(facts, previousLast: carry[solver.unit.seriesIndex]) {
+                if let cut = mustFill(s, u) {
+                    if case .solved(let solution) = solve(cut, unitID: memo.map { $0.memo.unitID(SeriesSolver.Signature(cut)) }, facts) {
+                        total += solution.cost
+                    }
+                } else if onlyFacts {
+                    total += aroundBase[s][u].cost
+                } else if case .solved(let solution) = solve(s, u, facts) {
                     total += solution.cost
                 }
             }
@@ -236,7 +321,7 @@ struct SpanRun {
                 if stillFree {
                     solution = best
                 } else {
-                    switch solver.solve(occupancy, previousLast: carry[unit.seriesIndex], bounds: best.patternCosts) {
+                    switch solve(s, u, occupancy, bounds: best.patternCosts) {
                     case .failed(let clash): return .failure(Failure(clash: clash))
                     case .solved(let found): solution = found
                     }
@@ -267,8 +352,7 @@ struct SpanRun {
                 let solver = solvers[s][u]
                 var others = result.occupancy
                 others.remove(owners: (ownerBase + k)..<(ownerBase + k + 1))
-                guard case .solved(let found) = solver.solve(others, previousLast: carry[solver.unit.seriesIndex],
-                                                             bounds: result.solutions[k].patternCosts),
+                guard case .solved(let found) = solve(s, u, others, bounds: result.solutions[k].patternCosts),
                       found.cost < result.solutions[k].cost,
                       unexcusedWeeks(found, solver, others) == nil else { continue }
                 result.cost += found.cost - result.solutions[k].cost
