@@ -137,7 +137,8 @@ public enum DistrictPlanner {
         // re-plan is tried only when a job sharing someone with it has
         // changed since its last try (else it would find the same plan
         // again). `step` numbers the plans made; the first pass made 0..<n.
-        let touches = jobs.map { a in jobs.map { b in !a.people.isDisjoint(with: b.people) } }
+        let peopleOf = jobs.map(\.people)
+        let touches = peopleOf.map { a in peopleOf.map { !a.isDisjoint(with: $0) } }
         var changedAt = Array(jobs.indices), triedAt = Array(jobs.indices)
         var step = jobs.count
         for _ in 0..<(sharing ? rounds : 0) {

@@ -98,7 +98,7 @@ enum MeetingAgreement {
             deadline.responsible = deadline.responsible.map(local)
             plan.deadlines.append(deadline)
         }
-        plan.events.sort(by: PlannedEvent.planOrder)
+        plan.events = PlannedEvent.inPlanOrder(plan.events)
         plan.deadlines.sort { ($0.due, $0.uid) < ($1.due, $1.uid) }
         plan.notes += meetingPlan.notes
     }

@@ -109,6 +109,10 @@ struct Occupancy: Sendable {
     /// for a day in its innermost loop, and hashing the day cost more than
     /// the check itself). Day indexes are never negative (`DayTable`).
     private(set) var byDay: [[Busy]] = []
+    /// Per day, a bit for each person with an item that day (`bit`): most
+    /// checks find none of their people there and stop at one AND. A bit
+    /// may be set with no item left for it (never the reverse).
+    private(set) var masks: [UInt64] = []
     /// The municipality whose items are being checked and added now.
     var place = 0
     /// The owner of the items added now.
@@ -127,8 +131,20 @@ struct Occupancy: Sendable {
     /// any municipality, so it also rules out an all-day presence that day.
     static let elsewhere = -1
 
+    /// Person numbers from 63 up share the last bit (a shared bit only costs a full look).
+    static func bit(_ person: Int) -> UInt64 { person >= 0 && person < 63 ? 1 << UInt64(person) : 1 << 63 }
+
+    static func mask(_ people: [Int]) -> UInt64 {
+        var m: UInt64 = 0
+        for p in people { m |= bit(p) }
+        return m
+    }
+
+    /// True when none of `mask`'s people may have an item on `day`.
+    func clear(day: Int, mask: UInt64) -> Bool { day < 0 || day >= masks.count || masks[day] & mask == 0 }
+
     func isFree(day: Int, start: Int, end: Int, people: [Int]) -> Bool {
-        guard day >= 0 && day < byDay.count else { return true }
+        guard day >= 0 && day < byDay.count, masks[day] & Self.mask(people) != 0 else { return true }
         for b in byDay[day] where people.contains(b.person) {
             if let ignoring, ignoring.contains(b.owner) { continue }
             if start < 0 && b.start < 0 { return false }
@@ -149,8 +165,14 @@ struct Occupancy: Sendable {
 
     mutating func add(day: Int, start: Int, end: Int, people: [Int]) {
         precondition(day >= 0, "occupancy day index below the table")
-        if day >= byDay.count { byDay += Array(repeating: [], count: day + 1 - byDay.count) }
-        for p in people { byDay[day].append(Busy(person: p, start: start, end: end, place: place, owner: owner)) }
+        if day >= byDay.count {
+            byDay += Array(repeating: [], count: day + 1 - byDay.count)
+            masks += Array(repeating: 0, count: day + 1 - masks.count)
+        }
+        for p in people {
+            byDay[day].append(Busy(person: p, start: start, end: end, place: place, owner: owner))
+            masks[day] |= Self.bit(p)
+        }
         itemCount += people.count
         nextOwner = max(nextOwner, owner + 1)
     }
@@ -159,7 +181,10 @@ struct Occupancy: Sendable {
     mutating func remove(owners: Range<Int>) {
         var count = 0
         for day in byDay.indices where !byDay[day].isEmpty {
-            if byDay[day].contains(where: { owners.contains($0.owner) }) { byDay[day].removeAll { owners.contains($0.owner) } }
+            if byDay[day].contains(where: { owners.contains($0.owner) }) {
+                byDay[day].removeAll { owners.contains($0.owner) }
+                masks[day] = byDay[day].reduce(0) { $0 | Self.bit($1.person) }
+            }
             count += byDay[day].count
         }
         itemCount = count
@@ -167,8 +192,14 @@ struct Occupancy: Sendable {
 
     /// Adds everything `other` holds (owners kept).
     mutating func merge(_ other: Occupancy) {
-        if other.byDay.count > byDay.count { byDay += Array(repeating: [], count: other.byDay.count - byDay.count) }
-        for (day, items) in other.byDay.enumerated() where !items.isEmpty { byDay[day] += items }
+        if other.byDay.count > byDay.count {
+            byDay += Array(repeating: [], count: other.byDay.count - byDay.count)
+            masks += Array(repeating: 0, count: other.masks.count - masks.count)
+        }
+        for (day, items) in other.byDay.enumerated() where !items.isEmpty {
+            byDay[day] += items
+            masks[day] |= other.masks[day]
+        }
         itemCount += other.itemCount
         nextOwner = max(nextOwner, other.nextOwner)
     }

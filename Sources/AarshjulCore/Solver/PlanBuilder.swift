@@ -39,7 +39,7 @@ struct PlanBuilder {
                     guests: series.guests, agenda: agenda, stamp: stamp))
             }
         }
-        events.sort(by: PlannedEvent.planOrder)
+        events = PlannedEvent.inPlanOrder(events)
         addElectionItems(&events)
         translateAgendas(&events)
         let deadlines = (agendaDeadlines(events) + quarterlyDeadlines()).sorted { ($0.due, $0.uid) < ($1.due, $1.uid) }
@@ -145,5 +145,16 @@ struct PlanBuilder {
                 }
             }
         }
+    }
+}
+
+extension PlannedEvent {
+    /// `events` in `planOrder`, sorted by their (day, start) keys and only
+    /// then moved: a plan holds hundreds of events, and sorting them
+    /// directly copied each whole event (strings, lists) on every move.
+    static func inPlanOrder(_ events: [PlannedEvent]) -> [PlannedEvent] {
+        let keys = events.map { ($0.date.dayNumber, $0.time?.start.minutes ?? -1) }
+        let order = events.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : events[a].uid < events[b].uid }
+        return order.map { events[$0] }
     }
 }

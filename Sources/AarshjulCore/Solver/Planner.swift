@@ -194,7 +194,7 @@ struct SpanRun {
         guard let load = weeklyLoad, case .weekly(let weeks) = solver.unit.shape else { return nil }
         let kept = weeks.filter { week in
             Self.unexcused(week, solver.unit, solver.candidates, load: load)
-                || !week.range.contains { solver.candidates.dayAllowed(table.index($0)) }
+                || !(table.index(week.range.first)...table.index(week.range.last)).contains { solver.candidates.dayAllowed($0) }
         }
         guard kept.count < weeks.count else { return nil }
         return SeriesSolver(candidates: Candidates(unit: solver.unit.with(weeks: kept), table: table))
@@ -430,9 +430,13 @@ struct SpanRun {
     /// busiest person's weekly presences.
     static func unexcused(_ week: PlanUnit.Week, _ unit: PlanUnit, _ candidates: Candidates, load: [Int: Int]) -> Bool {
         let table = candidates.table
-        let usable = week.range.filter { candidates.dayAllowed(table.index($0)) }.count
+        // By day index (no date arithmetic): every first plan asks this of every presence week.
+        var usable = 0, shortened = false
+        for i in table.index(week.range.first)...table.index(week.range.last) {
+            if candidates.dayAllowed(i) { usable += 1 }
+            if Candidates.weekdayIndex(dayNumber: table.base + i) < 5 && !table.meetingDay[i] { shortened = true }
+        }
         guard usable > 0 else { return false }
-        let shortened = week.range.contains { !$0.isWeekend && !table.meetingDay[table.index($0)] }
         let most = unit.people.map { load[$0] ?? 1 }.max() ?? 1
         return !shortened || usable >= most
     }

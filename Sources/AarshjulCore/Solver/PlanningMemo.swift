@@ -236,7 +236,8 @@ extension SeriesSolver {
         let range = Self.dayRange(unit, table: table)
         var out: [Int] = []
         var day: [(Int, Int, Int)] = []
-        for i in range {
+        let mask = Occupancy.mask(unit.people)
+        for i in range where !occupancy.clear(day: i, mask: mask) {
             day.removeAll(keepingCapacity: true)
             for b in occupancy.items(on: i) where unit.people.contains(b.person) {
                 if let ignoring = occupancy.ignoring, ignoring.contains(b.owner) { continue }
