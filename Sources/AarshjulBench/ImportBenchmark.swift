@@ -7,7 +7,10 @@ import Foundation
 /// with python `icalendar` (parse, serialise) and `recurring-ical-events`
 /// (expansion) on the very same files, in one run. Prints figures only:
 /// CPU time on both sides, since the build machine is shared and wall time
-/// there measures the other jobs as much as this one.
+/// there measures the other jobs as much as this one. Each figure is several
+/// rounds, ours and the peer's taken in turn (the peer stays running and does
+/// one round per request), so a burst of load from other jobs falls on both
+/// sides alike; the spread is printed with the median.
 enum ImportBenchmark {
     static let horizon = DateRange(CivilDate(year: 2027, month: 1, day: 1)!, CivilDate(year: 2030, month: 12, day: 31)!)
 
@@ -40,70 +43,115 @@ enum ImportBenchmark {
         try generated(events: 1_000, recurring: true).write(toFile: weekly, atomically: true, encoding: .utf8)
         let large = generated(events: 50_000, recurring: false)
 
-        print("\nCalendar import and export (release build; CPU time, median of \(rounds) rounds, events/s;")
-        print("python peers on the same files in the same run, CPU time, median of 3 rounds)\n")
         let sets: [(String, [String])] = [("own feeds (\(feeds.count) files, 2027–2030)", feeds),
                                           ("busy calendar, 10 000 events", [busy]),
                                           ("1 000 weekly events (2027–2030)", [weekly])]
-        let python = peerFigures(sets.map(\.1))
+        let peer = ImportPeer(sets: sets.map(\.1))
+        print("\nCalendar import and export (release build; CPU time of \(rounds) rounds after one warm-up,")
+        print("each round of ours next to one of the python peers' on the same files, alternating who goes")
+        print("first; median (min–max) ms, × = peer median / our median, and the lowest and highest ×")
+        print("of the \(rounds) paired rounds). Load average at start: \(loadAverage())\n")
         for (index, (label, files)) in sets.enumerated() {
             let texts = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
             var events = 0
-            let parse = measureCPU {
+            let parse = paired(peer, "parse", index) {
                 events = 0
                 for (file, text) in zip(files, texts) { events += (try? ICalImporter.parse(text, fileName: file))?.events.count ?? 0 }
             }
             var occurrences = 0
-            let expand = measureCPU {
+            let expand = paired(peer, "expand", index) {
                 occurrences = 0
                 for (file, text) in zip(files, texts) {
                     occurrences += (try? ICalImporter.busyOccurrences(text, fileName: file, horizon: horizon))?.count ?? 0
                 }
             }
             print(label)
-            row("  parse", events, parse, peer: python?[index].parse, peerName: "icalendar")
-            row("  expand 2027–2030", occurrences, expand, peer: python?[index].expand, peerName: "recurring-ical-events")
+            row("  parse", events, parse, peerName: "icalendar")
+            row("  expand 2027–2030", occurrences, expand, peerName: "recurring-ical-events")
             if index == 0 {
-                let export = measureCPU {
+                let export = paired(peer, "export", index) {
                     for plan in plans { _ = try? ICalExporter.files(for: plan, options: ICalExportOptions(language: plan.language)) }
                 }
-                row("  export (same feeds)", events, export, peer: python?[index].export, peerName: "icalendar to_ical")
+                row("  export (same feeds)", events, export, peerName: "icalendar to_ical")
             }
         }
         // Issue 11's figure: a 50,000-event busy calendar read as plan and
         // check read one (structure, libical, findings, occurrences, busy intervals).
         var intervals = 0
-        let busyImport = measureCPU {
+        let busyImport = paired(nil, "", 0) {
             intervals = (try? BusyCalendar.intervals(large, fileName: "busy-50000.ics", person: "p", horizon: horizon))?.intervals.count ?? 0
         }
         print("busy calendar, 50 000 events, read as plan reads it (issue 11: under 1 s)")
-        row("  import", intervals, busyImport, peer: nil, peerName: "")
-        if python == nil {
+        row("  import", intervals, busyImport, peerName: "")
+        print("\nLoad average at end: \(loadAverage())")
+        if peer == nil {
             print("\n(python icalendar / recurring-ical-events not installed: scripts/setup.sh --with-test-peers)")
         }
     }
 
-    static let rounds = 3
+    /// Rounds per figure, on each side. The peers need seconds per round on
+    /// the larger sets, so this is what keeps the run to a minute or two.
+    static let rounds = 7
 
-    /// Median CPU milliseconds of `rounds` runs after one warm-up.
-    static func measureCPU(_ body: () -> Void) -> Double {
-        body()
-        var samples: [Double] = []
-        for _ in 0..<rounds {
-            let start = Benchmarks.cpu()
-            body()
-            samples.append(Benchmarks.cpu() - start)
-        }
-        return samples.sorted()[rounds / 2]
+    /// One figure's CPU milliseconds per round: ours, and the peer's when it runs.
+    struct Figure {
+        var own: [Double] = []
+        var peer: [Double] = []
     }
 
-    static func row(_ label: String, _ count: Int, _ ms: Double, peer: Double?, peerName: String) {
-        let rate = Double(count) / (ms / 1000)
-        var line = Benchmarks.pad(label, 26) + Benchmarks.pad("\(count) in \(Benchmarks.format(ms))", 26) + "\(Int(rate)) /s"
-        if let peer {
-            line += "   \(peerName) \(Benchmarks.format(peer)): ×\(((peer / ms) * 10).rounded() / 10)"
+    /// `rounds` rounds of `body`, each beside one round of the peer's `work`
+    /// on file set `set` (the peer first in every other round), after one
+    /// unrecorded warm-up round on each side.
+    static func paired(_ peer: ImportPeer?, _ work: String, _ set: Int, _ body: () -> Void) -> Figure {
+        body()
+        var figure = Figure()
+        var peerRuns = peer?.round(work, set) != nil
+        for round in 0...rounds - 1 {
+            if peerRuns, round % 2 == 1 { peerRuns = record(peer?.round(work, set), in: &figure.peer) }
+            let start = Benchmarks.cpu()
+            body()
+            figure.own.append(Benchmarks.cpu() - start)
+            if peerRuns, round % 2 == 0 { peerRuns = record(peer?.round(work, set), in: &figure.peer) }
+        }
+        if figure.peer.count != rounds { figure.peer = [] }
+        return figure
+    }
+
+    private static func record(_ sample: Double?, in samples: inout [Double]) -> Bool {
+        guard let sample else { return false }
+        samples.append(sample)
+        return true
+    }
+
+    static func median(_ samples: [Double]) -> Double {
+        let sorted = samples.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// "68.1 ms (66.0–75.2)".
+    static func spread(_ samples: [Double]) -> String {
+        func ms(_ value: Double) -> String { value >= 100 ? String(Int(value.rounded())) : String((value * 10).rounded() / 10) }
+        return "\(ms(median(samples))) ms (\(ms(samples.min()!))–\(ms(samples.max()!)))"
+    }
+
+    static func times(_ value: Double) -> String { "×\((value * 10).rounded() / 10)" }
+
+    static func row(_ label: String, _ count: Int, _ figure: Figure, peerName: String) {
+        let rate = Double(count) / (median(figure.own) / 1000)
+        var line = Benchmarks.pad(label, 22) + Benchmarks.pad("\(count)", 7) + Benchmarks.pad(spread(figure.own), 24)
+            + Benchmarks.pad("\(Int(rate)) /s", 12)
+        if !figure.peer.isEmpty {
+            let ratios = zip(figure.peer, figure.own).map { $0 / $1 }
+            line += "\(peerName) \(spread(figure.peer))  \(times(median(figure.peer) / median(figure.own)))"
+                + " (rounds \(times(ratios.min()!))–\(times(ratios.max()!)))"
         }
         print(line)
+    }
+
+    /// The 1, 5 and 15 minute load averages, as /proc/loadavg has them.
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     /// Busy time as Outlook or Google exports it: timed events across 2027–2030.
@@ -119,22 +167,5 @@ enum ImportBenchmark {
             text += "SUMMARY:Opptatt \(i)\r\nLOCATION:Rådhuset\\, møterom \(i % 9)\r\nEND:VEVENT\r\n"
         }
         return text + "END:VCALENDAR\r\n"
-    }
-
-    /// Median milliseconds per file set from scripts/bench_import.py, or nil without the peers.
-    static func peerFigures(_ sets: [[String]]) -> [(parse: Double, expand: Double, export: Double)]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "scripts/bench_import.py"] + sets.map { $0.joined(separator: ",") }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
-        guard rows.count == sets.count, rows.allSatisfy({ $0.count == 3 }) else { return nil }
-        return rows.map { ($0[0], $0[1], $0[2]) }
     }
 }
