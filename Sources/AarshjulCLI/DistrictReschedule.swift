@@ -9,12 +9,10 @@ import Foundation
 ///
 /// The district is read and planned by `DistrictPlanRun.make`, the same
 /// validation `check` and `plan` run. Each member is then repaired against
-/// its own published folder, in district order, as `DistrictPlanner` plans
-/// them: joint meetings stay on their published dates (they are one meeting
-/// in several members' feeds, so one member alone must not move them), and
-/// what a shared person already holds in an earlier member is busy time for
-/// the later ones. A result in which someone is still in two places at once
-/// (`DistrictAudit`) is refused with exit 2 and nothing is written.
+/// its own published folder (`DistrictRepair`: in district order, joint
+/// meetings on their published dates, shared people's earlier meetings busy
+/// time for the later members). A result in which someone is still in two
+/// places at once (`DistrictAudit`) is refused with exit 2 and nothing is written.
 struct DistrictReschedule {
     let command: RescheduleCommand
 
@@ -30,44 +28,17 @@ struct DistrictReschedule {
             var userPins: [String: CivilDate] = [:]
             for text in command.pin { let (uid, date) = try RescheduleInputs.pin(text); userPins[uid] = date }
             let userBusy = try busyByGlobalID(district, years: years)
-            let joint = Set(district.meetings.map(\.series.id))
-
-            var results: [RescheduleResult] = []
-            var held: [BusyInterval] = []  // what earlier members' plans give shared people, in global ids
+            var members: [DistrictRepair.Member] = []
             for (index, member) in district.members.enumerated() {
-                let merged = fresh.plans[index].agreement
-                let inputs = RescheduleInputs(agreement: merged, years: years)
+                let inputs = RescheduleInputs(agreement: fresh.plans[index].agreement, years: years)
                 let file = ((command.previous as NSString).appendingPathComponent(member.id) as NSString)
                     .appendingPathComponent("\(member.id)-\(ICalExporter.yearPart(years)).ics")
                 let (events, deadlines) = try inputs.previous(file)
-                var pins = userPins
-                for event in events where joint.contains(event.seriesID) && !event.cancelled && pins[event.uid] == nil {
-                    pins[event.uid] = event.date
-                }
-                var busy: [BusyInterval] = []
-                for person in merged.people {
-                    let global = DistrictAudit.globalID(district, member: member.id, id: person.id)
-                    for interval in userBusy[global, default: []] + held where interval.personID == global {
-                        var local = interval
-                        local.personID = person.id
-                        busy.append(local)
-                    }
-                }
-                let request = RescheduleRequest(
-                    agreement: merged, years: years, language: language ?? member.language, previous: events,
-                    previousDeadlines: deadlines, extraBlackouts: blackouts, busy: busy, pins: pins, stamp: stamp)
-                let result = try Rescheduler.reschedule(request)
-                results.append(result)
-                for event in result.plan.events where !joint.contains(event.seriesID) && !event.cancelled {
-                    for person in event.attendees + (event.organizer.map { [$0] } ?? []) {
-                        let global = DistrictAudit.globalID(district, member: member.id, id: person)
-                        held.append(BusyInterval(personID: global, date: event.date, time: event.time, summary: event.title))
-                    }
-                }
+                members.append(DistrictRepair.Member(previous: events, deadlines: deadlines, pins: userPins))
             }
-            var repaired = fresh
-            repaired.plans = results.map(\.plan)
-            let clashes = DistrictAudit.violations(DistrictAudit.events(of: repaired), district: district)
+            let repair = try DistrictRepair.repair(district, fresh: fresh, members: members, busy: userBusy, blackouts: blackouts,
+                                                   language: language, stamp: stamp)
+            let (repaired, results, clashes) = (repair.plan, repair.results, repair.clashes)
             if let first = clashes.first {
                 Failure.exit(LocalizedText(
                     nb: "ingen reparert plan for \(district.name) holder alle harde regler: \(first.explanation.text(said))",

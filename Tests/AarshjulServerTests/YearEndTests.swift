@@ -92,6 +92,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site + "/" + StaticPublisher.legacyManifestName))
     }
 
+    /// A district across New Year (the clock injected, 31 Dec 2027 then
+    /// 1 Jan 2028): the planned span rolls from 2027–2028 to 2028–2029, and
+    /// the meetings of 2028 published for a year stay where they were, in
+    /// every member's feeds (they moved by up to six days when the district
+    /// was planned afresh), and no to-do is cancelled (Øyer's K4 2027 report,
+    /// due in January 2028, was). 2029's joint meetings are one date for all.
+    @Test func aDistrictKeepsNextYearsMeetingsAtNewYear() async throws {
+        let root = try temporaryFolder("year-end-district")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/calendars", site = root + "/site", state = root + "/state"
+        try FileManager.default.createDirectory(atPath: folder + "/districts", withIntermediateDirectories: true)
+        for name in ["oyer.yaml", "luster.yaml", "districts/lillehammer.yaml", "districts/sogn.yaml"] {
+            try FileManager.default.copyItem(atPath: Paths.calendars + "/" + name, toPath: folder + "/" + name)
+        }
+        _ = try await Self.publish(folder, site: site, state: state, on: CivilDate(year: 2027, month: 12, day: 31)!)
+        let before = try Self.served(site)
+        _ = try await Self.publish(folder, site: site, state: state, on: CivilDate(year: 2028, month: 1, day: 1)!)
+        let after = try Self.served(site)
+        var compared = 0
+        for (address, events) in before {
+            let now = try #require(after[address], "\(address) is gone at New Year")
+            for (uid, old) in events where old.date.year == 2028 {
+                let new = try #require(now[uid], "\(address): \(uid) vanished")
+                #expect(new.date == old.date && new.sequence == old.sequence, "\(address): \(uid) \(old.date.iso) → \(new.date.iso)")
+                #expect(new.cancelled == old.cancelled, "\(address): \(uid) was cancelled at New Year")
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
+        // Sogn's joint politiråd of 2029, new at New Year, is on one day in Luster's and Sogndal's feeds.
+        var jointDates: [String: Set<CivilDate>] = [:]
+        for events in after.values { for (uid, e) in events where uid.hasPrefix("sogn-politirad_lls-2029") { jointDates[uid, default: []].insert(e.date) } }
+        #expect(!jointDates.isEmpty && jointDates.values.allSatisfy { $0.count == 1 }, "\(jointDates)")
+    }
+
     @Test func aChainPlannedOneYearAtATimeContinuesFromTheLastPublishedMeeting() async throws {
         let root = try temporaryFolder("chain")
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -339,6 +339,7 @@ public actor CalendarsFolderSource: FeedSource {
                                                                  firstYear: span.lowerBound)
         }
         var planned: DistrictPlan
+        var relief: [String: [PlanNote]] = [:]
         do { planned = try DistrictPlanner.plan(district, years: span) } catch {
             // As for an agreement alone: a chain gap after a published meeting that cannot be kept is bridged and said.
             guard let relieved = ChainRelief.district(original: original, continued: district, failure: error, attempt: {
@@ -347,13 +348,46 @@ public actor CalendarsFolderSource: FeedSource {
             let said = language ?? original.members.first?.language ?? .bokmal
             for note in relieved.notes { logger.warning("\(folder)/\(file): \(note.text.text(said))") }
             planned = relieved.plan
+            relief = relieved.byMember
+        }
+        var before: [PublishedPlan?] = []
+        for member in planned.plans {
+            let id = member.agreement.id
+            before.append(try previous(id, history: histories[id] ?? PublishedHistory(), span: span))
+        }
+        if var repaired = repair(original, fresh: planned, before: before, histories: histories, span: span, stamp: stamp) {
+            // The repair's plans carry its own notes; a bridged chain gap is still said.
+            for i in repaired.plans.indices { repaired.plans[i].notes = (repaired.plans[i].notes + relief[repaired.plans[i].agreement.id, default: []]).byDate }
+            return repaired
         }
         for i in planned.plans.indices {
-            let id = planned.plans[i].agreement.id
-            if let before = try previous(id, history: histories[id] ?? PublishedHistory(), span: span) {
-                IdentityCarry.apply(previous: before, stamp: stamp, to: &planned.plans[i])
-            }
+            if let published = before[i] { IdentityCarry.apply(previous: published, stamp: stamp, to: &planned.plans[i]) }
         }
         return planned
+    }
+
+    /// The district repaired against what every member published (as a
+    /// lone agreement is): the fewest changes, held meetings where they were
+    /// held, else without holding them; nil when a member has published
+    /// nothing yet or no repair keeps every hard rule (then the fresh plan,
+    /// with the published identities carried over). Without this the
+    /// district was planned afresh whenever the span rolled on, so at New
+    /// Year future meetings published for months moved by days.
+    private func repair(_ district: District, fresh: DistrictPlan, before: [PublishedPlan?], histories: [String: PublishedHistory],
+                        span: ClosedRange<Int>, stamp: UTCTimestamp) -> DistrictPlan? {
+        let published = before.compactMap { $0 }
+        guard published.count == fresh.plans.count else { return nil }
+        let today = FeedClock.osloDate(stamp)
+        let held = fresh.plans.map { histories[$0.agreement.id]?.held(before: today, in: span) ?? [:] }
+        for holding in held.allSatisfy(\.isEmpty) ? [true] : [true, false] {
+            let members = zip(published, held).map { DistrictRepair.Member(previous: $0.events, deadlines: $0.deadlines, pins: holding ? $1 : [:]) }
+            guard let result = try? DistrictRepair.repair(district, fresh: fresh, members: members, stamp: stamp, detectHandEdits: false),
+                  result.clashes.isEmpty else { continue }
+            let moved = result.results.reduce(0) { $0 + $1.changes(.moved).count }
+            let cancelled = result.results.reduce(0) { $0 + $1.changes(.cancelled).count }
+            if moved + cancelled > 0 { logger.info("Rescheduled \(district.id): \(moved) moved, \(cancelled) cancelled") }
+            return result.plan
+        }
+        return nil
     }
 }

@@ -35,7 +35,7 @@ public enum ChainRelief {
     /// The same for a district, whose members are planned together: every
     /// member's carried chain is relieved, and each member's plan gets its notes.
     public static func district(original: District, continued: District, failure: any Error,
-                                attempt: (District) throws -> DistrictPlan) -> (plan: DistrictPlan, notes: [PlanNote])? {
+                                attempt: (District) throws -> DistrictPlan) -> (plan: DistrictPlan, notes: [PlanNote], byMember: [String: [PlanNote]])? {
         var planned: DistrictPlan?
         guard let found = relieve(original: original.members, continued: continued.members, failure: failure, attempt: { members in
             var district = continued
@@ -47,7 +47,8 @@ public enum ChainRelief {
         for (k, member) in continued.members.enumerated() {
             if let i = plan.plans.firstIndex(where: { $0.agreement.id == member.id }) { plan.plans[i].notes += found.notes[k] }
         }
-        return (plan, found.notes.flatMap { $0 })
+        let byMember = Dictionary(uniqueKeysWithValues: zip(continued.members.map(\.id), found.notes))
+        return (plan, found.notes.flatMap { $0 }, byMember)
     }
 
     /// A chain whose last meeting came from the published plan: member, series index, that meeting, its rule.

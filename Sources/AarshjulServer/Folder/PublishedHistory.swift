@@ -125,6 +125,18 @@ struct PublishedHistory: Sendable, Equatable {
         Set(events.values.map(\.date.year)).union(deadlines.values.map(\.due.year)).sorted()
     }
 
+    /// The year a to-do belongs to: its meeting's, or its quarter's for a
+    /// quarterly one ("oyer-kvartalsrapport-2027-q4@aarshjul" is due in
+    /// January 2028 but is 2027's), else the year it is due. A plan of
+    /// 2028–2029 makes no 2027 report, so handing it that to-do cancelled
+    /// it at New Year (a future to-do, cancelled with an empty title).
+    static func year(of deadline: PlannedDeadline, events: [String: PlannedEvent]) -> Int {
+        if let uid = deadline.relatedEventUID, let event = events[uid] { return event.date.year }
+        let parts = deadline.uid.split(separator: "@").first?.split(separator: "-") ?? []
+        if parts.count >= 3, parts[parts.count - 1].hasPrefix("q"), let year = Int(parts[parts.count - 2]) { return year }
+        return deadline.due.year
+    }
+
     /// What the rescheduler needs of the published events in `years`.
     func previous(in years: ClosedRange<Int>) -> PublishedPlan {
         let convert = { (e: PlannedEvent) -> PreviousEvent in
@@ -137,7 +149,7 @@ struct PublishedHistory: Sendable, Equatable {
         let inSpan = events.values.filter { years.contains($0.date.year) }.sorted(by: PlannedEvent.planOrder)
         return PublishedPlan(
             events: inSpan.map(convert),
-            deadlines: deadlines.values.filter { years.contains($0.due.year) }.sorted { $0.uid < $1.uid }
+            deadlines: deadlines.values.filter { years.contains(Self.year(of: $0, events: events)) }.sorted { $0.uid < $1.uid }
                 .map { PreviousDeadline(uid: $0.uid, due: $0.due, sequence: $0.sequence, stamp: $0.stamp) })
     }
 
