@@ -1,6 +1,5 @@
 import AarshjulCore
 import CLibical
-import Synchronization
 
 /// Turns planned events and deadlines into VEVENT and VTODO components.
 /// A class: one export hands it to every calendar it writes, uncopied.
@@ -31,20 +30,19 @@ final class PlanComponents {
         meetingsByUID = meetings
     }
 
-    var language: PlanLanguage { options.language }
+    private var language: PlanLanguage { options.language }
 
     // Each component's text, written once per export and reused by every
     // calendar that holds it (keyed by UID, reused only for the same value).
     private var eventTexts: [String: (event: PlannedEvent, text: String)] = [:]
     private var deadlineEventTexts: [String: (deadline: PlannedDeadline, text: String)] = [:]
     private var todoTexts: [String: (deadline: PlannedDeadline, text: String)] = [:]
+    private var vtimezoneTexts: [ClosedRange<Int>: String] = [:]
 
     /// `event(_:)` as libical writes it.
     func eventText(_ event: PlannedEvent) throws(ICalError) -> String {
         if let done = eventTexts[event.uid], done.event == event { return done.text }
-        // libical writes what the writer declines (see PlanComponentsText).
-        let text: String
-        if let written = writtenEvent(event) { text = written } else { text = try self.event(event).serialized() }
+        let text = try self.event(event).serialized()
         eventTexts[event.uid] = (event, text)
         return text
     }
@@ -52,8 +50,7 @@ final class PlanComponents {
     /// `deadlineEvent(_:)` as libical writes it.
     func deadlineEventText(_ deadline: PlannedDeadline) throws(ICalError) -> String {
         if let done = deadlineEventTexts[deadline.uid], done.deadline == deadline { return done.text }
-        let text: String
-        if let written = writtenDeadlineEvent(deadline) { text = written } else { text = try deadlineEvent(deadline).serialized() }
+        let text = try deadlineEvent(deadline).serialized()
         deadlineEventTexts[deadline.uid] = (deadline, text)
         return text
     }
@@ -66,27 +63,20 @@ final class PlanComponents {
         return text
     }
 
-    /// The Europe/Oslo VTIMEZONE for `years` as libical writes it. Kept for
-    /// the whole process: truncating the zone walks its rules through ICU,
-    /// and every plan of the same years (all five of a `publish`) gets the same text.
+    /// The Europe/Oslo VTIMEZONE for `years` as libical writes it (truncating the zone walks its rules).
     func vtimezoneText(years: ClosedRange<Int>) throws(ICalError) -> String {
-        if let done = Self.vtimezoneTexts.withLock({ $0[years] }) { return done }
+        if let done = vtimezoneTexts[years] { return done }
         let text = try runtime.vtimezone(years: years).serialized()
-        Self.vtimezoneTexts.withLock { $0[years] = text }
+        vtimezoneTexts[years] = text
         return text
     }
 
-    private static let vtimezoneTexts = Mutex<[ClosedRange<Int>: String]>([:])
-
     func series(_ id: String) -> MeetingSeries? { seriesByID[id] }
 
-    func person(_ id: String) -> Person? { people[id]?.person }
+    private func person(_ id: String) -> Person? { people[id]?.person }
 
     /// How the person with `id` is named in the export's language (`Person.shownAs`).
-    func shownAs(_ id: String) -> String? { people[id]?.shownAs }
-
-    /// The planned or cancelled meeting with `uid`, if any.
-    func meeting(_ uid: String) -> PlannedEvent? { meetingsByUID[uid] }
+    private func shownAs(_ id: String) -> String? { people[id]?.shownAs }
 
     /// The series title in the export language (CATEGORIES, calendar names).
     func seriesTitle(_ series: MeetingSeries) -> String {
@@ -165,7 +155,7 @@ final class PlanComponents {
     /// replaces the VTODO earlier feeds carried. Cancelled with its meeting.
     func deadlineEvent(_ deadline: PlannedDeadline) throws(ICalError) -> LibicalComponent {
         let c = try LibicalComponent(kind: ICAL_VEVENT_COMPONENT)
-        let meeting = deadline.relatedEventUID.flatMap(meeting)
+        let meeting = deadline.relatedEventUID.flatMap { meetingsByUID[$0] }
         // A meeting's deadline goes with the meeting: cancelled when it is cancelled or gone.
         // One no longer planned (cancelledDeadlines) is cancelled too.
         let cancelled = deadline.cancelled || deadline.relatedEventUID != nil && (meeting == nil || meeting!.cancelled)
@@ -176,7 +166,10 @@ final class PlanComponents {
         try c.add(property: icalproperty_new_dtstart(LibicalRuntime.dateValue(deadline.due)), what: "DTSTART")
         try c.add(property: icalproperty_new_dtend(LibicalRuntime.dateValue(deadline.due.adding(days: 1))), what: "DTEND")
         try c.add(property: icalproperty_new_summary(deadlineTitle(deadline, meeting: meeting)), what: "SUMMARY")
-        try c.add(property: icalproperty_new_description(deadlineDescription(deadline)), what: "DESCRIPTION")
+        var lines: [String] = [deadline.title]
+        let responsible = deadline.responsible.compactMap(shownAs)
+        if !responsible.isEmpty { lines.append(ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")) }
+        try c.add(property: icalproperty_new_description(lines.joined(separator: "\n")), what: "DESCRIPTION")
         if let related = deadline.relatedEventUID {
             try c.add(property: icalproperty_new_relatedto(related), what: "RELATED-TO")
         }
@@ -191,14 +184,6 @@ final class PlanComponents {
         // Read back as a deadline, not a meeting (reschedule, older state folders).
         try c.addX("X-AARSHJUL-DEADLINE", deadline.sourceID)
         return c
-    }
-
-    /// The deadline's title, then who is responsible.
-    func deadlineDescription(_ deadline: PlannedDeadline) -> String {
-        var lines: [String] = [deadline.title]
-        let responsible = deadline.responsible.compactMap(shownAs)
-        if !responsible.isEmpty { lines.append(ExportWords.responsible(language) + " " + responsible.joined(separator: ", ")) }
-        return lines.joined(separator: "\n")
     }
 
     /// "Frist: sakliste til Politiråd 09.02." ("Deadline: agenda for Police council 9 Feb") for a
@@ -240,7 +225,7 @@ final class PlanComponents {
         return c
     }
 
-    func deadlineCategory(_ deadline: PlannedDeadline) -> String? {
+    private func deadlineCategory(_ deadline: PlannedDeadline) -> String? {
         if let series = series(deadline.sourceID) { return seriesTitle(series) }
         if let quarterly = plan.agreement.quarterlyDeadlines.first(where: { $0.id == deadline.sourceID }) {
             return language == .english ? (quarterly.titleEnglish ?? quarterly.title) : quarterly.title
@@ -249,41 +234,29 @@ final class PlanComponents {
     }
 
     /// The agenda as a numbered list, then guests, then who chairs and calls
-    /// the meeting and who attends, in words; blocks apart by an empty line.
-    /// nil when there is nothing to say. Appended as it goes (it is written
-    /// for every event of every export).
+    /// the meeting and who attends, in words. nil when there is nothing to say.
     func description(of event: PlannedEvent) -> String? {
-        var text = ""
-        var inRoles = false
-        func startBlock() { if !text.isEmpty { text += "\n\n" } }
-        func startRole() {
-            if inRoles { text += "\n" } else { startBlock(); inRoles = true }
-        }
+        var blocks: [String] = []
         if !event.agenda.isEmpty {
-            startBlock()
-            text += ExportWords.agendaHeading(language, allDay: event.isAllDay)
-            for (index, item) in event.agenda.enumerated() { text += "\n\(index + 1). "; text += item }
+            var lines = [ExportWords.agendaHeading(language, allDay: event.isAllDay)]
+            for (index, item) in event.agenda.enumerated() { lines.append("\(index + 1). \(item)") }
+            blocks.append(lines.joined(separator: "\n"))
         }
         if !event.guests.isEmpty {
-            startBlock()
-            text += ExportWords.guests(language)
-            for guest in event.guests { text += "\n- "; text += guest }
+            blocks.append(([ExportWords.guests(language)] + event.guests.map { "- " + $0 }).joined(separator: "\n"))
         }
+        var roles: [String] = []
         let series = series(event.seriesID)
         let person = { (id: String?) -> String? in id.flatMap(self.shownAs) }
-        for (heading, who) in [(ExportWords.chair(language), series?.chair), (ExportWords.calledBy(language), series?.calledBy ?? event.organizer),
-                               (ExportWords.secretary(language), series?.secretary)] {
-            guard let name = person(who) else { continue }
-            startRole()
-            text += heading; text += " "; text += name
+        if let chair = person(series?.chair) { roles.append(ExportWords.chair(language) + " " + chair) }
+        if let caller = person(series?.calledBy ?? event.organizer) {
+            roles.append(ExportWords.calledBy(language) + " " + caller)
         }
-        // One attendee per line: roles often contain commas themselves.
+        if let secretary = person(series?.secretary) { roles.append(ExportWords.secretary(language) + " " + secretary) }
         let attendees = event.attendees.compactMap { person($0) }
-        if !attendees.isEmpty {
-            startRole()
-            text += ExportWords.attendees(language)
-            for attendee in attendees { text += "\n- "; text += attendee }
-        }
-        return text.isEmpty ? nil : text
+        // One attendee per line: roles often contain commas themselves.
+        if !attendees.isEmpty { roles.append(([ExportWords.attendees(language)] + attendees.map { "- " + $0 }).joined(separator: "\n")) }
+        if !roles.isEmpty { blocks.append(roles.joined(separator: "\n")) }
+        return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
     }
 }
