@@ -44,15 +44,21 @@ import Testing
         }
     }
 
-    /// `serve` writes the private addresses to a mode-600 file in the state
-    /// folder by default; standard error says where, and holds no token.
-    @Test func servePrivateAddressesGoToAFileNotStandardError() throws {
+    /// A scratch folder holding `calendars/oyer.yaml`, the folder `serve` is given.
+    static func calendarsFolderWithOyer() throws -> (dir: URL, calendars: URL) {
         let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let calendars = dir.appendingPathComponent("calendars")
         try FileManager.default.createDirectory(at: calendars, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("calendars/oyer.yaml"),
                                          to: calendars.appendingPathComponent("oyer.yaml"))
+        return (dir, calendars)
+    }
+
+    /// `serve` writes the private addresses to a mode-600 file in the state
+    /// folder by default; standard error says where, and holds no token.
+    @Test func servePrivateAddressesGoToAFileNotStandardError() throws {
+        let (dir, calendars) = try Self.calendarsFolderWithOyer()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let port = ReadmeCommands.freePort()
         let r = try ReadmeCommands.run("aarshjul serve calendars --port \(port) --years 2027", in: dir)
         #expect(r.status == 0, "\(r.stderr)")
@@ -71,12 +77,8 @@ import Testing
     /// run's language, like its other lines: bokmål by default, `--lang`'s
     /// language when given (the refusal inside too).
     @Test func serveSaysASkippedFileInTheRunsLanguage() throws {
-        let dir = try CLI.temporaryDirectory()
+        let (dir, calendars) = try Self.calendarsFolderWithOyer()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let calendars = dir.appendingPathComponent("calendars")
-        try FileManager.default.createDirectory(at: calendars, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("calendars/oyer.yaml"),
-                                         to: calendars.appendingPathComponent("oyer.yaml"))
         try MessageLanguageCommandTests.base.write(to: calendars.appendingPathComponent("brutt.yaml"), atomically: true, encoding: .utf8)
         let runs: [(lang: String, line: String, why: String, notSaid: String)] = [
             ("", "calendars/brutt.yaml er hoppet over: ", "brutt.yaml:3:9: 'akershuss' er ikke et norsk fylke", "skipped"),
