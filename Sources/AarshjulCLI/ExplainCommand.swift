@@ -6,7 +6,8 @@ import ArgumentParser
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Say why an event is where it is: the hard rules that bound it and the preferences it meets or misses, with their cost."
+        abstract: "Say why an event is where it is: the hard rules that bound it and the preferences it meets or misses, with their cost.",
+        usage: "aarshjul explain <file> --event <event> [<options>]"
     )
 
     @Argument(help: "A plan folder written by `plan --out` (a municipality's, or a district's), which explains the dates published there; or the agreement or district file, planned again as `plan` plans it (busy calendars and skolerute included).")

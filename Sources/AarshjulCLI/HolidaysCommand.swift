@@ -6,7 +6,8 @@ import ArgumentParser
 struct HolidaysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "holidays",
-        abstract: "List the days a plan avoids in a year, and why."
+        abstract: "List the days a plan avoids in a year, and why.",
+        usage: "aarshjul holidays --year <year> [<agreement-file>] [<options>]"
     )
 
     @Option(help: "The year, e.g. 2027.")

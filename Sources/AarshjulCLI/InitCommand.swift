@@ -12,15 +12,18 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start an agreement file: asks for (or takes flags for) the municipality and the standard series, and writes a commented YAML file that `check` passes and `plan` plans.",
         discussion: """
-        At a terminal, init asks for every value not given as a flag (Enter takes the default shown in brackets).
-        A municipality in the register (data/kommuner.yaml) brings its county, police district and number;
-        for another name, give --county and --police-district too. Without a terminal, or with --no-input,
+        At a terminal, init asks for every value not given as a flag (Enter takes the default shown in brackets). \
+        A municipality in the register (data/kommuner.yaml) brings its county, police district and number; \
+        for another name, give --county and --police-district too. Without a terminal, or with --no-input, \
         it takes the defaults and needs --municipality. It never overwrites a file unless --force is given.
+
         Examples:
           aarshjul init
           aarshjul init calendars/gran.yaml --municipality Gran
-          aarshjul init --municipality Testby --county innlandet --police-district Innlandet
-          aarshjul init --municipality Luster --county vestland --police-district Vest --lang nn --politirad 2 --slt none
+          aarshjul init --municipality Testby --county innlandet \\
+              --police-district Innlandet
+          aarshjul init --municipality Luster --county vestland \\
+              --police-district Vest --lang nn --politirad 2 --slt none
         """
     )
 

@@ -11,7 +11,8 @@ import Foundation
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan a year (or several) from an agreement file: writes iCalendar files and prints the text plan."
+        abstract: "Plan a year (or several) from an agreement file: writes iCalendar files and prints the text plan.",
+        usage: "aarshjul plan <agreement-file> [--year <year>] [<options>]"
     )
 
     @Argument(help: "The agreement file (YAML), e.g. calendars/lillestrom.yaml, or a district file, e.g. calendars/districts/sogn.yaml.")

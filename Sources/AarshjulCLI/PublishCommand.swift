@@ -9,14 +9,17 @@ struct PublishCommand: AsyncParsableCommand {
         commandName: "publish",
         abstract: "Publish the plans of a calendars folder as a static site (--to) or to a CalDAV server (--caldav).",
         discussion: """
-        --to DIR writes index.html, index.en.html, every public feed and every full feed under private/<token>/,
-        builds the new site beside the old one and switches it in one step; unchanged files keep their time, files
+        --to DIR writes index.html, index.en.html, every public feed and every full feed under private/<token>/, \
+        builds the new site beside the old one and switches it in one step; unchanged files keep their time, files \
         no longer published are gone, files someone else put there stay. Any web server can serve DIR.
-        --caldav URL makes one calendar per municipality under URL and one resource per event (full details unless
+        --caldav URL makes one calendar per municipality under URL and one resource per event (full details unless \
         --public-only); it updates changed events with If-Match and never deletes an event that has started.
-        Example:
-          aarshjul publish calendars --to /var/www/kalender --site-host kalender.example.no
-          aarshjul publish calendars --caldav https://dav.example.no/kalender/ --user plan --password-file pw.txt
+
+        Examples:
+          aarshjul publish calendars --to /var/www/kalender \\
+              --site-host kalender.example.no
+          aarshjul publish calendars --caldav https://dav.example.no/kalender/ \\
+              --user plan --password-file pw.txt
         """
     )
 

@@ -9,17 +9,23 @@ struct RescheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reschedule",
         abstract: "Repair a published plan: move as few meetings as possible around new blackouts and busy time.",
+        usage: "aarshjul reschedule <agreement-file> --previous <folder> [<options>]",
         discussion: """
-        Kept meetings stay byte-identical in the new files; moved ones keep their UID and get SEQUENCE+1;
+        Kept meetings stay byte-identical in the new files; moved ones keep their UID and get SEQUENCE+1; \
         meetings that can no longer be held stay in the feed as cancelled. Prints the change list.
+
         Example:
-          aarshjul reschedule calendars/lillestrom.yaml --year 2027 --previous out/lillestrom-2027 \\
-              --blackout 2027-03-10 --blackout 2027-06-01..2027-06-04:"Kommunestyre-seminar" \\
-              --busy calendars/examples/ordforer.ics --busy calendars/examples/skolerute-2026-27.ics --out out/lillestrom-2027
-        A district file repairs what `plan DISTRICT.yaml --out DIR` wrote, member by member; joint meetings
+          aarshjul reschedule calendars/lillestrom.yaml --year 2027 \\
+              --previous out/lillestrom-2027 --blackout 2027-03-10 \\
+              --blackout 2027-06-01..2027-06-04:"Kommunestyre-seminar" \\
+              --busy calendars/examples/ordforer.ics \\
+              --busy calendars/examples/skolerute-2026-27.ics \\
+              --out out/lillestrom-2027
+
+        A district file repairs what `plan DISTRICT.yaml --out DIR` wrote, member by member; joint meetings \
         keep their dates and --busy takes district-wide ids (oyer.ordforer=ordforer.ics):
-          aarshjul reschedule calendars/districts/lillehammer.yaml --year 2027 --previous out/lillehammer \\
-              --blackout 2027-03-10 --out out/lillehammer
+          aarshjul reschedule calendars/districts/lillehammer.yaml --year 2027 \\
+              --previous out/lillehammer --blackout 2027-03-10 --out out/lillehammer
         """
     )
 

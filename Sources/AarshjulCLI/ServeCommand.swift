@@ -10,9 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve every municipality, series, person and role calendar for subscription, and the annual wheel page.",
         discussion: """
-        Public feeds are at http://HOST:PORT/<municipality>/<file>.ics and listed on the front page. Full feeds
-        (attendees, agenda) are only at /private/<token>/…; their addresses are written at start to a mode-600 file,
-        <state>/private-urls.txt unless --private-urls FILE says otherwise (standard error says only where). When a file in CALENDARS_DIR changes the plan is rebuilt
+        Public feeds are at http://HOST:PORT/<municipality>/<file>.ics and listed on the front page. Full feeds \
+        (attendees, agenda) are only at /private/<token>/…; their addresses are written at start to a mode-600 file, \
+        <state>/private-urls.txt unless --private-urls FILE says otherwise (standard error says only where). When a file in CALENDARS_DIR changes the plan is rebuilt \
         without a restart, keeping every event's identity; a broken file is reported and the old feeds stay.
         """
     )

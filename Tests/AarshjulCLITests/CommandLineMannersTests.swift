@@ -44,6 +44,47 @@ import Testing
         }
     }
 
+    /// Every command's `--help` reads right at an 80-column terminal (the
+    /// width the parser wraps to when output is not a terminal): no line is
+    /// wider, and no sentence is broken by hand before the parser's own wrap,
+    /// which leaves ragged half-lines ("…and one resource per event (full
+    /// details unless" / "--public-only); …"). Examples are hand-broken with
+    /// shell continuations, so they stay whole commands.
+    @Test func helpFitsEightyColumnsWithoutRaggedLines() throws {
+        let root = try CLI.run(["--help"])
+        // The subcommands as the root help lists them, so a new one is covered too.
+        let names = root.stdout.components(separatedBy: "SUBCOMMANDS:").last!
+            .split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first,
+                      name.allSatisfy(\.isLowercase) else { return nil }
+                return String(name)
+            }
+        #expect(names.contains("publish") && names.contains("init") && names.count >= 10, "\(names)")
+        for command in [nil] + names.map(Optional.some) {
+            let r = try CLI.run(command.map { [$0, "--help"] } ?? ["--help"])
+            #expect(r.status == 0)
+            let lines = r.stdout.components(separatedBy: "\n")
+            for line in lines {
+                #expect(line.count <= 80, "\(command ?? "aarshjul") --help has a line of \(line.count) columns: \(line)")
+            }
+            for (line, next) in zip(lines, lines.dropFirst()) {
+                let indent = line.prefix(while: { $0 == " " }).count
+                let nextText = next.drop(while: { $0 == " " })
+                guard let word = nextText.split(separator: " ").first,
+                      !line.trimmingCharacters(in: .whitespaces).isEmpty,
+                      next.count - nextText.count == indent,
+                      !line.hasSuffix(":"), !line.hasSuffix("\\"),
+                      !nextText.hasPrefix("-"), !nextText.hasPrefix("aarshjul"),
+                      // A table row (name, then the column): its own line by design.
+                      nextText.range(of: #"^\S+\s{2,}"#, options: .regularExpression) == nil
+                else { continue }
+                // The parser fills a line to at most 79 columns.
+                #expect(line.count + 1 + word.count > 79,
+                        "\(command ?? "aarshjul") --help breaks a sentence by hand:\n\(line)\n\(next)")
+            }
+        }
+    }
+
     /// A scratch folder holding `calendars/oyer.yaml`, the folder `serve` is given.
     static func calendarsFolderWithOyer() throws -> (dir: URL, calendars: URL) {
         let dir = try CLI.temporaryDirectory()

@@ -4,6 +4,12 @@ import AarshjulCore
 /// Hand-made feeds and plans for the server tests.
 enum Fixtures {
     static let secret = Array("test secret, not for production use".utf8)
+    /// The idle timeout of live-socket tests that are not about timeouts. The
+    /// whole suite runs at once, and on a loaded 2-core machine the test's
+    /// client can wait over the served 10 s between two requests; the server
+    /// then rightly closes the idle connection and the test fails for want of
+    /// CPU (ConnectionTimeoutTests test the timeout itself).
+    static let unhurriedIdleTimeout: Duration = .seconds(600)
     static let stamp = UTCTimestamp(date: CivilDate(year: 2025, month: 1, day: 10)!, time: TimeOfDay(hour: 9, minute: 30)!)
 
     static func calendar(_ name: String, summary: String, sequence: Int = 0) -> String {

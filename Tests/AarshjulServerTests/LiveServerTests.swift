@@ -8,7 +8,7 @@ import Testing
 @Suite struct LiveServerTests {
     @Test func buildApplicationServesFeedsOverHTTP() async throws {
         let source = ScriptedSource(try Fixtures.catalog(plan: Fixtures.plan()))
-        let app = try await buildApplication(configuration: ServerConfiguration(host: "127.0.0.1", port: 0), source: source)
+        let app = try await buildApplication(configuration: ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeout: Fixtures.unhurriedIdleTimeout), source: source)
         try await app.test(.live) { client in
             let get = try await client.execute(uri: "/lillestrom/alle.ics", method: .get)
             #expect(get.status == .ok)

@@ -93,7 +93,7 @@ import Testing
 
     @Test func thePageOverPlainHTTPLinksWithHTTP() async throws {
         let source = ScriptedSource(try Fixtures.catalog(plan: Fixtures.plan()))
-        let app = try await buildApplication(configuration: ServerConfiguration(host: "127.0.0.1", port: 0), source: source)
+        let app = try await buildApplication(configuration: ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeout: Fixtures.unhurriedIdleTimeout), source: source)
         try await app.test(.live) { client in
             let html = String(buffer: try await client.execute(uri: "/", method: .get).body)
             #expect(html.contains("http://localhost"))
