@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer target (Sources/AarshjulFuzz) against the agreement
-# reader and the calendar importer for a bounded time.
+# reader, the calendar importer and the exporter (an agreement that plans is
+# exported through libical and read back) for a bounded time.
 #   scripts/fuzz.sh [SECONDS]      (default 60; `make fuzz`; scripts/test.sh runs 60)
 # The target and the readers it calls are built with -sanitize=fuzzer,address
 # (AARSHJUL_FUZZ=1, see Package.swift) into .build/fuzz, apart from the

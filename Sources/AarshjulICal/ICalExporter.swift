@@ -113,22 +113,27 @@ public enum ICalExporter {
         // series' calendar carry the same events): byte for byte what
         // serialising the whole tree gives, in half the time.
         let end = "END:VCALENDAR\r\n"
-        var text = try cal.serialized()
-        guard text.hasSuffix(end) else {
+        let head = try cal.serialized()
+        guard head.hasSuffix(end) else {
             throw ICalError.libical(code: -1, message: "libical wrote a VCALENDAR that does not end in END:VCALENDAR")
         }
-        text.removeLast(end.count)
-        text += try components.vtimezoneText(years: coveredYears)
-        let orderedEvents = events.sorted(by: PlannedEvent.planOrder)
-        for event in orderedEvents { text += try components.eventText(event) }
+        // The children's texts first, then the file in one string of the right size.
+        var children: [String] = [try components.vtimezoneText(years: coveredYears)]
+        children.reserveCapacity(1 + events.count + 2 * todos.count)
+        for event in events.sorted(by: PlannedEvent.planOrder) { children.append(try components.eventText(event)) }
         let orderedDeadlines = todos.sorted(by: { ($0.due, $0.uid) < ($1.due, $1.uid) })
         if options.deadlines.events {
-            for deadline in orderedDeadlines { text += try components.deadlineEventText(deadline) }
+            for deadline in orderedDeadlines { children.append(try components.deadlineEventText(deadline)) }
         }
         if options.deadlines.todos {
-            for deadline in orderedDeadlines { text += try components.todoText(deadline) }
+            for deadline in orderedDeadlines { children.append(try components.todoText(deadline)) }
         }
-        return text + end
+        var text = head
+        text.removeLast(end.count)
+        text.reserveCapacity(children.reduce(head.utf8.count) { $0 + $1.utf8.count })
+        for child in children { text += child }
+        text += end
+        return text
     }
 
     /// "2027", or "2027-2030" for a multi-year plan: the years part of every file name.

@@ -1,5 +1,6 @@
 import AarshjulCore
 import CLibical
+import Synchronization
 
 /// Turns planned events and deadlines into VEVENT and VTODO components.
 /// A class: one export hands it to every calendar it writes, uncopied.
@@ -10,24 +11,65 @@ final class PlanComponents {
     /// Looked up once per export, not per event: naming people
     /// (`Person.shownAs` compares words of name and role) and finding a
     /// deadline's meeting among all events were most of the export time.
-    private let people: [String: (person: Person, shownAs: String)]
+    private let people: [String: PersonFacts]
     private let seriesByID: [String: MeetingSeries]
-    private let meetingsByUID: [String: PlannedEvent]
+    /// What every event of a series writes alike, worked out once per series.
+    private let seriesFacts: [String: SeriesFacts]
+    /// Only deadlines look meetings up; public feeds have none.
+    private lazy var meetingsByUID: [String: PlannedEvent] = {
+        var meetings: [String: PlannedEvent] = [:]
+        meetings.reserveCapacity(plan.events.count + plan.cancelledEvents.count)
+        for event in plan.events where meetings[event.uid] == nil { meetings[event.uid] = event }
+        for event in plan.cancelledEvents where meetings[event.uid] == nil { meetings[event.uid] = event }
+        return meetings
+    }()
+
+    /// A person as the export names them.
+    private struct PersonFacts {
+        let person: Person
+        let shownAs: String
+        /// "mailto:…" and the CN of ORGANIZER/ATTENDEE, where the person has an e-mail address.
+        let address: (mailto: String, name: String)?
+    }
+
+    /// A series' CATEGORIES value and the role lines of its events' descriptions.
+    private struct SeriesFacts {
+        let category: String
+        let chair: String?
+        /// Whether the series names who calls its meetings; when not, the event's organizer does.
+        let namesCaller: Bool
+        /// The series' caller's line, when it names one the agreement knows.
+        let caller: String?
+        let secretary: String?
+    }
 
     init(plan: Plan, options: ICalExportOptions, runtime: LibicalRuntime) {
         self.plan = plan
         self.options = options
         self.runtime = runtime
+        let language = options.language
         // The first of a repeated id wins, as `Agreement.person` and `first(where:)` would.
-        var people: [String: (person: Person, shownAs: String)] = [:]
-        for person in plan.agreement.people where people[person.id] == nil { people[person.id] = (person, person.shownAs(options.language)) }
+        var people: [String: PersonFacts] = [:]
+        for person in plan.agreement.people where people[person.id] == nil {
+            people[person.id] = PersonFacts(person: person, shownAs: person.shownAs(language),
+                                            address: person.email.map { ("mailto:\($0)", person.name(language)) })
+        }
         self.people = people
         var series: [String: MeetingSeries] = [:]
-        for one in plan.agreement.series where series[one.id] == nil { series[one.id] = one }
+        var facts: [String: SeriesFacts] = [:]
+        for one in plan.agreement.series where series[one.id] == nil {
+            series[one.id] = one
+            let shown = { (id: String?) -> String? in id.flatMap { people[$0]?.shownAs } }
+            facts[one.id] = SeriesFacts(
+                category: LibicalComponent.plainXValue(language == .english ? (one.titleEnglish ?? one.title) : one.title),
+                chair: shown(one.chair).map { ExportWords.chair(language) + " " + $0 },
+                namesCaller: one.calledBy != nil,
+                caller: shown(one.calledBy).map { ExportWords.calledBy(language) + " " + $0 },
+                secretary: shown(one.secretary).map { ExportWords.secretary(language) + " " + $0 })
+        }
         seriesByID = series
-        var meetings: [String: PlannedEvent] = [:]
-        for event in plan.events + plan.cancelledEvents where meetings[event.uid] == nil { meetings[event.uid] = event }
-        meetingsByUID = meetings
+        seriesFacts = facts
+        eventTexts.reserveCapacity(plan.events.count + plan.cancelledEvents.count)
     }
 
     private var language: PlanLanguage { options.language }
@@ -63,17 +105,30 @@ final class PlanComponents {
         return text
     }
 
-    /// The Europe/Oslo VTIMEZONE for `years` as libical writes it (truncating the zone walks its rules).
+    /// The Europe/Oslo VTIMEZONE for `years` as libical writes it. Truncating
+    /// the zone walks its rules, so each year range is written once per
+    /// process (every export of a server or a benchmark asks for the same few).
     func vtimezoneText(years: ClosedRange<Int>) throws(ICalError) -> String {
         if let done = vtimezoneTexts[years] { return done }
-        let text = try runtime.vtimezone(years: years).serialized()
+        let text = try Self.writtenZones.withLock { (written: inout [ClosedRange<Int>: String]) throws(ICalError) -> String in
+            if let done = written[years] { return done }
+            let text = try runtime.vtimezone(years: years).serialized()
+            written[years] = text
+            return text
+        }
         vtimezoneTexts[years] = text
         return text
     }
 
+    /// The VTIMEZONE texts written so far in this process, by year range.
+    private static let writtenZones = Mutex<[ClosedRange<Int>: String]>([:])
+
     func series(_ id: String) -> MeetingSeries? { seriesByID[id] }
 
     private func person(_ id: String) -> Person? { people[id]?.person }
+
+    /// ORGANIZER/ATTENDEE's "mailto:…" and CN for the person with `id`, if they have an e-mail address.
+    private func address(_ id: String) -> (mailto: String, name: String)? { people[id]?.address }
 
     /// How the person with `id` is named in the export's language (`Person.shownAs`).
     private func shownAs(_ id: String) -> String? { people[id]?.shownAs }
@@ -89,6 +144,7 @@ final class PlanComponents {
 
     func event(_ event: PlannedEvent) throws(ICalError) -> LibicalComponent {
         let c = try LibicalComponent(kind: ICAL_VEVENT_COMPONENT)
+        let facts = seriesFacts[event.seriesID]
         try c.add(property: icalproperty_new_uid(event.uid), what: "UID")
         try c.add(property: icalproperty_new_sequence(Int32(clamping: event.sequence)), what: "SEQUENCE")
         try c.add(property: icalproperty_new_dtstamp(runtime.utcTime(event.stamp)), what: "DTSTAMP")
@@ -107,14 +163,14 @@ final class PlanComponents {
                       what: "DTEND")
         }
         try c.add(property: icalproperty_new_summary(event.title), what: "SUMMARY")
-        if options.confidential, let text = description(of: event) {
+        if options.confidential, let text = description(of: event, facts: facts) {
             try c.add(property: icalproperty_new_description(text), what: "DESCRIPTION")
         }
         if let location = event.location, !location.isEmpty {
             try c.add(property: icalproperty_new_location(location), what: "LOCATION")
         }
-        if let series = series(event.seriesID) {
-            try c.add(property: icalproperty_new_categories(LibicalComponent.plainXValue(seriesTitle(series))), what: "CATEGORIES")
+        if let facts {
+            try c.add(property: icalproperty_new_categories(facts.category), what: "CATEGORIES")
         }
         try c.add(property: icalproperty_new_status(event.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED), what: "STATUS")
         if event.isAllDay {
@@ -122,15 +178,13 @@ final class PlanComponents {
             try c.add(property: icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), what: "TRANSP")
         }
         if options.confidential {
-            if let organizer = event.organizer.flatMap(person), let email = organizer.email {
-                try c.add(property: icalproperty_new_organizer("mailto:\(email)"),
-                          icalparameter_new_cn(organizer.name(language)),
+            if let organizer = event.organizer.flatMap(address) {
+                try c.add(property: icalproperty_new_organizer(organizer.mailto), icalparameter_new_cn(organizer.name),
                           what: "ORGANIZER")
             }
             for id in event.attendees {
-                guard let attendee = person(id), let email = attendee.email else { continue }
-                try c.add(property: icalproperty_new_attendee("mailto:\(email)"),
-                          icalparameter_new_cn(attendee.name(language)),
+                guard let attendee = address(id) else { continue }
+                try c.add(property: icalproperty_new_attendee(attendee.mailto), icalparameter_new_cn(attendee.name),
                           what: "ATTENDEE")
             }
             // Who attends, by agreement person id, so a plan read back can be audited
@@ -142,7 +196,7 @@ final class PlanComponents {
         if let school = event.schoolID { try c.addX("X-AARSHJUL-SCHOOL", school) }
         // The fingerprint digests attendees, agenda and organizer: a public
         // feed carrying it would tell readers which meetings someone attends.
-        if options.confidential { try c.addX("X-AARSHJUL-CONTENT", event.contentFingerprint) }
+        if options.confidential { try c.addX("X-AARSHJUL-CONTENT", Self.contentFingerprint(event)) }
         // The date this tool gave the event: a DTSTART that differs from it later
         // was moved by a person (a hand edit that a reschedule must respect).
         try c.addX("X-AARSHJUL-DATE", event.date.iso)
@@ -236,27 +290,92 @@ final class PlanComponents {
     /// The agenda as a numbered list, then guests, then who chairs and calls
     /// the meeting and who attends, in words. nil when there is nothing to say.
     func description(of event: PlannedEvent) -> String? {
-        var blocks: [String] = []
+        description(of: event, facts: seriesFacts[event.seriesID])
+    }
+
+    /// As above, with the event's series facts looked up already. Written
+    /// into one string: blocks apart by a blank line, lines by a line break.
+    private func description(of event: PlannedEvent, facts: SeriesFacts?) -> String? {
+        var text = ""
+        var lineStart = true  // nothing written yet in the current block
+        func block() {
+            if !text.isEmpty { text += "\n\n" }
+            lineStart = true
+        }
+        func line(_ words: String) {
+            if !lineStart { text += "\n" }
+            text += words
+            lineStart = false
+        }
         if !event.agenda.isEmpty {
-            var lines = [ExportWords.agendaHeading(language, allDay: event.isAllDay)]
-            for (index, item) in event.agenda.enumerated() { lines.append("\(index + 1). \(item)") }
-            blocks.append(lines.joined(separator: "\n"))
+            block()
+            line(ExportWords.agendaHeading(language, allDay: event.isAllDay))
+            for (index, item) in event.agenda.enumerated() {
+                text += "\n"
+                text += String(index + 1)
+                text += ". "
+                text += item
+            }
         }
         if !event.guests.isEmpty {
-            blocks.append(([ExportWords.guests(language)] + event.guests.map { "- " + $0 }).joined(separator: "\n"))
+            block()
+            line(ExportWords.guests(language))
+            for guest in event.guests { text += "\n- "; text += guest }
         }
-        var roles: [String] = []
-        let series = series(event.seriesID)
-        let person = { (id: String?) -> String? in id.flatMap(self.shownAs) }
-        if let chair = person(series?.chair) { roles.append(ExportWords.chair(language) + " " + chair) }
-        if let caller = person(series?.calledBy ?? event.organizer) {
-            roles.append(ExportWords.calledBy(language) + " " + caller)
+        // Roles: chair, caller, secretary, attendees (one per line: roles often contain commas themselves).
+        let chair = facts?.chair
+        let caller: String?
+        if let facts, facts.namesCaller {
+            caller = facts.caller
+        } else {
+            caller = event.organizer.flatMap(shownAs).map { ExportWords.calledBy(language) + " " + $0 }
         }
-        if let secretary = person(series?.secretary) { roles.append(ExportWords.secretary(language) + " " + secretary) }
-        let attendees = event.attendees.compactMap { person($0) }
-        // One attendee per line: roles often contain commas themselves.
-        if !attendees.isEmpty { roles.append(([ExportWords.attendees(language)] + attendees.map { "- " + $0 }).joined(separator: "\n")) }
-        if !roles.isEmpty { blocks.append(roles.joined(separator: "\n")) }
-        return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
+        let secretary = facts?.secretary
+        var attendees: [String] = []
+        for id in event.attendees { if let shown = shownAs(id) { attendees.append(shown) } }
+        if chair != nil || caller != nil || secretary != nil || !attendees.isEmpty {
+            block()
+            if let chair { line(chair) }
+            if let caller { line(caller) }
+            if let secretary { line(secretary) }
+            if !attendees.isEmpty {
+                line(ExportWords.attendees(language))
+                for attendee in attendees { text += "\n- "; text += attendee }
+            }
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// `PlannedEvent.contentFingerprint` (FNV-1a, 64 bits, over the fields
+    /// each followed by U+001F, lists joined by U+001E), hashed as the
+    /// fields are walked instead of over a string joined from them first.
+    /// ExportFingerprintTests holds it to the core's value.
+    static func contentFingerprint(_ event: PlannedEvent) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        func add(_ text: String) { for byte in text.utf8 { add(byte) } }
+        func field(_ text: String) { add(text); add(0x1F) }
+        func field(_ list: [String]) {
+            for (index, item) in list.enumerated() {
+                if index > 0 { add(0x1E) }
+                add(item)
+            }
+            add(0x1F)
+        }
+        field(event.title)
+        field(event.location ?? "")
+        field(event.organizer ?? "")
+        field(event.attendees)
+        field(event.guests)
+        field(event.agenda)
+        field(event.cancelled ? "cancelled" : "")
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 { buffer[index] = digits[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
+            return 16
+        }
     }
 }
