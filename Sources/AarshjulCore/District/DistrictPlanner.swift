@@ -115,17 +115,24 @@ public enum DistrictPlanner {
         // presence. Each member's full plan then replaces its own presence.
         var presence: [Range<Int>?] = Array(repeating: nil, count: jobs.count)
         for (j, job) in jobs.enumerated() {
-            guard let only = job.presenceOnly else { continue }
+            guard var only = job.presenceOnly else { continue }
             // Only its days are kept (the member's full plan replaces them): no bound needed.
-            do { presence[j] = try only.place(around: &occupancy, load: load, facts: facts, memo: memo) } catch {
+            do {
+                try only.prepare(memo: memo)
+                presence[j] = try only.place(around: &occupancy, load: load, facts: facts, memo: memo)
+            } catch {
                 throw DistrictClash.explain(error, municipality: job.municipality, member: job.member, district: district)
             }
         }
         var planned: [Plan] = []
         var owners: [Range<Int>] = []
-        for (j, job) in jobs.enumerated() {
+        for j in jobs.indices {
             if let own = presence[j] { occupancy.remove(owners: own) }
+            let job = jobs[j]
             do {
+                // Prepared once: every re-plan below reuses it.
+                try jobs[j].prepare(memo: memo)
+                let job = jobs[j]
                 let (plan, range) = try job.plan(around: &occupancy, load: load, facts: facts, memo: memo)!
                 planned.append(plan)
                 owners.append(range)
@@ -180,6 +187,12 @@ public enum DistrictPlanner {
         let member: Agreement?
         /// The agreement's calendar as the solver reads it, built once for every re-plan.
         var table: DayTable?
+        /// The agreement checked and its units' solvers, built once for every re-plan (`prepare`).
+        var prepared: Planner.Prepared?
+
+        mutating func prepare(memo: PlanningMemo?) throws(PlanningError) {
+            prepared = try Planner.prepare(request, personIndex: personIndex, table: table, memo: memo)
+        }
 
         /// Everyone the job's series involve (occupancy person numbers).
         var people: Set<Int> {
@@ -194,6 +207,7 @@ public enum DistrictPlanner {
             }
             guard !series.isEmpty, series.count < request.agreement.series.count else { return nil }
             var job = self
+            job.prepared = nil
             job.request.agreement.series = series
             job.request.agreement.quarterlyDeadlines = []
             return job
@@ -207,7 +221,7 @@ public enum DistrictPlanner {
             var facts = facts
             facts.place = place
             _ = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
-                                 weeklyLoad: load, facts: facts, knownBound: 0, build: false, memo: memo)
+                                 weeklyLoad: load, facts: facts, knownBound: 0, build: false, memo: memo, prepared: prepared)
             return first..<max(first, occupancy.nextOwner)
         }
 
@@ -220,7 +234,7 @@ public enum DistrictPlanner {
             facts.place = place
             guard let plan = try Planner.plan(request, personIndex: personIndex, occupancy: &occupancy, table: table,
                                               weeklyLoad: load, facts: facts, knownBound: knownBound, mustBeat: mustBeat,
-                                              memo: memo)
+                                              memo: memo, prepared: prepared)
             else { return nil }
             return (plan, first..<max(first, occupancy.nextOwner))
         }

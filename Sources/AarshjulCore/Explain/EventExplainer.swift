@@ -27,7 +27,6 @@ public enum EventExplainer {
     static func hardRuleLines(_ event: PlannedEvent, in plan: Plan, language lang: PlanLanguage) -> [String] {
         guard let series = plan.agreement.series.first(where: { $0.id == event.seriesID }) else { return [] }
         let calendar = MunicipalCalendar(agreement: plan.agreement, years: plan.years)
-        let table = DayTable(calendar: calendar)
         let venue = series.venue.flatMap { plan.agreement.venue($0) }
         let date = event.date
         let dateText = Words.longDate(date, lang)

@@ -16,10 +16,13 @@ struct Candidates: Sendable {
     let table: DayTable
     /// The regular pattern being tried; nil: none.
     var pattern: RegularPattern?
+    /// `Occupancy.mask` of the unit's people, worked out once (every free-time check reads it).
+    let peopleMask: UInt64
 
     init(unit: PlanUnit, table: DayTable) {
         self.unit = unit
         self.table = table
+        peopleMask = Occupancy.mask(unit.people)
         let series = unit.series
         starts = Weekday.allCases.map { day -> [Start] in
             guard let hours = SeriesWindows.hours(series, venue: unit.venue, on: day) else { return [] }
@@ -64,7 +67,10 @@ struct Candidates: Sendable {
     /// The regular pattern's part of `dayCost` (0 without a pattern). It does
     /// not depend on the start, so a day's best start is the same with or
     /// without a pattern.
-    func patternCost(_ i: Int) -> Int {
+    func patternCost(_ i: Int) -> Int { patternCost(i, pattern) }
+
+    /// The same for `pattern` instead of the candidates' own.
+    func patternCost(_ i: Int, _ pattern: RegularPattern?) -> Int {
         guard let pattern else { return 0 }
         // From the table's arrays: no date arithmetic in the solver's innermost loop.
         let regular = pattern.cost(weekday: Candidates.weekdayIndex(dayNumber: table.base + i) + 1, dayOfMonth: Int(table.dayOfMonth[i]))
@@ -82,7 +88,7 @@ struct Candidates: Sendable {
     func best(_ i: Int, _ occupancy: Occupancy) -> (start: Start, cost: Int)? {
         guard dayAllowed(i) else { return nil }
         let list = starts[Candidates.weekdayIndex(dayNumber: table.base + i)]
-        for s in list where occupancy.isFree(day: i, start: s.start, end: s.end, people: unit.people) {
+        for s in list where occupancy.isFree(day: i, start: s.start, end: s.end, people: unit.people, mask: peopleMask) {
             return (s, s.cost + dayCost(i))
         }
         return nil
@@ -144,7 +150,12 @@ struct Occupancy: Sendable {
     func clear(day: Int, mask: UInt64) -> Bool { day < 0 || day >= masks.count || masks[day] & mask == 0 }
 
     func isFree(day: Int, start: Int, end: Int, people: [Int]) -> Bool {
-        guard day >= 0 && day < byDay.count, masks[day] & Self.mask(people) != 0 else { return true }
+        isFree(day: day, start: start, end: end, people: people, mask: Self.mask(people))
+    }
+
+    /// The same with `mask` = `Occupancy.mask(people)` worked out by the caller.
+    func isFree(day: Int, start: Int, end: Int, people: [Int], mask: UInt64) -> Bool {
+        guard day >= 0 && day < byDay.count, masks[day] & mask != 0 else { return true }
         for b in byDay[day] where people.contains(b.person) {
             if let ignoring, ignoring.contains(b.owner) { continue }
             if start < 0 && b.start < 0 { return false }

@@ -1,6 +1,9 @@
 /// Per-day facts the solver reads in its inner loops, precomputed once per
 /// plan as flat arrays indexed by day number − `base` (no allocation per day).
-struct DayTable: Sendable {
+/// A class (every field constant): solvers, candidates and units hold it by
+/// reference, so copying one retains one object, not every list and the
+/// whole calendar.
+final class DayTable: Sendable {
     let calendar: MunicipalCalendar
     /// Day number of the first day covered.
     let base: Int

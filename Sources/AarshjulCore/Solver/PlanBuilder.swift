@@ -13,9 +13,16 @@ struct PlanBuilder {
 
     func plan(placed: [SpanRun.Placed], notes: [PlanNote], cost: CostReport) -> Plan {
         var events: [PlannedEvent] = []
+        events.reserveCapacity(placed.reduce(0) { $0 + $1.placements.count })
+        let stamp = self.stamp
         for item in placed {
             let unit = item.unit, series = unit.series
             let total = item.placements.count
+            // What every event of the unit shares, worked out once per unit.
+            let everyone = series.partialAttendance.isEmpty ? Attendance.attendees(series, occurrence: 1, of: total) : nil
+            let uidStem = Self.uidStem(agreement: agreement, unit: unit)
+            let eventTitle = title(series) + (unit.school.map { " – \($0.name)" } ?? "")
+            let location = SeriesWindows.place(series, venue: unit.venue, school: unit.school, language: language)
             for (k, p) in item.placements.enumerated() {
                 let occurrence = k + 1
                 var agenda = series.agenda
@@ -26,16 +33,16 @@ struct PlanBuilder {
                     default: break
                     }
                 }
-                let uid = Self.defaultUID(agreement: agreement, unit: unit, occurrence: occurrence)
+                let uid = uidStem + Self.twoDigits(occurrence) + "@aarshjul"
                 events.append(PlannedEvent(
-                    uid: uidOverrides[uid] ?? uid,
+                    uid: uidOverrides.isEmpty ? uid : uidOverrides[uid] ?? uid,
                     seriesID: series.id, schoolID: unit.school?.id, occurrence: occurrence,
-                    title: title(series) + (unit.school.map { " – \($0.name)" } ?? ""),
+                    title: eventTitle,
                     date: table.date(p.day),
                     time: p.start < 0 ? nil : TimeSpan(TimeOfDay(minutes: p.start), TimeOfDay(minutes: p.end)),
-                    location: SeriesWindows.place(series, venue: unit.venue, school: unit.school, language: language),
+                    location: location,
                     organizer: series.calledBy,
-                    attendees: Attendance.attendees(series, occurrence: occurrence, of: total),
+                    attendees: everyone ?? Attendance.attendees(series, occurrence: occurrence, of: total),
                     guests: series.guests, agenda: agenda, stamp: stamp))
             }
         }
@@ -66,7 +73,12 @@ struct PlanBuilder {
 
     /// "lillestrom-slt-2027-03@aarshjul": agreement, series, school, year, occurrence.
     static func defaultUID(agreement: Agreement, unit: PlanUnit, occurrence: Int) -> String {
-        "\(agreement.id)-\(unit.series.id)\(unit.school.map { "-\($0.id)" } ?? "")-\(unit.year)-\(twoDigits(occurrence))@aarshjul"
+        uidStem(agreement: agreement, unit: unit) + twoDigits(occurrence) + "@aarshjul"
+    }
+
+    /// The part of `defaultUID` before the occurrence: "lillestrom-slt-2027-".
+    static func uidStem(agreement: Agreement, unit: PlanUnit) -> String {
+        "\(agreement.id)-\(unit.series.id)\(unit.school.map { "-\($0.id)" } ?? "")-\(unit.year)-"
     }
 
     static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -54,34 +54,20 @@ public enum Planner {
     static func plan(_ request: PlanRequest, personIndex given: [String: Int]?, occupancy: inout Occupancy,
                      table given_table: DayTable? = nil, weeklyLoad: [Int: Int]? = nil,
                      facts: Occupancy = Occupancy(), knownBound: Int? = nil,
-                     mustBeat: Int? = nil, build: Bool = true, memo: PlanningMemo? = nil) throws(PlanningError) -> Plan? {
+                     mustBeat: Int? = nil, build: Bool = true, memo: PlanningMemo? = nil,
+                     prepared given_prepared: Prepared? = nil) throws(PlanningError) -> Plan? {
         let agreement = request.agreement
-        let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
-        guard problems.isEmpty else { throw .invalidAgreement(problems) }
-
-        let table = given_table ?? DayTable(calendar: MunicipalCalendar(agreement: agreement, years: request.years,
-                                                                         extraBlackouts: request.extraBlackouts))
+        let prepared: Prepared
+        if let given_prepared { prepared = given_prepared } else {
+            prepared = try prepare(request, personIndex: given, table: given_table, memo: memo)
+        }
+        let table = prepared.table
         let calendar = table.calendar
-        var personIndex: [String: Int] = given ?? [:]
-        if given == nil {
-            for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
-        }
-        let units = units(agreement, years: request.years, school: calendar.school, personIndex: personIndex)
-        let structural = units.flatMap { $0 }.compactMap { AgreedWeekday.clash($0, table: table) }
-        guard structural.isEmpty else { throw .infeasible(structural) }
-
-        // Chain carry: series index → day index of the meeting before the span (`previous_last`).
-        var carry: [Int: Int] = [:]
-        for (i, series) in agreement.series.enumerated() {
-            if let previous = SeriesWindows.previousLast(series.rule, firstYear: request.years.lowerBound) {
-                carry[i] = table.index(previous)
-            }
-        }
-        let solvers = units.map { row in row.map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) } }
-        let run = try SpanRun(solvers: solvers, carry: carry, table: table, base: occupancy, facts: facts,
-                              weeklyLoad: weeklyLoad ?? Self.weeklyLoad(agreement, personIndex: personIndex),
+        let solvers = prepared.solvers
+        let run = try SpanRun(solvers: solvers, carry: prepared.carry, table: table, base: occupancy, facts: facts,
+                              weeklyLoad: weeklyLoad ?? Self.weeklyLoad(agreement, personIndex: prepared.personIndex),
                               knownBound: knownBound, mustBeat: mustBeat, detailed: build,
-                              memo: memo.map { SpanRun.Memo($0, solvers: solvers, table: table) }).best()
+                              memo: prepared.memo).best()
         guard !run.abandoned else { return nil }
         occupancy = run.occupancy
         // `build: false`: only the occupancy was wanted (a district's presence pass).
@@ -97,6 +83,51 @@ public enum Planner {
         return PlanBuilder(agreement: agreement, years: request.years, language: request.language, table: table)
             .plan(placed: SpanRun.byYear(run.placed, table: table), notes: notes,
                   cost: CostReport(byRule: byRule, lowerBound: run.lowerBound))
+    }
+}
+
+extension Planner {
+    /// What a plan of one agreement works out before it looks at what is
+    /// placed: the agreement checked, its calendar, every unit's solver
+    /// and their names in the memo. A district plans each member several
+    /// times (presence, first pass, re-plans around the others) and
+    /// prepares it once.
+    struct Prepared {
+        let table: DayTable
+        let personIndex: [String: Int]
+        let solvers: [[SeriesSolver]]
+        /// Chain carry: series index → day index of the meeting before the span (`previous_last`).
+        let carry: [Int: Int]
+        let memo: SpanRun.Memo?
+    }
+
+    /// Checks the agreement (its problems and structural clashes are thrown
+    /// here) and builds what `plan` needs of it.
+    static func prepare(_ request: PlanRequest, personIndex givenIndex: [String: Int]?, table given: DayTable?,
+                        memo: PlanningMemo?) throws(PlanningError) -> Prepared {
+        let agreement = request.agreement
+        let problems = AgreementCheck.problems(agreement, years: request.years, language: request.language)
+        guard problems.isEmpty else { throw .invalidAgreement(problems) }
+
+        let table = given ?? DayTable(calendar: MunicipalCalendar(agreement: agreement, years: request.years,
+                                                                   extraBlackouts: request.extraBlackouts))
+        var personIndex: [String: Int] = givenIndex ?? [:]
+        if givenIndex == nil {
+            for (i, person) in agreement.people.enumerated() where personIndex[person.id] == nil { personIndex[person.id] = i }
+        }
+        let units = units(agreement, years: request.years, school: table.calendar.school, personIndex: personIndex)
+        let structural = units.flatMap { $0 }.compactMap { AgreedWeekday.clash($0, table: table) }
+        guard structural.isEmpty else { throw .infeasible(structural) }
+
+        var carry: [Int: Int] = [:]
+        for (i, series) in agreement.series.enumerated() {
+            if let previous = SeriesWindows.previousLast(series.rule, firstYear: request.years.lowerBound) {
+                carry[i] = table.index(previous)
+            }
+        }
+        let solvers = units.map { row in row.map { SeriesSolver(candidates: Candidates(unit: $0, table: table)) } }
+        return Prepared(table: table, personIndex: personIndex, solvers: solvers, carry: carry,
+                        memo: memo.map { SpanRun.Memo($0, solvers: solvers, table: table) })
     }
 }
 
@@ -314,8 +345,9 @@ struct SpanRun {
                 let unit = solver.unit
                 let best = alone[s][u]
                 remaining -= best.cost
+                let mask = solver.candidates.peopleMask
                 let stillFree = best.placements.allSatisfy {
-                    occupancy.isFree(day: $0.day, start: $0.start, end: $0.end, people: unit.people)
+                    occupancy.isFree(day: $0.day, start: $0.start, end: $0.end, people: unit.people, mask: mask)
                 }
                 let solution: SeriesSolver.Solution
                 if stillFree {

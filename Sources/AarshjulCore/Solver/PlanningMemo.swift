@@ -233,10 +233,10 @@ extension SeriesSolver {
     /// minutes). Sorted and without repeats per day (two of the unit's people
     /// at one meeting block exactly what one does).
     func busyKey(_ occupancy: Occupancy) -> [Int] {
-        let range = Self.dayRange(unit, table: table)
+        let range = dayRange
         var out: [Int] = []
         var day: [(Int, Int, Int)] = []
-        let mask = Occupancy.mask(unit.people)
+        let mask = candidates.peopleMask
         for i in range where !occupancy.clear(day: i, mask: mask) {
             day.removeAll(keepingCapacity: true)
             for b in occupancy.items(on: i) where unit.people.contains(b.person) {

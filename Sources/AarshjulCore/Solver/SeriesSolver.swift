@@ -33,17 +33,30 @@ struct SeriesSolver {
     /// `even-spacing` points by gap in days (0...the unit's span), computed
     /// once per unit instead of rounding a Double on every edge.
     let gapCosts: [Int]
-    /// Every day's cheapest free start and its cost without a pattern,
-    /// found once per solve and shared by every pattern tried (a pattern
-    /// only adds a day cost, so it never changes which start is best).
-    private var dayNodes: DayNodes?
+    /// `dayRange(unit, table:)`, worked out once.
+    let dayRange: ClosedRange<Int>
+    /// One pass of the programme: the pattern tried (the candidates' own
+    /// when nothing else is said) and every day's cheapest free start and
+    /// its cost without a pattern, found once per solve and shared by every
+    /// pattern tried (a pattern only adds a day cost, so it never changes
+    /// which start is best). Passed down, not set on a copy of the solver:
+    /// a copy retains every list the unit and its calendar hold.
+    private struct Pass {
+        var pattern: RegularPattern?
+        var dayNodes: DayNodes?
+        /// Tests: the chain by its general programme even where `chainPath` applies.
+        var generalChain = false
+    }
+
+    private var plainPass: Pass { Pass(pattern: candidates.pattern, dayNodes: nil) }
 
     init(candidates: Candidates, bias: UnitBias? = nil) {
         self.candidates = candidates
         self.bias = bias
         let unit = candidates.unit
+        dayRange = Self.dayRange(unit, table: candidates.table)
         if let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year) {
-            let span = Self.dayRange(unit, table: candidates.table)
+            let span = dayRange
             gapCosts = (0...max(0, span.upperBound - span.lowerBound)).map { spacing.cost(gap: $0).points }
         } else {
             gapCosts = []
@@ -89,17 +102,17 @@ struct SeriesSolver {
     /// skips patterns that cannot beat the best found.
     func solve(_ occupancy: Occupancy, previousLast: Int?, bounds: [RegularPattern: Int] = [:]) -> Outcome {
         guard bias == nil, var patterns = RegularPattern.candidates(for: unit, starts: candidates.starts) else {
-            return solveOnce(occupancy, previousLast: previousLast)
+            return solveOnce(occupancy, previousLast: previousLast, plainPass)
         }
         // The unit without a pattern: no pattern can cost less, and the
         // patterns its meetings already keep are tried first, so the search
         // often stops at the first one that costs no more than it.
-        var shared = self
-        let range = Self.dayRange(unit, table: table)
-        shared.dayNodes = DayNodes(first: range.lowerBound, nodes: range.map { i in
-            node(i, occupancy, position: nil).map { Node(day: i, start: $0.start, cost: $0.cost - candidates.patternCost(i)) }
-        })
-        let free = shared.solveOnce(occupancy, previousLast: previousLast)
+        let range = dayRange
+        let plain = plainPass
+        var shared = Pass(pattern: candidates.pattern, dayNodes: DayNodes(first: range.lowerBound, nodes: range.map { i in
+            node(i, occupancy, position: nil, plain).map { Node(day: i, start: $0.start, cost: $0.cost - candidates.patternCost(i)) }
+        }))
+        let free = solveOnce(occupancy, previousLast: previousLast, shared)
         guard case .solved(let unpatterned) = free else { return free }
         var kept: [RegularPattern: Int] = [:]
         for p in unpatterned.placements {
@@ -114,9 +127,8 @@ struct SeriesSolver {
         for pattern in patterns {
             if let best, best.cost <= unpatterned.cost { break }
             if let best, let bound = bounds[pattern], bound >= best.cost { continue }
-            var trial = shared
-            trial.candidates.pattern = pattern
-            switch trial.solveOnce(occupancy, previousLast: previousLast) {
+            shared.pattern = pattern
+            switch solveOnce(occupancy, previousLast: previousLast, shared) {
             // A pattern only adds cost, so when one fails every one does.
             case .failed(let clash): return .failed(clash)
             case .solved(var solution):
@@ -125,18 +137,18 @@ struct SeriesSolver {
                 if best == nil || solution.cost < best!.cost { best = solution }
             }
         }
-        guard var chosen = best else { return solveOnce(occupancy, previousLast: previousLast) }
+        guard var chosen = best else { return solveOnce(occupancy, previousLast: previousLast, plainPass) }
         chosen.patternCosts = costs
         return .solved(chosen)
     }
 
-    private func solveOnce(_ occupancy: Occupancy, previousLast: Int?) -> Outcome {
+    private func solveOnce(_ occupancy: Occupancy, previousLast: Int?, _ pass: Pass) -> Outcome {
         switch unit.shape {
-        case .slots(let slots): return solveSlots(slots, occupancy)
-        case .weekly(let weeks): return .solved(solveWeekly(weeks, occupancy))
+        case .slots(let slots): return solveSlots(slots, occupancy, pass)
+        case .weekly(let weeks): return .solved(solveWeekly(weeks, occupancy, pass))
         case .chain(let minDays, let maxDays):
             let from = table.index(.firstOfYear(unit.year)), to = table.index(.lastOfYear(unit.lastYear))
-            return solveChain(from: from, to: to, minDays: minDays, maxDays: maxDays, previousLast: previousLast, occupancy)
+            return solveChain(from: from, to: to, minDays: minDays, maxDays: maxDays, previousLast: previousLast, occupancy, pass)
         }
     }
 
@@ -147,21 +159,21 @@ struct SeriesSolver {
     }
 
     /// `position` is the slot or week index the nodes are for (nil: a chain).
-    private func nodes(in range: DateRange, _ occupancy: Occupancy, position: Int? = nil) -> [Node] {
+    private func nodes(in range: DateRange, _ occupancy: Occupancy, position: Int? = nil, _ pass: Pass) -> [Node] {
         var list: [Node] = []
         for i in table.index(range.first)...table.index(range.last) {
-            if let node = node(i, occupancy, position: position) { list.append(node) }
+            if let node = node(i, occupancy, position: position, pass) { list.append(node) }
         }
         return list
     }
 
-    private func node(_ i: Int, _ occupancy: Occupancy, position: Int?) -> Node? {
+    private func node(_ i: Int, _ occupancy: Occupancy, position: Int?, _ pass: Pass) -> Node? {
         if let bias {
             return bias.best(i, position: position, candidates: candidates, occupancy: occupancy)
                 .map { Node(day: i, start: $0.start, cost: $0.cost) }
         }
-        if let known = dayNodes?.node(i) {
-            return known.map { Node(day: i, start: $0.start, cost: $0.cost + candidates.patternCost(i)) }
+        if let known = pass.dayNodes?.node(i) {
+            return known.map { Node(day: i, start: $0.start, cost: $0.cost + candidates.patternCost(i, pass.pattern)) }
         }
         return candidates.best(i, occupancy).map { Node(day: i, start: $0.start, cost: $0.cost) }
     }
@@ -172,13 +184,13 @@ struct SeriesSolver {
 
     // MARK: Slots
 
-    private func solveSlots(_ slots: [PlanUnit.Slot], _ occupancy: Occupancy) -> Outcome {
+    private func solveSlots(_ slots: [PlanUnit.Slot], _ occupancy: Occupancy, _ pass: Pass) -> Outcome {
         guard !slots.isEmpty else { return .solved(Solution(placements: [], cost: 0, skippedWeeks: [])) }
         var layers: [[Node]] = []
         layers.reserveCapacity(slots.count)
         for (k, slot) in slots.enumerated() {
             if bias != nil {
-                layers.append(nodes(in: slot.range, occupancy, position: k).filter { slot.allows(table.date($0.day)) })
+                layers.append(nodes(in: slot.range, occupancy, position: k, pass).filter { slot.allows(table.date($0.day)) })
                 continue
             }
             // Slots sharing a range (n a quarter) are next to each other and have the same nodes.
@@ -190,7 +202,7 @@ struct SeriesSolver {
             var list: [Node] = []
             list.reserveCapacity(last - first + 1)
             for i in first...last {
-                guard let node = node(i, occupancy, position: nil), slot.pull == nil || slot.allows(table.date(i)) else { continue }
+                guard let node = node(i, occupancy, position: nil, pass), slot.pull == nil || slot.allows(table.date(i)) else { continue }
                 list.append(Node(day: i, start: node.start,
                                  cost: node.cost + SoftCosts.midWindow(day: i, first: first, last: last).points))
             }
@@ -210,18 +222,35 @@ struct SeriesSolver {
         }
         var best: [[Int]] = [layers[0].map(\.cost)]
         var back: [[Int]] = [Array(repeating: -1, count: layers[0].count)]
+        best.reserveCapacity(layers.count)
+        back.reserveCapacity(layers.count)
+        // The innermost loop reads plain day numbers and costs (no node structs, no bounds checks).
+        var before = layers[0].map(\.day)
         for k in 1..<layers.count {
-            var row = [Int](repeating: SeriesSolver.infinity, count: layers[k].count)
-            var from = [Int](repeating: -1, count: layers[k].count)
-            for (j, node) in layers[k].enumerated() {
-                for (i, before) in layers[k - 1].enumerated() where before.day < node.day && best[k - 1][i] < SeriesSolver.infinity {
-                    let edge = gapCost(node.day - before.day)
-                    let value = best[k - 1][i] + edge + node.cost
-                    if value < row[j] { row[j] = value; from[j] = i }
+            let days = layers[k].map(\.day)
+            var row = [Int](repeating: SeriesSolver.infinity, count: days.count)
+            var from = [Int](repeating: -1, count: days.count)
+            let previous = best[k - 1]
+            before.withUnsafeBufferPointer { beforeDays in
+                previous.withUnsafeBufferPointer { previous in
+                    gapCosts.withUnsafeBufferPointer { gaps in
+                        for (j, node) in layers[k].enumerated() {
+                            var value = SeriesSolver.infinity, index = -1
+                            for i in 0..<beforeDays.count where beforeDays[i] < node.day && previous[i] < SeriesSolver.infinity {
+                                let gap = node.day - beforeDays[i]
+                                let edge = gaps.isEmpty ? 0 : gap < gaps.count ? gaps[gap] : gapCost(gap)
+                                let v = previous[i] + edge + node.cost
+                                if v < value { value = v; index = i }
+                            }
+                            row[j] = value
+                            from[j] = index
+                        }
+                    }
                 }
             }
             best.append(row)
             back.append(from)
+            before = days
         }
         guard let (end, cost) = argmin(best[layers.count - 1]) else {
             // Only possible when equal ranges run out of days, which is checked above.
@@ -247,14 +276,14 @@ struct SeriesSolver {
 
     // MARK: Weekly
 
-    private func solveWeekly(_ weeks: [PlanUnit.Week], _ occupancy: Occupancy) -> Solution {
-        if bias == nil, let dayNodes { return solveWeekly(weeks, dayNodes) }
+    private func solveWeekly(_ weeks: [PlanUnit.Week], _ occupancy: Occupancy, _ pass: Pass) -> Solution {
+        if bias == nil, let dayNodes = pass.dayNodes { return solveWeekly(weeks, dayNodes, pattern: pass.pattern) }
         var chosen: [Placement] = []
         var skipped: [PlanUnit.Week] = []
         var cost = 0
         for (w, week) in weeks.enumerated() {
             var pick: Node?
-            for node in nodes(in: week.range, occupancy, position: bias == nil ? nil : w) where pick == nil || node.cost < pick!.cost { pick = node }
+            for node in nodes(in: week.range, occupancy, position: bias == nil ? nil : w, pass) where pick == nil || node.cost < pick!.cost { pick = node }
             if let pick {
                 chosen.append(placement(pick))
                 cost += pick.cost
@@ -266,7 +295,7 @@ struct SeriesSolver {
     }
 
     /// The same from the days' nodes found once per solve: no node list per week.
-    private func solveWeekly(_ weeks: [PlanUnit.Week], _ dayNodes: DayNodes) -> Solution {
+    private func solveWeekly(_ weeks: [PlanUnit.Week], _ dayNodes: DayNodes, pattern: RegularPattern?) -> Solution {
         var chosen: [Placement] = []
         var skipped: [PlanUnit.Week] = []
         var cost = 0
@@ -276,7 +305,7 @@ struct SeriesSolver {
             var pickCost = 0
             for i in table.index(week.range.first)...table.index(week.range.last) {
                 guard let found = dayNodes.node(i), let node = found else { continue }
-                let c = node.cost + candidates.patternCost(i)
+                let c = node.cost + candidates.patternCost(i, pattern)
                 if pick == nil || c < pickCost { pick = node; pickCost = c }
             }
             if let pick {
@@ -294,11 +323,20 @@ struct SeriesSolver {
     /// Shortest path over the days `from...to`: the first meeting within
     /// `maxDays` of `previousLast` (or of the start), every gap within
     /// `minDays...maxDays`, the last within `maxDays` of the end.
-    func solveChain(from: Int, to: Int, minDays: Int, maxDays: Int, previousLast: Int?, _ occupancy: Occupancy)
-        -> Outcome {
+    /// `general`: by the general programme even where `chainPath` applies (tests compare the two).
+    func solveChain(from: Int, to: Int, minDays: Int, maxDays: Int, previousLast: Int?, _ occupancy: Occupancy,
+                    general: Bool = false) -> Outcome {
+        var pass = plainPass
+        pass.generalChain = general
+        return solveChain(from: from, to: to, minDays: minDays, maxDays: maxDays, previousLast: previousLast, occupancy, pass)
+    }
+
+    private func solveChain(from: Int, to: Int, minDays: Int, maxDays: Int, previousLast: Int?, _ occupancy: Occupancy,
+                            _ pass: Pass) -> Outcome {
         var list: [Node] = []
+        list.reserveCapacity(to - from + 1)
         for i in from...to {
-            if let node = node(i, occupancy, position: nil) { list.append(node) }
+            if let node = node(i, occupancy, position: nil, pass) { list.append(node) }
         }
         // Pinned days (rescheduling) the chain must pass through: no start
         // after one, no gap jumping over one, no end before one.
@@ -310,6 +348,9 @@ struct SeriesSolver {
         func longGap(_ a: Int, _ b: Int) -> Int { b - a - (schoolTerm ? table.summerDays(between: a, and: b) : 0) }
         var best = [Int](repeating: SeriesSolver.infinity, count: list.count)
         var back = [Int](repeating: -1, count: list.count)
+        if required.isEmpty && !schoolTerm && !pass.generalChain {
+            chainPath(list, from: from, minDays: minDays, maxDays: maxDays, previousLast: previousLast, best: &best, back: &back)
+        } else {
         var low = 0
         for (j, node) in list.enumerated() {
             if let first = required.first, node.day > first {
@@ -330,6 +371,7 @@ struct SeriesSolver {
                 i += 1
             }
         }
+        }
         var end: Int?
         // `positional-agenda`: the year's last meeting where its items belong (one year's chain only).
         let lastPull = to - from < 370 ? unit.lastPull : nil
@@ -348,6 +390,48 @@ struct SeriesSolver {
             j = back[j]
         }
         return .solved(Solution(placements: chosen.reversed(), cost: best[end], skippedWeeks: []))
+    }
+
+    /// The chain's shortest path when no day is pinned and no summer is
+    /// discounted (all of plain planning but school-term chains): the same
+    /// programme as in `solveChain`, over plain day numbers and costs.
+    private func chainPath(_ list: [Node], from: Int, minDays: Int, maxDays: Int, previousLast: Int?,
+                           best: inout [Int], back: inout [Int]) {
+        let days = list.map(\.day), costs = list.map(\.cost)
+        let infinity = SeriesSolver.infinity
+        days.withUnsafeBufferPointer { days in
+            costs.withUnsafeBufferPointer { costs in
+                gapCosts.withUnsafeBufferPointer { gaps in
+                    best.withUnsafeMutableBufferPointer { best in
+                        back.withUnsafeMutableBufferPointer { back in
+                            func edge(_ gap: Int) -> Int { gaps.isEmpty ? 0 : gap >= 0 && gap < gaps.count ? gaps[gap] : gapCost(gap) }
+                            var low = 0
+                            for j in 0..<days.count {
+                                let day = days[j], cost = costs[j]
+                                if let p = previousLast {
+                                    let gap = day - p
+                                    if gap >= minDays && gap <= maxDays { best[j] = cost + edge(gap) }
+                                } else if day - from < maxDays {
+                                    best[j] = cost
+                                }
+                                while low < j && day - days[low] > maxDays { low += 1 }
+                                var i = low
+                                var value = best[j], index = back[j]
+                                while i < j && day - days[i] >= minDays {
+                                    if best[i] < infinity {
+                                        let v = best[i] + edge(day - days[i]) + cost
+                                        if v < value { value = v; index = i }
+                                    }
+                                    i += 1
+                                }
+                                best[j] = value
+                                back[j] = index
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private func chainClash(list: [Node], best: [Int], from: Int, to: Int, minDays: Int, maxDays: Int,
