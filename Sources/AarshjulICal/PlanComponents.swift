@@ -196,7 +196,7 @@ final class PlanComponents {
         if let school = event.schoolID { try c.addX("X-AARSHJUL-SCHOOL", school) }
         // The fingerprint digests attendees, agenda and organizer: a public
         // feed carrying it would tell readers which meetings someone attends.
-        if options.confidential { try c.addX("X-AARSHJUL-CONTENT", Self.contentFingerprint(event)) }
+        if options.confidential { try c.addX("X-AARSHJUL-CONTENT", event.contentFingerprint) }
         // The date this tool gave the event: a DTSTART that differs from it later
         // was moved by a person (a hand edit that a reschedule must respect).
         try c.addX("X-AARSHJUL-DATE", event.date.iso)
@@ -344,38 +344,5 @@ final class PlanComponents {
             }
         }
         return text.isEmpty ? nil : text
-    }
-
-    /// `PlannedEvent.contentFingerprint` (FNV-1a, 64 bits, over the fields
-    /// each followed by U+001F, lists joined by U+001E), hashed as the
-    /// fields are walked instead of over a string joined from them first.
-    /// ExportFingerprintTests holds it to the core's value.
-    static func contentFingerprint(_ event: PlannedEvent) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        func add(_ text: String) { for byte in text.utf8 { add(byte) } }
-        func field(_ text: String) { add(text); add(0x1F) }
-        func field(_ list: [String]) {
-            for (index, item) in list.enumerated() {
-                if index > 0 { add(0x1E) }
-                add(item)
-            }
-            add(0x1F)
-        }
-        field(event.title)
-        field(event.location ?? "")
-        field(event.organizer ?? "")
-        field(event.attendees)
-        field(event.guests)
-        field(event.agenda)
-        field(event.cancelled ? "cancelled" : "")
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 16) { buffer in
-            for index in 0..<16 { buffer[index] = digits[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
-            return 16
-        }
     }
 }
