@@ -1,6 +1,7 @@
 import AarshjulAgreementFile
 import AarshjulCore
 import AarshjulICal
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -10,13 +11,38 @@ import Glibc
 /// Prints figures; asserts nothing about speed (that is for people to read).
 @main
 enum Benchmarks {
-    static func main() throws {
-        if CommandLine.arguments.dropFirst().first == "national" { return NationalBenchmark.run() }
-        if CommandLine.arguments.dropFirst().first == "import" {
-            return try ImportBenchmark.run(root: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : "calendars")
+    static func main() {
+        do {
+            try run(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            // A wrong argument or a missing file is a message, not a crash report.
+            FileHandle.standardError.write(Data("aarshjul-bench: \(error)\n\(usage)\n".utf8))
+            exit(1)
         }
-        if CommandLine.arguments.dropFirst().first == "model" { return try ModelCommand.run() }
-        let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "calendars"
+    }
+
+    static let usage = """
+        usage: aarshjul-bench [CALENDARS-FOLDER]   plan, export and repair the five shipped agreements
+               aarshjul-bench national             the national instance 2027–2030
+               aarshjul-bench import [FOLDER]      import and export beside python icalendar
+               aarshjul-bench busy [EVENTS]        one busy calendar of EVENTS events (default 50 000), read as plan reads it
+               aarshjul-bench model ...            the CP-SAT cross-check's model (scripts/cpsat-crosscheck.py)
+        """
+
+    static func run(_ arguments: [String]) throws {
+        if arguments.first == "-h" || arguments.first == "--help" { return print(usage) }
+        if arguments.first == "national" { return NationalBenchmark.run() }
+        if arguments.first == "import" {
+            return try ImportBenchmark.run(root: arguments.count > 1 ? arguments[1] : "calendars")
+        }
+        if arguments.first == "busy" {
+            guard arguments.count <= 2, let events = arguments.count > 1 ? Int(arguments[1]) : 50_000, events > 0 else {
+                throw BenchArgumentError(text: "busy takes one positive number of events")
+            }
+            return ImportBenchmark.busy(events: events)
+        }
+        if arguments.first == "model" { return try ModelCommand.run() }
+        let root = arguments.first ?? "calendars"
         let names = ["luster", "flakstad", "stjordal", "lillestrom", "oyer"]
         let agreements = try names.map { try AgreementFile.load(path: "\(root)/\($0).yaml") }
         print("Aarshjul benchmark (\(isDebug ? "DEBUG build: figures are not meaningful" : "release build"))")
@@ -59,6 +85,8 @@ enum Benchmarks {
             print(pad("reschedule one blackout, lillestrom", 34) + format(repair))
         }
     }
+
+    struct BenchArgumentError: Error, CustomStringConvertible { let text: String; var description: String { text } }
 
     static let warmups = 3
     static let rounds = 25

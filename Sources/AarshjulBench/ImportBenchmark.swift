@@ -41,7 +41,7 @@ enum ImportBenchmark {
         try generated(events: 10_000, recurring: false).write(toFile: busy, atomically: true, encoding: .utf8)
         let weekly = "\(dir)/weekly-1000.ics"
         try generated(events: 1_000, recurring: true).write(toFile: weekly, atomically: true, encoding: .utf8)
-        let large = generated(events: 50_000, recurring: false)
+        let large = generated(events: 50_000, recurring: false)  // issue 11's figure
 
         let sets: [(String, [String])] = [("own feeds (\(feeds.count) files, 2027–2030)", feeds),
                                           ("busy calendar, 10 000 events", [busy]),
@@ -75,18 +75,30 @@ enum ImportBenchmark {
                 row("  export (same feeds)", events, export, peerName: "icalendar to_ical")
             }
         }
-        // Issue 11's figure: a 50,000-event busy calendar read as plan and
-        // check read one (structure, libical, findings, occurrences, busy intervals).
-        var intervals = 0
-        let busyImport = paired(nil, "", 0) {
-            intervals = (try? BusyCalendar.intervals(large, fileName: "busy-50000.ics", person: "p", horizon: horizon))?.intervals.count ?? 0
-        }
-        print("busy calendar, 50 000 events, read as plan reads it (issue 11: under 1 s)")
-        row("  import", intervals, busyImport, peerName: "")
+        busyRow(large, events: 50_000)
         print("\nLoad average at end: \(loadAverage())")
         if peer == nil {
             print("\n(python icalendar / recurring-ical-events not installed: scripts/setup.sh --with-test-peers)")
         }
+    }
+
+    /// `aarshjul-bench busy N`: only the busy-calendar figure, for a quick
+    /// look or a profiler (`perf record`), without the python peers.
+    static func busy(events: Int) {
+        print("Load average at start: \(loadAverage())")
+        busyRow(generated(events: events, recurring: false), events: events)
+        print("Load average at end: \(loadAverage())")
+    }
+
+    /// Issue 11's figure: a busy calendar read as plan and check read one
+    /// (structure, libical, findings, occurrences, busy intervals), CPU ms.
+    static func busyRow(_ text: String, events: Int) {
+        var intervals = 0
+        let figure = paired(nil, "", 0) {
+            intervals = (try? BusyCalendar.intervals(text, fileName: "busy-\(events).ics", person: "p", horizon: horizon))?.intervals.count ?? 0
+        }
+        print("busy calendar, \(events) events, read as plan reads it (issue 11: 50 000 under 1 s)")
+        row("  import", intervals, figure, peerName: "")
     }
 
     /// Rounds per figure, on each side. The peers need seconds per round on
