@@ -261,39 +261,56 @@ struct SpanRun {
         }
         var floor = floors.joined().reduce(0, +)
         if let mustBeat, floor >= mustBeat { return Result(abandoned: true) }
-        for (s, series) in solvers.enumerated() {
-            var row: [SeriesSolver.Solution] = []
-            for u in series.indices {
-                switch solve(s, u, base) {
-                case .solved(let solution):
-                    row.append(solution)
-                    bound += solution.cost
-                    if let mustBeat {
-                        floor += (weekly(s, u) ? 0 : solution.cost) - floors[s][u]
-                        if floor >= mustBeat { return Result(abandoned: true) }
-                    }
-                case .failed(let clash): clashes.append(clash)
-                }
+        // Every unit alone around `base`, in agreement order; a re-plan that
+        // must beat a cost solves first the units that raise its floor
+        // (chains, then the other non-weekly units) and weekly ones last, so
+        // that it stops after as few solves as it can. Each solve reads only
+        // `base`: the order changes no solution.
+        var visit: [(s: Int, u: Int)] = solvers.indices.flatMap { s in solvers[s].indices.map { (s, $0) } }
+        if mustBeat != nil {
+            func rank(_ s: Int, _ u: Int) -> Int {
+                switch solvers[s][u].unit.shape { case .chain: 0; case .slots: 1; case .weekly: 2 }
             }
-            alone.append(row)
+            visit = visit.enumerated().sorted { (rank($0.element.s, $0.element.u), $0.offset) < (rank($1.element.s, $1.element.u), $1.offset) }
+                .map(\.element)
         }
+        var found: [[SeriesSolver.Solution?]] = solvers.map { Array(repeating: nil, count: $0.count) }
+        var failed: [(s: Int, u: Int, clash: Clash)] = []
+        for (s, u) in visit {
+            switch solve(s, u, base) {
+            case .solved(let solution):
+                found[s][u] = solution
+                bound += solution.cost
+                if let mustBeat {
+                    floor += (weekly(s, u) ? 0 : solution.cost) - floors[s][u]
+                    if floor >= mustBeat { return Result(abandoned: true) }
+                }
+            case .failed(let clash): failed.append((s, u, clash))
+            }
+        }
+        // Clashes in agreement order, whatever order the units were solved in.
+        clashes = failed.sorted { ($0.s, $0.u) < ($1.s, $1.u) }.map(\.clash)
         guard clashes.isEmpty else { throw .infeasible(clashes) }
+        alone = found.map { $0.map { $0! } }
 
-        var best: (cost: Int, order: [Int])?
+        // The best order's own result is kept: a run that comes under its
+        // cutoff is the same run as one without (the cutoff only stops it).
+        var best: Result?
         var firstClash: Clash?
         for order in Self.orders(solvers.count) {
             switch run(order, alone: alone, bound: bound, cutoff: [best?.cost, mustBeat].compactMap { $0 }.min()) {
             case .success(let result):
-                if best == nil || result.cost < best!.cost { best = (result.cost, order) }
+                if best == nil || result.cost < best!.cost { best = result }
             case .failure(let failure):
                 if firstClash == nil, let clash = failure.clash { firstClash = clash }
             }
             if let best, best.cost == bound { break }
         }
-        guard let best, case .success(var result) = run(best.order, alone: alone, bound: bound, cutoff: nil) else {
+        guard var result = best else {
             if mustBeat != nil { return Result(abandoned: true) }
             throw .infeasible([firstClash].compactMap { $0 })
         }
+        best = nil
         if result.cost > bound { improve(&result) }
         if let mustBeat, result.cost >= mustBeat { return Result(abandoned: true) }
         guard detailed else { return result }

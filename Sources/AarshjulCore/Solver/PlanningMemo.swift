@@ -237,9 +237,10 @@ extension SeriesSolver {
         var out: [Int] = []
         var day: [(Int, Int, Int)] = []
         let mask = candidates.peopleMask
+        let people = unit.people
         for i in range where !occupancy.clear(day: i, mask: mask) {
             day.removeAll(keepingCapacity: true)
-            for b in occupancy.items(on: i) where unit.people.contains(b.person) {
+            for b in occupancy.items(on: i) where people.contains(b.person) {
                 if let ignoring = occupancy.ignoring, ignoring.contains(b.owner) { continue }
                 let place = b.place == occupancy.place ? -1 : (occupancy.travel?.minutes(b.place, occupancy.place) ?? 0)
                 day.append((b.start, b.end, place))
@@ -248,7 +249,11 @@ extension SeriesSolver {
             if day.count > 1 { day.sort { $0 < $1 } }
             var last: (Int, Int, Int)?
             for item in day where last.map({ $0 != item }) ?? true {
-                out += [i, item.0, item.1, item.2]
+                // Appended one by one: an array literal here allocated on every item.
+                out.append(i)
+                out.append(item.0)
+                out.append(item.1)
+                out.append(item.2)
                 last = item
             }
         }
