@@ -251,10 +251,12 @@ struct SpanRun {
         var bound = 0
         var clashes: [Clash] = []
         // A re-plan that must come under `mustBeat` stops as soon as it
-        // cannot: no unit costs less around more than alone around `base`,
-        // nor less around `base` than with only facts placed (`knownFloor`).
-        // Weekly units count 0 here: one that may leave a shortened week
-        // empty may cost less around more.
+        // cannot: every series order below gives up at its first unit when
+        // the units' costs alone around `base` add up to `mustBeat` (the
+        // order's cutoff counts them as what the rest will cost at least),
+        // and a unit not yet solved costs no less alone around `base` than
+        // with only facts placed (`knownFloor`). Weekly units count 0 until
+        // solved: one may leave a shortened week empty and cost less around more.
         func weekly(_ s: Int, _ u: Int) -> Bool { if case .weekly = solvers[s][u].unit.shape { true } else { false } }
         let floors = mustBeat == nil ? [] : solvers.indices.map { s in
             solvers[s].indices.map { u in weekly(s, u) ? 0 : knownFloor(s, u) }
@@ -262,14 +264,14 @@ struct SpanRun {
         var floor = floors.joined().reduce(0, +)
         if let mustBeat, floor >= mustBeat { return Result(abandoned: true) }
         // Every unit alone around `base`, in agreement order; a re-plan that
-        // must beat a cost solves first the units that raise its floor
-        // (chains, then the other non-weekly units) and weekly ones last, so
-        // that it stops after as few solves as it can. Each solve reads only
-        // `base`: the order changes no solution.
+        // must beat a cost solves first the units likeliest to raise its
+        // floor (chains, then weekly presence, then the rest), so that it
+        // stops after as few solves as it can. Each solve reads only `base`:
+        // the order changes no solution.
         var visit: [(s: Int, u: Int)] = solvers.indices.flatMap { s in solvers[s].indices.map { (s, $0) } }
         if mustBeat != nil {
             func rank(_ s: Int, _ u: Int) -> Int {
-                switch solvers[s][u].unit.shape { case .chain: 0; case .slots: 1; case .weekly: 2 }
+                switch solvers[s][u].unit.shape { case .chain: 0; case .weekly: 1; case .slots: 2 }
             }
             visit = visit.enumerated().sorted { (rank($0.element.s, $0.element.u), $0.offset) < (rank($1.element.s, $1.element.u), $1.offset) }
                 .map(\.element)
@@ -282,7 +284,7 @@ struct SpanRun {
                 found[s][u] = solution
                 bound += solution.cost
                 if let mustBeat {
-                    floor += (weekly(s, u) ? 0 : solution.cost) - floors[s][u]
+                    floor += solution.cost - floors[s][u]
                     if floor >= mustBeat { return Result(abandoned: true) }
                 }
             case .failed(let clash): failed.append((s, u, clash))
