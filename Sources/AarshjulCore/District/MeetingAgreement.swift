@@ -22,13 +22,20 @@ enum MeetingAgreement {
                 if let r = run { blackouts.append(Blackout(range: DateRange(r.first, r.last), reason: r.reason)) }
                 run = nil
             }
+            // The last blocker worded and its words: a closed stretch words its blocker once, not every day.
+            var worded: (blocker: DayBlocker, reason: String)?
             for day in span where !day.isWeekend {
-                let closing = calendar.blockers(on: day).filter {
+                let closing = calendar.blockers(on: day).first {
                     $0.blocksAllMeetings || (meeting.series.schoolTermOnly && !$0.blocksAllMeetings)
                 }
+                guard let first = closing else { flush(); continue }
                 let hostOpen = meeting.series.schoolTermOnly ? hostCalendar.isSchoolDay(day) : hostCalendar.isMeetingDay(day)
-                guard let first = closing.first, hostOpen else { flush(); continue }
-                let reason = "\(member.municipality): \(first.text(language))"
+                guard hostOpen else { flush(); continue }
+                let reason: String
+                if let worded, worded.blocker == first { reason = worded.reason } else {
+                    reason = "\(member.municipality): \(first.text(language))"
+                    worded = (first, reason)
+                }
                 if let r = run, r.reason == reason, r.last.adding(days: 1) == day || (r.last.adding(days: 3) == day && day.weekday == .monday) {
                     run = (r.first, day, reason)
                 } else {

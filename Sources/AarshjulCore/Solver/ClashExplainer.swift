@@ -42,6 +42,13 @@ struct ClashExplainer {
         var tooShort = false
         var busy: [Int] = []
         func note(_ text: LocalizedText) { if !named.contains(text) { named.append(text) } }
+        // Calendar names already noted, as the calendar gives them: a holiday week rewords its name once, not every day.
+        var seen: [LocalizedText] = []
+        func noteName(_ name: LocalizedText) {
+            guard !seen.contains(name) else { return }
+            seen.append(name)
+            note(Self.midSentence(name))
+        }
         for date in range {
             let i = table.index(date)
             for blocker in table.calendar.blockers(on: date) {
@@ -49,9 +56,9 @@ struct ClashExplainer {
                 case .weekend: break
                 // Calendar names read mid-sentence in Norwegian ("…: vinterferie, påskeferie");
                 // a blackout keeps the user's own words.
-                case .publicHoliday(let name), .noMeetingPeriod(let name): note(Self.midSentence(name))
+                case .publicHoliday(let name), .noMeetingPeriod(let name): noteName(name)
                 case .blackout(let reason): note(LocalizedText(nb: reason, en: reason))
-                case .schoolHoliday(let name): if unit.schoolOnly { note(Self.midSentence(name)) }
+                case .schoolHoliday(let name): if unit.schoolOnly { noteName(name) }
                 }
             }
             guard !date.isWeekend else { continue }

@@ -223,9 +223,11 @@ struct SpanRun {
     private func mustFill(_ s: Int, _ u: Int) -> SeriesSolver? {
         let solver = solvers[s][u]
         guard let load = weeklyLoad, case .weekly(let weeks) = solver.unit.shape else { return nil }
+        // Kept: a week with no usable day, or one left empty only without excuse (`unexcused`, in one pass over its days).
+        let most = Self.busiestLoad(solver.unit, load: load)
         let kept = weeks.filter { week in
-            Self.unexcused(week, solver.unit, solver.candidates, load: load)
-                || !(table.index(week.range.first)...table.index(week.range.last)).contains { solver.candidates.dayAllowed($0) }
+            let (usable, shortened) = Self.usableDays(week, solver.candidates)
+            return usable == 0 || !shortened || usable >= most
         }
         guard kept.count < weeks.count else { return nil }
         return SeriesSolver(candidates: Candidates(unit: solver.unit.with(weeks: kept), table: table))
@@ -480,6 +482,13 @@ struct SpanRun {
     /// or in a holiday-shortened one with at least as many such days as the
     /// busiest person's weekly presences.
     static func unexcused(_ week: PlanUnit.Week, _ unit: PlanUnit, _ candidates: Candidates, load: [Int: Int]) -> Bool {
+        let (usable, shortened) = usableDays(week, candidates)
+        guard usable > 0 else { return false }
+        return !shortened || usable >= busiestLoad(unit, load: load)
+    }
+
+    /// The days of `week` the unit could use, and whether holidays shorten the week.
+    static func usableDays(_ week: PlanUnit.Week, _ candidates: Candidates) -> (usable: Int, shortened: Bool) {
         let table = candidates.table
         // By day index (no date arithmetic): every first plan asks this of every presence week.
         var usable = 0, shortened = false
@@ -487,9 +496,12 @@ struct SpanRun {
             if candidates.dayAllowed(i) { usable += 1 }
             if Candidates.weekdayIndex(dayNumber: table.base + i) < 5 && !table.meetingDay[i] { shortened = true }
         }
-        guard usable > 0 else { return false }
-        let most = unit.people.map { load[$0] ?? 1 }.max() ?? 1
-        return !shortened || usable >= most
+        return (usable, shortened)
+    }
+
+    /// The most weekly presences one of the unit's people holds (1 for none known).
+    static func busiestLoad(_ unit: PlanUnit, load: [Int: Int]) -> Int {
+        unit.people.map { load[$0] ?? 1 }.max() ?? 1
     }
 
     /// Consecutive empty weeks with the same reasons, as one run each
