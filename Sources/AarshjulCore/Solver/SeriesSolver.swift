@@ -114,16 +114,19 @@ struct SeriesSolver {
         }))
         let free = solveOnce(occupancy, previousLast: previousLast, shared)
         guard case .solved(let unpatterned) = free else { return free }
-        var kept: [RegularPattern: Int] = [:]
+        // Per pattern (by position): the placements it keeps, and its bound. Worked out once, not hashed in the sort.
+        var kept = [Int](repeating: 0, count: patterns.count)
         for p in unpatterned.placements {
-            let date = table.date(p.day)
-            for pattern in patterns where pattern.cost(date) == (0, 0) { kept[pattern, default: 0] += 1 }
+            let weekday = Candidates.weekdayIndex(dayNumber: table.base + p.day) + 1, dayOfMonth = Int(table.dayOfMonth[p.day])
+            for (k, pattern) in patterns.enumerated() where pattern.cost(weekday: weekday, dayOfMonth: dayOfMonth) == (0, 0) { kept[k] += 1 }
         }
-        patterns = patterns.enumerated().sorted { a, b in
-            (bounds[a.element] ?? 0, -(kept[a.element] ?? 0), a.offset) < (bounds[b.element] ?? 0, -(kept[b.element] ?? 0), b.offset)
-        }.map(\.element)
+        let patternBounds = bounds.isEmpty ? [Int](repeating: 0, count: patterns.count) : patterns.map { bounds[$0] ?? 0 }
+        patterns = patterns.indices.sorted { a, b in
+            (patternBounds[a], -kept[a], a) < (patternBounds[b], -kept[b], b)
+        }.map { patterns[$0] }
         var best: Solution?
         var costs: [RegularPattern: Int] = [:]
+        costs.reserveCapacity(patterns.count)
         for pattern in patterns {
             if let best, best.cost <= unpatterned.cost { break }
             if let best, let bound = bounds[pattern], bound >= best.cost { continue }
