@@ -182,32 +182,49 @@ extension SeriesSolver {
         init(_ solver: SeriesSolver) {
             let unit = solver.unit, table = solver.table
             var n: [Int] = []
+            // Appended number by number: array literals here allocated one array per start, slot and week.
+            n.reserveCapacity(solver.gapCosts.count + 64)
             for day in solver.candidates.starts {
-                for s in day { n += [s.start, s.end, s.cost] }
+                for s in day {
+                    n.append(s.start)
+                    n.append(s.end)
+                    n.append(s.cost)
+                }
                 n.append(-1)
             }
             func pull(_ p: PositionalPull?) {
                 guard let p else { n.append(-1); return }
                 n.append(p.months.count)
-                n += p.months.sorted()
+                n.append(contentsOf: p.months.sorted())
                 n.append(p.after?.dayNumber ?? -1)
             }
             switch unit.shape {
             case .slots(let slots):
-                n += [0, slots.count]
+                n.append(0)
+                n.append(slots.count)
                 for slot in slots {
-                    n += [table.index(slot.range.first), table.index(slot.range.last)]
+                    n.append(table.index(slot.range.first))
+                    n.append(table.index(slot.range.last))
                     pull(slot.pull)
                 }
             case .weekly(let weeks):
-                n += [1, weeks.count]
-                for week in weeks { n += [week.number, table.index(week.range.first), table.index(week.range.last)] }
+                n.append(1)
+                n.append(weeks.count)
+                for week in weeks {
+                    n.append(week.number)
+                    n.append(table.index(week.range.first))
+                    n.append(table.index(week.range.last))
+                }
             case .chain(let minDays, let maxDays):
-                n += [2, minDays, maxDays]
+                n.append(2)
+                n.append(minDays)
+                n.append(maxDays)
             }
             pull(unit.lastPull)
-            n += [unit.series.agendaNoticeDays ?? -1, unit.schoolOnly ? 1 : 0, solver.gapCosts.count]
-            n += solver.gapCosts
+            n.append(unit.series.agendaNoticeDays ?? -1)
+            n.append(unit.schoolOnly ? 1 : 0)
+            n.append(solver.gapCosts.count)
+            n.append(contentsOf: solver.gapCosts)
             rule = unit.series.rule
             year = unit.year
             lastYear = unit.lastYear

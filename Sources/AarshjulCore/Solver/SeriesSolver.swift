@@ -35,6 +35,8 @@ struct SeriesSolver {
     let gapCosts: [Int]
     /// `dayRange(unit, table:)`, worked out once.
     let dayRange: ClosedRange<Int>
+    /// A weekly unit's weeks as day indexes, worked out once (empty for other shapes).
+    let weekDays: [ClosedRange<Int>]
     /// One pass of the programme: the pattern tried (the candidates' own
     /// when nothing else is said) and every day's cheapest free start and
     /// its cost without a pattern, found once per solve and shared by every
@@ -55,6 +57,12 @@ struct SeriesSolver {
         self.bias = bias
         let unit = candidates.unit
         dayRange = Self.dayRange(unit, table: candidates.table)
+        if case .weekly(let weeks) = unit.shape {
+            let table = candidates.table
+            weekDays = weeks.map { table.index($0.range.first)...table.index($0.range.last) }
+        } else {
+            weekDays = []
+        }
         if let spacing = SoftCosts.spacing(unit.series.rule, year: unit.year) {
             let span = dayRange
             gapCosts = (0...max(0, span.upperBound - span.lowerBound)).map { spacing.cost(gap: $0).points }
@@ -303,10 +311,12 @@ struct SeriesSolver {
         var skipped: [PlanUnit.Week] = []
         var cost = 0
         chosen.reserveCapacity(weeks.count)
-        for week in weeks {
+        // The unit's own weeks (a solver's shape is its unit's): their day indexes are known.
+        let known = weekDays.count == weeks.count
+        for (w, week) in weeks.enumerated() {
             var pick: Node?
             var pickCost = 0
-            for i in table.index(week.range.first)...table.index(week.range.last) {
+            for i in known ? weekDays[w] : table.index(week.range.first)...table.index(week.range.last) {
                 guard let found = dayNodes.node(i), let node = found else { continue }
                 let c = node.cost + candidates.patternCost(i, pattern)
                 if pick == nil || c < pickCost { pick = node; pickCost = c }
