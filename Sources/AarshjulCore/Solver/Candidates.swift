@@ -88,7 +88,10 @@ struct Candidates: Sendable {
     func best(_ i: Int, _ occupancy: Occupancy) -> (start: Start, cost: Int)? {
         guard dayAllowed(i) else { return nil }
         let list = starts[Candidates.weekdayIndex(dayNumber: table.base + i)]
-        for s in list where occupancy.isFree(day: i, start: s.start, end: s.end, people: unit.people, mask: peopleMask) {
+        // Nobody of the unit's has anything that day (most days): the cheapest start is free.
+        if occupancy.clear(day: i, mask: peopleMask), let first = list.first { return (first, first.cost + dayCost(i)) }
+        let people = unit.people
+        for s in list where occupancy.isFree(day: i, start: s.start, end: s.end, people: people, mask: peopleMask) {
             return (s, s.cost + dayCost(i))
         }
         return nil

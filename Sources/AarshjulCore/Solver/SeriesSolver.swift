@@ -231,55 +231,72 @@ struct SeriesSolver {
             }
             k += n
         }
-        var best: [[Int]] = [layers[0].map(\.cost)]
-        var back: [[Int]] = [Array(repeating: -1, count: layers[0].count)]
-        best.reserveCapacity(layers.count)
-        back.reserveCapacity(layers.count)
-        // The innermost loop reads plain day numbers and costs (no node structs, no bounds checks).
-        var before = layers[0].map(\.day)
-        for k in 1..<layers.count {
-            let days = layers[k].map(\.day)
-            var row = [Int](repeating: SeriesSolver.infinity, count: days.count)
-            var from = [Int](repeating: -1, count: days.count)
-            let previous = best[k - 1]
-            before.withUnsafeBufferPointer { beforeDays in
-                previous.withUnsafeBufferPointer { previous in
-                    gapCosts.withUnsafeBufferPointer { gaps in
-                        for (j, node) in layers[k].enumerated() {
-                            var value = SeriesSolver.infinity, index = -1
-                            for i in 0..<beforeDays.count where beforeDays[i] < node.day && previous[i] < SeriesSolver.infinity {
-                                let gap = node.day - beforeDays[i]
-                                let edge = gaps.isEmpty ? 0 : gap < gaps.count ? gaps[gap] : gapCost(gap)
-                                let v = previous[i] + edge + node.cost
-                                if v < value { value = v; index = i }
+        // One flat run of every layer's days and costs (layer k at `offsets[k]`),
+        // and the programme's best costs and back links beside them: a few
+        // arrays per solve, not several per layer. The innermost loop reads
+        // plain day numbers and costs (no node structs, no bounds checks).
+        let infinity = SeriesSolver.infinity
+        var offsets: [Int] = []
+        offsets.reserveCapacity(layers.count + 1)
+        var days: [Int] = [], costs: [Int] = []
+        let total = layers.reduce(0) { $0 + $1.count }
+        days.reserveCapacity(total)
+        costs.reserveCapacity(total)
+        for layer in layers {
+            offsets.append(days.count)
+            for node in layer {
+                days.append(node.day)
+                costs.append(node.cost)
+            }
+        }
+        offsets.append(days.count)
+        var best = [Int](repeating: infinity, count: total)
+        var back = [Int](repeating: -1, count: total)
+        for j in offsets[0]..<offsets[1] { best[j] = costs[j] }
+        days.withUnsafeBufferPointer { days in
+            costs.withUnsafeBufferPointer { costs in
+                gapCosts.withUnsafeBufferPointer { gaps in
+                    best.withUnsafeMutableBufferPointer { best in
+                        back.withUnsafeMutableBufferPointer { back in
+                            for k in 1..<layers.count {
+                                let before = offsets[k - 1], here = offsets[k], next = offsets[k + 1]
+                                for j in here..<next {
+                                    let day = days[j], cost = costs[j]
+                                    var value = infinity, index = -1
+                                    for i in before..<here where days[i] < day && best[i] < infinity {
+                                        let gap = day - days[i]
+                                        let edge = gaps.isEmpty ? 0 : gap < gaps.count ? gaps[gap] : gapCost(gap)
+                                        let v = best[i] + edge + cost
+                                        if v < value { value = v; index = i - before }
+                                    }
+                                    best[j] = value
+                                    back[j] = index
+                                }
                             }
-                            row[j] = value
-                            from[j] = index
                         }
                     }
                 }
             }
-            best.append(row)
-            back.append(from)
-            before = days
         }
-        guard let (end, cost) = argmin(best[layers.count - 1]) else {
+        let last = layers.count - 1
+        guard let (end, cost) = argmin(best[offsets[last]..<offsets[last + 1]]) else {
             // Only possible when equal ranges run out of days, which is checked above.
             let range = DateRange(slots[0].range.first, slots[slots.count - 1].range.last)
             return .failed(ClashExplainer(candidates: candidates, occupancy: occupancy)
                 .clash(range: range, period: PeriodNames.range(range), needed: slots.count, available: 0))
         }
         var chosen: [Placement] = []
+        chosen.reserveCapacity(layers.count)
         var j = end
-        for k in stride(from: layers.count - 1, through: 0, by: -1) {
+        for k in stride(from: last, through: 0, by: -1) {
             chosen.append(placement(layers[k][j]))
-            j = back[k][j]
+            j = back[offsets[k] + j]
         }
         return .solved(Solution(placements: chosen.reversed(), cost: cost, skippedWeeks: []))
     }
 
     /// Index of the smallest finite value; the earliest on ties.
-    private func argmin(_ values: [Int]) -> (Int, Int)? {
+    private func argmin(_ values: ArraySlice<Int>) -> (Int, Int)? {
         var found: (Int, Int)?
         for (i, v) in values.enumerated() where v < SeriesSolver.infinity && (found == nil || v < found!.1) { found = (i, v) }
         return found
@@ -292,9 +309,19 @@ struct SeriesSolver {
         var chosen: [Placement] = []
         var skipped: [PlanUnit.Week] = []
         var cost = 0
+        chosen.reserveCapacity(weeks.count)
+        // Plain planning reads each day's node in place (no node list per week); the first cheapest day wins either way.
+        let plain = bias == nil && weekDays.count == weeks.count
         for (w, week) in weeks.enumerated() {
             var pick: Node?
-            for node in nodes(in: week.range, occupancy, position: bias == nil ? nil : w, pass) where pick == nil || node.cost < pick!.cost { pick = node }
+            if plain {
+                for i in weekDays[w] {
+                    guard let node = node(i, occupancy, position: nil, pass) else { continue }
+                    if pick == nil || node.cost < pick!.cost { pick = node }
+                }
+            } else {
+                for node in nodes(in: week.range, occupancy, position: bias == nil ? nil : w, pass) where pick == nil || node.cost < pick!.cost { pick = node }
+            }
             if let pick {
                 chosen.append(placement(pick))
                 cost += pick.cost
