@@ -98,7 +98,9 @@ public enum DistrictPlanner {
                                                   language: language ?? district.members[host].language, calendars: calendarOf)
             jobs.append(Job(request: PlanRequest(agreement: agreement, years: years, language: language), place: host,
                             personIndex: number, municipality: district.name, member: nil))
-            jobs[jobs.count - 1].table = DayTable(calendar: MunicipalCalendar(agreement: agreement, years: years))
+            // A meeting that closes no day beyond the host's has the host's calendar facts: the memo's table serves it.
+            jobs[jobs.count - 1].table = memo?.table(agreement, years: years)
+                ?? DayTable(calendar: MunicipalCalendar(agreement: agreement, years: years))
         }
         for (i, member) in district.members.enumerated() {
             var local: [String: Int] = [:]
