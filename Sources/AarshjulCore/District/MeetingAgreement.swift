@@ -96,16 +96,19 @@ enum MeetingAgreement {
             if let person = meetingPlan.agreement.person(id) { plan.agreement.people.append(person) }
         }
         plan.agreement.series.append(series)
+        var joining: [PlannedEvent] = []
+        joining.reserveCapacity(meetingPlan.events.count)
         for var event in meetingPlan.events {
             event.attendees = event.attendees.map(local)
             event.organizer = event.organizer.map(local)
-            plan.events.append(event)
+            joining.append(event)
         }
         for var deadline in meetingPlan.deadlines {
             deadline.responsible = deadline.responsible.map(local)
             plan.deadlines.append(deadline)
         }
-        plan.events = PlannedEvent.inPlanOrder(plan.events)
+        // Both lists are in plan order already: merged, not sorted again.
+        plan.events = PlannedEvent.merged(plan.events, joining)
         plan.deadlines.sort { ($0.due, $0.uid) < ($1.due, $1.uid) }
         plan.notes += meetingPlan.notes
     }

@@ -165,8 +165,40 @@ extension PlannedEvent {
     /// then moved: a plan holds hundreds of events, and sorting them
     /// directly copied each whole event (strings, lists) on every move.
     static func inPlanOrder(_ events: [PlannedEvent]) -> [PlannedEvent] {
-        let keys = events.map { ($0.date.dayNumber, $0.time?.start.minutes ?? -1) }
+        let keys = events.map(planKey)
         let order = events.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : events[a].uid < events[b].uid }
         return order.map { events[$0] }
+    }
+
+    private static func planKey(_ event: PlannedEvent) -> (Int, Int) { (event.date.dayNumber, event.time?.start.minutes ?? -1) }
+
+    /// `inPlanOrder(a + b)` for `a` and `b` each in plan order: one linear
+    /// merge instead of a sort. Where a list is out of order or two events
+    /// share day, start and UID (the order would then rest on the sort), it
+    /// sorts as `inPlanOrder` does.
+    static func merged(_ a: [PlannedEvent], _ b: [PlannedEvent]) -> [PlannedEvent] {
+        let ka = a.map(planKey), kb = b.map(planKey)
+        func before(_ x: PlannedEvent, _ kx: (Int, Int), _ y: PlannedEvent, _ ky: (Int, Int)) -> Bool {
+            kx != ky ? kx < ky : x.uid < y.uid
+        }
+        for i in a.indices.dropFirst() where !before(a[i - 1], ka[i - 1], a[i], ka[i]) { return inPlanOrder(a + b) }
+        for j in b.indices.dropFirst() where !before(b[j - 1], kb[j - 1], b[j], kb[j]) { return inPlanOrder(a + b) }
+        var out: [PlannedEvent] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if before(a[i], ka[i], b[j], kb[j]) {
+                out.append(a[i])
+                i += 1
+            } else if before(b[j], kb[j], a[i], ka[i]) {
+                out.append(b[j])
+                j += 1
+            } else {
+                return inPlanOrder(a + b)
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
     }
 }

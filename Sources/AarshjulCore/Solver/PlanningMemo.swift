@@ -255,11 +255,12 @@ extension SeriesSolver {
         var day: [(Int, Int, Int)] = []
         let mask = candidates.peopleMask
         let people = unit.people
+        let here = occupancy.place, travel = occupancy.travel, ignoring = occupancy.ignoring
         for i in range where !occupancy.clear(day: i, mask: mask) {
             day.removeAll(keepingCapacity: true)
             for b in occupancy.items(on: i) where people.contains(b.person) {
-                if let ignoring = occupancy.ignoring, ignoring.contains(b.owner) { continue }
-                let place = b.place == occupancy.place ? -1 : (occupancy.travel?.minutes(b.place, occupancy.place) ?? 0)
+                if let ignoring, ignoring.contains(b.owner) { continue }
+                let place = b.place == here ? -1 : (travel?.minutes(b.place, here) ?? 0)
                 day.append((b.start, b.end, place))
             }
             guard !day.isEmpty else { continue }
