@@ -237,3 +237,22 @@ struct DistrictPlanningTests {
         }
     }
 }
+
+/// A joint meeting's events join a member's plan by merging two lists in
+/// plan order; the merge must give what sorting both together gives.
+struct PlanOrderMergeTests {
+    @Test func mergingTwoPlanOrderedListsEqualsSortingThemTogether() throws {
+        let plan = try Planner.plan(PlanRequest(agreement: DistrictPlanningTests.municipality("a"), years: 2027...2027))
+        let events = plan.events
+        try #require(events.count > 20)
+        // Every third event to one list, the rest to the other: both stay in plan order and interleave.
+        let a = events.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        let b = events.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)
+        #expect(PlannedEvent.merged(a, b).map(\.uid) == PlannedEvent.inPlanOrder(a + b).map(\.uid))
+        #expect(PlannedEvent.merged(b, a).map(\.uid) == events.map(\.uid))
+        // Out of order or with a tie, it sorts instead of merging.
+        #expect(PlannedEvent.merged(a.reversed(), b).map(\.uid) == events.map(\.uid))
+        #expect(PlannedEvent.merged(a, a).map(\.uid) == PlannedEvent.inPlanOrder(a + a).map(\.uid))
+        #expect(PlannedEvent.merged([], b).map(\.uid) == b.map(\.uid))
+    }
+}
