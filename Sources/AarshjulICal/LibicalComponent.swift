@@ -108,6 +108,18 @@ final class LibicalComponent {
         return out
     }
 
+    /// Calls `body` with each direct child of one kind, in file order
+    /// (borrowed), without building a list. Walks with its own iterator, not
+    /// the component's single built-in one, so `body` may walk the component
+    /// too (as `children(_:)` or another `forEachChild` does).
+    func forEachChild<E: Error>(_ kind: icalcomponent_kind, _ body: (OpaquePointer) throws(E) -> Void) throws(E) {
+        var iterator = icalcomponent_begin_component(pointer, kind)
+        while let child = icalcompiter_deref(&iterator) {
+            try body(child)
+            _ = icalcompiter_next(&iterator)
+        }
+    }
+
     /// Properties of one kind, in file order (borrowed pointers).
     func properties(_ kind: icalproperty_kind) -> [OpaquePointer] {
         var out: [OpaquePointer] = []

@@ -78,9 +78,32 @@ final class ParsedFile {
     /// Where a VEVENT starts and ends in the file.
     func lines(of event: LibicalComponent) -> (begin: Int, end: Int?)? { eventLines[event.pointer] }
 
+    /// Where the `ordinal`-th VEVENT of the file (over all its calendars)
+    /// starts and ends: what `lines(of:)` gives, for a reader that walks
+    /// the events in order and knows which one it is at.
+    func lines(ofEventAt ordinal: Int) -> (begin: Int, end: Int?)? {
+        eventsSitInCalendars ? source.component("VEVENT", ordinal: ordinal) : nil
+    }
+
+    /// Whether every VEVENT sits directly in a VCALENDAR, so that the n-th
+    /// one libical holds is the n-th BEGIN:VEVENT line (counted, not listed).
+    private lazy var eventsSitInCalendars: Bool = {
+        var count = 0
+        for calendar in calendars {
+            // Its own iterator: a reader may be walking the calendar's events when it asks.
+            calendar.forEachChild(ICAL_VEVENT_COMPONENT) { _ in count += 1 }
+        }
+        return count == source.beginLines(of: "VEVENT").count
+    }()
+
     /// The line of `property` in `event` (else the event's BEGIN line).
     func line(of property: String, in event: LibicalComponent) -> Int? {
-        guard let lines = lines(of: event) else { return nil }
+        line(of: property, within: lines(of: event))
+    }
+
+    /// The line of `property` between an event's BEGIN and END lines (else its BEGIN line).
+    func line(of property: String, within lines: (begin: Int, end: Int?)?) -> Int? {
+        guard let lines else { return nil }
         return source.line(startingWithProperty: property, from: lines.begin, to: lines.end) ?? lines.begin
     }
 
@@ -92,14 +115,17 @@ final class ParsedFile {
     /// VCALENDAR is not searched 50,000 times over.
     func libicalFindings() -> [ICalFinding] {
         var findings: [ICalFinding] = []
-        var seen: [String: Int] = [:]
+        // Components counted by kind, named only when one holds an error:
+        // most files have none, and naming 50,000 events was most of this walk.
+        var seen: [UInt32: Int] = [:]
         func visit(_ component: LibicalComponent) {
-            let kind = component.kindName
-            let ordinal = seen[kind, default: 0]
-            seen[kind] = ordinal + 1
-            let extent = source.component(kind, ordinal: ordinal)
+            let ordinal = seen[component.kind.rawValue, default: 0]
+            seen[component.kind.rawValue] = ordinal + 1
+            let errors = component.properties(ICAL_XLICERROR_PROPERTY)
+            let kind = errors.isEmpty ? "" : component.kindName
+            let extent = errors.isEmpty ? nil : source.component(kind, ordinal: ordinal)
             let beginLine = extent?.begin
-            for property in component.properties(ICAL_XLICERROR_PROPERTY) {
+            for property in errors {
                 let message = icalproperty_get_xlicerror(property).map { String(cString: $0) } ?? "unknown problem"
                 guard findings.count < ICalFinding.listed else {
                     findings.append(ICalFinding(file: fileName, line: beginLine, component: kind, message: message))
@@ -144,8 +170,12 @@ final class ParsedFile {
     /// the file's own VTIMEZONE for its TZID, else libical's builtin zone of
     /// that name. An unknown TZID is reported and read as Europe/Oslo wall time.
     func time(of kind: icalproperty_kind, in component: LibicalComponent, calendar: LibicalComponent) -> icaltimetype? {
-        guard let property = icalcomponent_get_first_property(component.pointer, kind),
-              let value = icalproperty_get_value(property) else { return nil }
+        time(icalcomponent_get_first_property(component.pointer, kind), in: component, calendar: calendar)
+    }
+
+    /// The time `property` (of `component`) holds, zoned as `time(of:in:calendar:)` does.
+    func time(_ property: OpaquePointer?, in component: LibicalComponent, calendar: LibicalComponent) -> icaltimetype? {
+        guard let property, let value = icalproperty_get_value(property) else { return nil }
         return zoned(icalvalue_get_datetime(value), of: property, in: component, calendar: calendar)
     }
 

@@ -1,8 +1,76 @@
 import AarshjulCore
 import CLibical
 
-/// Expands one calendar's events into occurrences (RRULE, RDATE, EXDATE),
-/// then applies RECURRENCE-ID overrides and drops what is cancelled.
+/// Every VEVENT of one calendar, read once in file order (`ComponentReader`).
+/// A plain event (no RRULE, RDATE or RECURRENCE-ID) becomes its occurrence
+/// at once and nothing of its reading is kept; recurring events and
+/// overrides are kept for `RecurrenceExpander`. The findings and the
+/// occurrences of a busy calendar both come from this one reading: reading
+/// each event again for its findings, and keeping every event's reading
+/// until the end, were a third of a large busy calendar's import.
+struct CalendarReading {
+    let calendar: LibicalComponent
+    /// Plain events touching the horizon, not cancelled: their own occurrence.
+    private(set) var plain: [ImportedEvent] = []
+    /// Events with RRULE or RDATE (and no RECURRENCE-ID), with their ordinal among the file's VEVENTs.
+    private(set) var masters: [(ordinal: Int, reading: EventReading)] = []
+    /// Overrides by UID, keyed by the instance they replace (seconds since
+    /// the epoch, in the same convention libical uses for spans).
+    private(set) var overrides: [String: [Int: (ordinal: Int, reading: EventReading)]] = [:]
+    /// "event without a readable DTSTART left out", by the event's BEGIN line.
+    private(set) var skipped: [ICalFinding] = []
+    /// How many VEVENTs the calendar holds.
+    private(set) var count = 0
+
+    /// `firstOrdinal`: how many VEVENTs the file's earlier calendars hold.
+    init(file: ParsedFile, calendar: LibicalComponent, firstOrdinal: Int, horizon: DateRange) throws(ICalError) {
+        self.calendar = calendar
+        let reader = ComponentReader(file: file, calendar: calendar)
+        let beginLines = file.source.beginLines(of: "VEVENT")
+        var plain: [ImportedEvent] = []
+        var masters: [(ordinal: Int, reading: EventReading)] = []
+        var overrides: [String: [Int: (ordinal: Int, reading: EventReading)]] = [:]
+        var skipped: [ICalFinding] = []
+        var ordinal = firstOrdinal
+        try calendar.forEachChild(ICAL_VEVENT_COMPONENT) { (pointer) throws(ICalError) in
+            defer { ordinal += 1 }
+            // The CPU clock is a system call: read it every 256 events, not for each.
+            if ordinal & 255 == 0 { try file.budget.checkTime(line: file.lines(ofEventAt: ordinal)?.begin) }
+            let reading = reader.read(LibicalComponent(borrowing: pointer), readRecurrenceIDWithoutStart: true)
+            if let rid = reading.recurrenceID {
+                let uid = reading.event?.uid ?? reading.properties.text(ICAL_UID_PROPERTY, icalproperty_get_uid) ?? ""
+                overrides[uid, default: [:]][RecurrenceExpander.instantKey(rid, utc: file.runtime.utc)] = (ordinal, reading)
+                return
+            }
+            guard let event = reading.event else {
+                // A deadline this tool wrote as an all-day event is no meeting left out.
+                if reading.properties.xValue("X-AARSHJUL-DEADLINE") == nil {
+                    skipped.append(ICalFinding(
+                        file: file.fileName, line: ordinal < beginLines.count ? beginLines[ordinal] : nil, component: "VEVENT",
+                        message: "event without a readable DTSTART left out"))
+                }
+                return
+            }
+            guard event.status != "CANCELLED" else { return }
+            if reading.properties.contains(ICAL_RRULE_PROPERTY) || reading.properties.contains(ICAL_RDATE_PROPERTY) {
+                masters.append((ordinal, reading))
+            } else if event.dates.overlaps(horizon) {
+                try file.budget.occurrence(line: file.lines(ofEventAt: ordinal)?.begin)
+                plain.append(event)
+            }
+        }
+        (self.plain, self.masters, self.overrides, self.skipped) = (plain, masters, overrides, skipped)
+        count = ordinal - firstOrdinal
+        // To-dos are no busy time, but their DUE is read as `parse` reads it,
+        // so an unknown zone there is reported the same way.
+        for component in calendar.children(ICAL_VTODO_COMPONENT) {
+            _ = file.time(of: ICAL_DUE_PROPERTY, in: component, calendar: calendar)
+        }
+    }
+}
+
+/// Expands one calendar's recurring events into occurrences (RRULE, RDATE,
+/// EXDATE), then applies RECURRENCE-ID overrides and drops what is cancelled.
 ///
 /// The expansion walks libical's recurrence iterator itself rather than
 /// `icalcomponent_foreach_recurrence`, so every step is counted against the
@@ -11,40 +79,18 @@ import CLibical
 /// looked up in a set instead of scanned per occurrence.
 struct RecurrenceExpander {
     let file: ParsedFile
-    let calendar: LibicalComponent
+    let reading: CalendarReading
+    var calendar: LibicalComponent { reading.calendar }
 
+    /// The calendar's plain events, every instance of its recurring ones, then its overrides.
     func occurrences(in horizon: DateRange) throws(ICalError) -> [ImportedEvent] {
-        let reader = ComponentReader(file: file, calendar: calendar)
-        let components = calendar.children(ICAL_VEVENT_COMPONENT)
-        // Overrides by UID, keyed by the instance they replace (seconds since
-        // the epoch, in the same convention libical uses for spans).
-        var overrides: [String: [Int: LibicalComponent]] = [:]
-        var masters: [LibicalComponent] = []
-        for component in components {
-            if let rid = file.time(of: ICAL_RECURRENCEID_PROPERTY, in: component, calendar: calendar) {
-                let uid = icalcomponent_get_uid(component.pointer).map { String(cString: $0) } ?? ""
-                overrides[uid, default: [:]][instantKey(rid)] = component
-            } else {
-                masters.append(component)
-            }
-        }
-
-        var out: [ImportedEvent] = []
-        for (index, master) in masters.enumerated() {
-            // The CPU clock is a system call: read it every 256 events, not for each.
-            if index & 255 == 0 { try file.budget.checkTime(line: file.lines(of: master)?.begin) }
-            guard let event = reader.event(master), event.status != "CANCELLED" else { continue }
-            let recurs = icalcomponent_get_first_property(master.pointer, ICAL_RRULE_PROPERTY) != nil
-                || icalcomponent_get_first_property(master.pointer, ICAL_RDATE_PROPERTY) != nil
-            guard recurs, let startValue = file.time(of: ICAL_DTSTART_PROPERTY, in: master, calendar: calendar) else {
-                if event.dates.overlaps(horizon) {
-                    try file.budget.occurrence(line: file.lines(of: master)?.begin)
-                    out.append(event)
-                }
-                continue
-            }
-            let replaced = overrides[event.uid] ?? [:]
-            for span in try spans(of: master, start: startValue, around: horizon) {
+        var out = reading.plain
+        for (index, (ordinal, master)) in reading.masters.enumerated() {
+            let lines = file.lines(ofEventAt: ordinal)
+            if index & 255 == 0 { try file.budget.checkTime(line: lines?.begin) }
+            guard let event = master.event, let startValue = master.start else { continue }
+            let replaced = reading.overrides[event.uid] ?? [:]
+            for span in try spans(of: master, lines: lines, start: startValue, around: horizon) {
                 if replaced[span.start] != nil { continue }  // the override is added below
                 if let instance = self.instance(of: event, startValue: startValue, span: span),
                    instance.dates.overlaps(horizon) {
@@ -52,11 +98,11 @@ struct RecurrenceExpander {
                 }
             }
         }
-        for uid in overrides.keys.sorted() {
-            for (_, component) in overrides[uid]!.sorted(by: { $0.key < $1.key }) {
-                guard let event = reader.event(component), event.status != "CANCELLED",
+        for uid in reading.overrides.keys.sorted() {
+            for (_, entry) in reading.overrides[uid]!.sorted(by: { $0.key < $1.key }) {
+                guard let event = entry.reading.event, event.status != "CANCELLED",
                       event.dates.overlaps(horizon) else { continue }
-                try file.budget.occurrence(line: file.lines(of: component)?.begin)
+                try file.budget.occurrence(line: file.lines(ofEventAt: entry.ordinal)?.begin)
                 out.append(event)
             }
         }
@@ -67,23 +113,24 @@ struct RecurrenceExpander {
     /// `master`'s occurrences that touch the horizon, with a day of slack on
     /// each side (the horizon is in Oslo dates, spans in UTC): DTSTART
     /// itself, every RRULE step and every RDATE, less the EXDATEs.
-    private func spans(of master: LibicalComponent, start: icaltimetype,
+    private func spans(of reading: EventReading, lines: (begin: Int, end: Int?)?, start: icaltimetype,
                        around horizon: DateRange) throws(ICalError) -> [(start: Int, end: Int)] {
+        let master = reading.component
         let from = instantKey(utcMidnight(horizon.first.adding(days: -1)))
         let to = instantKey(utcMidnight(horizon.last.adding(days: 2)))
-        let ruleLine = file.line(of: "RRULE", in: master)
+        let ruleLine = file.line(of: "RRULE", within: lines)
         let freqColumn = file.source.column(of: "FREQ=", line: ruleLine)
-        let duration = durationSeconds(of: master, start: start)
+        let duration = durationSeconds(of: reading, start: start)
 
         var excludedInstants: Set<Int> = []
         var excludedDays: Set<Int> = []
-        for property in master.properties(ICAL_EXDATE_PROPERTY) {
+        for property in reading.properties.all(ICAL_EXDATE_PROPERTY) {
             guard let t = file.zoned(icalproperty_get_exdate(property), of: property, in: master, calendar: calendar) else { continue }
             if t.is_date != 0 { excludedDays.insert(dayKey(t)) } else { excludedInstants.insert(instantKey(t)) }
         }
-        if !master.properties(ICAL_EXRULE_PROPERTY).isEmpty {
+        if reading.properties.contains(ICAL_EXRULE_PROPERTY) {
             file.readFindings.append(ICalFinding(
-                file: file.fileName, line: file.line(of: "EXRULE", in: master), component: "VEVENT",
+                file: file.fileName, line: file.line(of: "EXRULE", within: lines), component: "VEVENT",
                 message: "EXRULE (withdrawn in RFC 5545) is not read; the event counts as busy on every repeat. Use EXDATE instead"))
         }
 
@@ -97,8 +144,8 @@ struct RecurrenceExpander {
             try file.budget.occurrence(line: line)
             out.append((key, stop))
         }
-        try add(start, line: file.lines(of: master)?.begin)
-        for property in master.properties(ICAL_RRULE_PROPERTY) {
+        try add(start, line: lines?.begin)
+        for property in reading.properties.all(ICAL_RRULE_PROPERTY) {
             let rule = icalproperty_get_rrule(property)
             if let scale = RecurrenceRule.nonGregorianScale(rule) {
                 throw .malformed(file: file.fileName, line: ruleLine, column: file.source.column(of: "RSCALE=", line: ruleLine),
@@ -120,9 +167,9 @@ struct RecurrenceExpander {
                 try add(next, line: ruleLine)
             }
         }
-        for property in master.properties(ICAL_RDATE_PROPERTY) {
+        for property in reading.properties.all(ICAL_RDATE_PROPERTY) {
             let value = icalproperty_get_rdate(property)
-            let line = file.line(of: "RDATE", in: master)
+            let line = file.line(of: "RDATE", within: lines)
             if icaltime_is_null_time(value.time) == 0 {
                 if let t = file.zoned(value.time, of: property, in: master, calendar: calendar) { try add(t, line: line) }
             } else if let t = file.zoned(value.period.start, of: property, in: master, calendar: calendar) {
@@ -141,11 +188,11 @@ struct RecurrenceExpander {
 
     /// How long each occurrence lasts: DTEND − DTSTART, else DURATION, else
     /// a day for an all-day event and nothing for a timed one.
-    private func durationSeconds(of master: LibicalComponent, start: icaltimetype) -> Int {
-        if let end = file.time(of: ICAL_DTEND_PROPERTY, in: master, calendar: calendar) {
+    private func durationSeconds(of master: EventReading, start: icaltimetype) -> Int {
+        if let end = master.end {
             return max(0, instantKey(end) - instantKey(start))
         }
-        if let property = icalcomponent_get_first_property(master.pointer, ICAL_DURATION_PROPERTY) {
+        if let property = master.properties.first(ICAL_DURATION_PROPERTY) {
             return max(0, Int(icaldurationtype_as_int(icalproperty_get_duration(property))))
         }
         return start.is_date != 0 ? 86_400 : 0
@@ -189,7 +236,9 @@ struct RecurrenceExpander {
 
     /// The instant key libical's spans use for a time: real UTC for zoned
     /// times, the fields read as UTC for dates and floating times.
-    private func instantKey(_ t: icaltimetype) -> Int {
-        Int(icaltime_as_timet_with_zone(t, t.zone ?? file.runtime.utc))
+    private func instantKey(_ t: icaltimetype) -> Int { Self.instantKey(t, utc: file.runtime.utc) }
+
+    static func instantKey(_ t: icaltimetype, utc: OpaquePointer) -> Int {
+        Int(icaltime_as_timet_with_zone(t, t.zone ?? utc))
     }
 }

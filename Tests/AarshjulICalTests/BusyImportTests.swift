@@ -124,4 +124,42 @@ private func time(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: 
         #expect(findings.isEmpty)
         #expect(holidays == [Blackout(range: DateRange(date(2027, 2, 15), date(2027, 2, 19)), reason: "Vinterferie")])
     }
+
+    /// Reading a file as busy time reports what `parse` reports for it, each
+    /// problem once: the busy reader reads every event a single time and
+    /// takes its findings from that reading. Made-up file: an event without
+    /// DTSTART in each of two calendars, a deadline without one (not a
+    /// meeting left out), an unknown zone on DTSTART and DTEND, a property
+    /// libical drops, and an override whose master repeats.
+    @Test func busyTimeReportsTheFindingsParseReports() throws {
+        func event(_ lines: String...) -> String { "BEGIN:VEVENT\r\n" + lines.map { $0 + "\r\n" }.joined() + "END:VEVENT\r\n" }
+        let head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        let made = head
+            + event("UID:uten-start", "SUMMARY:Uten start")
+            + event("UID:frist", "X-AARSHJUL-DEADLINE:rad", "SUMMARY:Frist")
+            + event("UID:sone", "DTSTART;TZID=Mars/Olympus:20270301T100000", "DTEND;TZID=Mars/Olympus:20270301T110000")
+            + event("UID:ukentlig", "DTSTART:20270302T100000Z", "DURATION:PT1H", "RRULE:FREQ=WEEKLY;COUNT=4", "DTSTAMP:garbage")
+            + event("UID:ukentlig", "RECURRENCE-ID:20270309T100000Z", "DTSTART:20270309T120000Z", "DURATION:PT1H")
+            + "END:VCALENDAR\r\n" + head
+            + event("UID:også-uten-start", "SUMMARY:Heller ikke")
+            + event("UID:vanlig", "DTSTART:20270401T080000Z", "DTEND:20270401T090000Z")
+            + "END:VCALENDAR\r\n"
+        var files = [("made.ics", made)]
+        for name in ["google.ics", "outlook.ics", "lic-errors.ics"] { files.append((name, try fixture(name))) }
+        for (name, text) in files {
+            let parsed = try ICalImporter.parse(text, fileName: name).findings
+            let busy = try BusyCalendar.intervals(text, fileName: name, person: "p", horizon: Self.year2027)
+            #expect(busy.findings == parsed, "\(name)")
+            let school = try BusyCalendar.schoolHolidays(text, fileName: name, horizon: Self.year2027)
+            #expect(school.findings == parsed, "\(name)")
+        }
+        let findings = try ICalImporter.parse(made, fileName: "made.ics").findings
+        // The second calendar's event is the file's sixth VEVENT, deadline counted (parse once said line 25).
+        #expect(findings.filter { $0.message.hasPrefix("event without a readable DTSTART") }.map(\.line) == [4, 35])
+        #expect(findings.filter { $0.message.contains("Mars/Olympus") }.count == 2)
+        // The override moves the second Tuesday to 12:00; the others keep 10:00.
+        let busy = try BusyCalendar.intervals(made, fileName: "made.ics", person: "p", horizon: Self.year2027).intervals
+        #expect(busy.filter { $0.date.month == 3 && $0.date.day != 1 }.map { "\($0.date.day) \($0.time!.start)" }
+                == ["2 11:00", "9 13:00", "16 11:00", "23 11:00"])
+    }
 }
