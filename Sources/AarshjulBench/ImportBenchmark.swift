@@ -92,13 +92,31 @@ enum ImportBenchmark {
 
     /// Issue 11's figure: a busy calendar read as plan and check read one
     /// (structure, libical, findings, occurrences, busy intervals), CPU ms.
+    /// Beside it, in turns, libical alone parsing the same text and freeing
+    /// the tree: the floor under any reading through libical.
     static func busyRow(_ text: String, events: Int) {
-        var intervals = 0
-        let figure = paired(nil, "", 0) {
-            intervals = (try? BusyCalendar.intervals(text, fileName: "busy-\(events).ics", person: "p", horizon: horizon))?.intervals.count ?? 0
+        var intervals = 0, parsed = 0
+        func ours() { intervals = (try? BusyCalendar.intervals(text, fileName: "busy-\(events).ics", person: "p", horizon: horizon))?.intervals.count ?? 0 }
+        func libical() { parsed = LibicalBaseline.parseAndFree(text) }
+        ours()
+        libical()
+        var own: [Double] = [], floor: [Double] = []
+        for round in 0..<rounds {
+            // Who goes first alternates, as with the python peers.
+            for isOurs in round % 2 == 0 ? [true, false] : [false, true] {
+                let start = Benchmarks.cpu()
+                if isOurs {
+                    ours()
+                    own.append(Benchmarks.cpu() - start)
+                } else {
+                    libical()
+                    floor.append(Benchmarks.cpu() - start)
+                }
+            }
         }
         print("busy calendar, \(events) events, read as plan reads it (issue 11: 50 000 under 1 s)")
-        row("  import", intervals, figure, peerName: "")
+        row("  import", intervals, Figure(own: own, peer: []), peerName: "")
+        row("  libical parse+free", parsed, Figure(own: floor, peer: []), peerName: "")
     }
 
     /// Rounds per figure, on each side. The peers need seconds per round on
