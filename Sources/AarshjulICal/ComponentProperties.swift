@@ -40,11 +40,16 @@ struct ComponentProperties {
     /// The value of the first `X-` property called `name` (any case), if any.
     func xValue(_ name: String) -> String? {
         for entry in entries where entry.kind == ICAL_X_PROPERTY {
-            guard let xName = icalproperty_get_x_name(entry.pointer), strcasecmp(xName, name) == 0,
-                  let value = icalproperty_get_x(entry.pointer) else { continue }
-            return String(cString: value)
+            if let value = Self.xValue(of: entry.pointer, named: name) { return value }
         }
         return nil
+    }
+
+    /// An `X-` property's value when it is called `name` (any case).
+    static func xValue(of property: OpaquePointer, named name: String) -> String? {
+        guard let xName = icalproperty_get_x_name(property), strcasecmp(xName, name) == 0,
+              let value = icalproperty_get_x(property) else { return nil }
+        return String(cString: value)
     }
 
     /// A text property's value (UID, SUMMARY, DESCRIPTION, …), as the

@@ -16,7 +16,6 @@ public enum ICalImporter {
         var events: [ImportedEvent] = []
         var todos: [ImportedTodo] = []
         var skipped: [ICalFinding] = []
-        let eventLines = file.source.beginLines(of: "VEVENT")
         // Which VEVENT of the file this is, over all its calendars, deadlines included.
         var ordinal = -1
         for calendar in file.calendars {
@@ -33,9 +32,7 @@ public enum ICalImporter {
                 if let event = reader.event(component) {
                     events.append(event)
                 } else {
-                    skipped.append(ICalFinding(
-                        file: file.fileName, line: ordinal < eventLines.count ? eventLines[ordinal] : nil, component: "VEVENT",
-                        message: "event without a readable DTSTART left out"))
+                    skipped.append(file.eventLeftOut(ordinal: ordinal))
                 }
             }
             for component in calendar.children(ICAL_VTODO_COMPONENT) {

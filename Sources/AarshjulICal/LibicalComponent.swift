@@ -134,9 +134,7 @@ final class LibicalComponent {
     /// The value of the first `X-` property called `name`, if any.
     func xValue(_ name: String) -> String? {
         for property in properties(ICAL_X_PROPERTY) {
-            guard let xName = icalproperty_get_x_name(property), strcasecmp(xName, name) == 0,
-                  let value = icalproperty_get_x(property) else { continue }
-            return String(cString: value)
+            if let value = ComponentProperties.xValue(of: property, named: name) { return value }
         }
         return nil
     }

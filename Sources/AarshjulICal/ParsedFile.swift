@@ -61,26 +61,10 @@ final class ParsedFile {
         try ZoneRuleCheck(file: self).check()
     }
 
-    /// The BEGIN and END lines of each VEVENT, by component, when every
-    /// VEVENT sits directly in a VCALENDAR (libical keeps no lines).
-    private lazy var eventLines: [OpaquePointer: (begin: Int, end: Int?)] = {
-        var out: [OpaquePointer: (begin: Int, end: Int?)] = [:]
-        var ordinal = 0
-        for calendar in calendars {
-            for event in calendar.children(ICAL_VEVENT_COMPONENT) {
-                if let lines = source.component("VEVENT", ordinal: ordinal) { out[event.pointer] = lines }
-                ordinal += 1
-            }
-        }
-        return ordinal == source.beginLines(of: "VEVENT").count ? out : [:]
-    }()
-
-    /// Where a VEVENT starts and ends in the file.
-    func lines(of event: LibicalComponent) -> (begin: Int, end: Int?)? { eventLines[event.pointer] }
-
     /// Where the `ordinal`-th VEVENT of the file (over all its calendars)
-    /// starts and ends: what `lines(of:)` gives, for a reader that walks
-    /// the events in order and knows which one it is at.
+    /// starts and ends, when every VEVENT sits directly in a VCALENDAR
+    /// (libical keeps no lines; the readers walk the events in order and
+    /// know which one they are at).
     func lines(ofEventAt ordinal: Int) -> (begin: Int, end: Int?)? {
         eventsSitInCalendars ? source.component("VEVENT", ordinal: ordinal) : nil
     }
@@ -96,15 +80,18 @@ final class ParsedFile {
         return count == source.beginLines(of: "VEVENT").count
     }()
 
-    /// The line of `property` in `event` (else the event's BEGIN line).
-    func line(of property: String, in event: LibicalComponent) -> Int? {
-        line(of: property, within: lines(of: event))
-    }
-
     /// The line of `property` between an event's BEGIN and END lines (else its BEGIN line).
     func line(of property: String, within lines: (begin: Int, end: Int?)?) -> Int? {
         guard let lines else { return nil }
         return source.line(startingWithProperty: property, from: lines.begin, to: lines.end) ?? lines.begin
+    }
+
+    /// The finding for the `ordinal`-th VEVENT, left out for want of a
+    /// readable DTSTART, at its BEGIN line (counted over the whole file).
+    func eventLeftOut(ordinal: Int) -> ICalFinding {
+        let begins = source.beginLines(of: "VEVENT")
+        return ICalFinding(file: fileName, line: ordinal < begins.count ? begins[ordinal] : nil, component: "VEVENT",
+                           message: "event without a readable DTSTART left out")
     }
 
     /// Every X-LIC-ERROR libical left in the tree, located by the component

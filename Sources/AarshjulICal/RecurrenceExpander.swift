@@ -26,7 +26,6 @@ struct CalendarReading {
     init(file: ParsedFile, calendar: LibicalComponent, firstOrdinal: Int, horizon: DateRange) throws(ICalError) {
         self.calendar = calendar
         let reader = ComponentReader(file: file, calendar: calendar)
-        let beginLines = file.source.beginLines(of: "VEVENT")
         var plain: [ImportedEvent] = []
         var masters: [(ordinal: Int, reading: EventReading)] = []
         var overrides: [String: [Int: (ordinal: Int, reading: EventReading)]] = [:]
@@ -44,11 +43,7 @@ struct CalendarReading {
             }
             guard let event = reading.event else {
                 // A deadline this tool wrote as an all-day event is no meeting left out.
-                if reading.properties.xValue("X-AARSHJUL-DEADLINE") == nil {
-                    skipped.append(ICalFinding(
-                        file: file.fileName, line: ordinal < beginLines.count ? beginLines[ordinal] : nil, component: "VEVENT",
-                        message: "event without a readable DTSTART left out"))
-                }
+                if reading.properties.xValue("X-AARSHJUL-DEADLINE") == nil { skipped.append(file.eventLeftOut(ordinal: ordinal)) }
                 return
             }
             guard event.status != "CANCELLED" else { return }

@@ -314,6 +314,7 @@ struct SpanRun {
             if mustBeat != nil { return Result(abandoned: true) }
             throw .infeasible([firstClash].compactMap { $0 })
         }
+        // Dropped so `result` holds its occupancy and placements alone: improving it then copies neither.
         best = nil
         if result.cost > bound { improve(&result) }
         if let mustBeat, result.cost >= mustBeat { return Result(abandoned: true) }
