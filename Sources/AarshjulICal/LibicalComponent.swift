@@ -113,7 +113,14 @@ final class LibicalComponent {
     /// the component's single built-in one, so `body` may walk the component
     /// too (as `children(_:)` or another `forEachChild` does).
     func forEachChild<E: Error>(_ kind: icalcomponent_kind, _ body: (OpaquePointer) throws(E) -> Void) throws(E) {
-        var iterator = icalcomponent_begin_component(pointer, kind)
+        try Self.forEachChild(of: pointer, kind, body)
+    }
+
+    /// `forEachChild` for a component held only by its pointer (a walk that
+    /// visits every component need not wrap each one).
+    static func forEachChild<E: Error>(of parent: OpaquePointer, _ kind: icalcomponent_kind,
+                                       _ body: (OpaquePointer) throws(E) -> Void) throws(E) {
+        var iterator = icalcomponent_begin_component(parent, kind)
         while let child = icalcompiter_deref(&iterator) {
             try body(child)
             _ = icalcompiter_next(&iterator)
